@@ -1,0 +1,33 @@
+package dev.crosstalk.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry point: {@code -javaagent:crosstalk-agent.jar[=options]}, or a dynamic attach.
+ * Deliberately tiny: it puts the hooks on the bootstrap class path before anything can load them
+ * from elsewhere, then hands over to the installer. Nothing it does may stop the application: any
+ * failure is one line on stderr, and the application runs without the agent.
+ */
+public final class CrosstalkAgent {
+    private CrosstalkAgent() {
+    }
+
+    /** Called by the JVM before {@code main} for {@code -javaagent:}. */
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    /** Called by the JVM when the agent is attached to a running JVM. */
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    private static void start(String args, Instrumentation inst) {
+        try {
+            BootstrapJar.append(inst);
+            Installer.install(args, inst);
+        } catch (Throwable t) {
+            System.err.println("crosstalk: not started (" + t + "); the application runs without it");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.crosstalk.agent;
+
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.instrument.AccessTransformer;
+import dev.crosstalk.agent.instrument.Boundaries;
+import dev.crosstalk.agent.instrument.ClassFilter;
+import dev.crosstalk.agent.report.AgentInfo;
+import dev.crosstalk.agent.report.Reporter;
+import dev.crosstalk.agent.runtime.FieldTable;
+import dev.crosstalk.agent.runtime.Recorder;
+import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.bootstrap.Hooks;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.util.function.BiConsumer;
+
+/**
+ * Wires the agent together: options, reporting, the runtime behind the hooks, and the two
+ * instrumentations (static state access with ASM, request boundaries with Byte Buddy), after a
+ * canary self-test proves the chain works on this JVM.
+ */
+final class Installer {
+    private Installer() {
+    }
+
+    static void install(String args, Instrumentation inst) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.Invalid e) {
+            System.err.println(e.getMessage() + "; the agent is off, the application runs without it");
+            return;
+        }
+        if (!options.enabled) {
+            return;
+        }
+        FindingRegistry findings = new FindingRegistry(options.maxFindings);
+        SiteTable sites = new SiteTable();
+        FieldTable fields = new FieldTable(options.maxKeys, options.showKeys);
+        ClassFilter filter = new ClassFilter(options.include, options.exclude);
+        Recorder recorder = new Recorder(sites, findings, options.maxContainers);
+        AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog());
+
+        String failure = options.selfTest ? selfTest() : null;
+        if (failure != null) {
+            System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
+                    + " runs without it");
+            return;
+        }
+        Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
+                options.jsonSeverity, options.updateMillis,
+                () -> summary(findings, recorder, transformer, fields));
+        reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
+                + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
+                + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
+                + (options.json == null ? "" : ", JSON lines to " + options.json));
+        Hooks.install(recorder);
+        inst.addTransformer(transformer, false);
+        Boundaries.install(inst, options.entries, boundaryFailureLog());
+        reporter.start();
+        failures = reporter;
+    }
+
+    /** Where transformation failures go once the reporter exists; stderr before that. */
+    private static volatile Reporter failures;
+
+    private static BiConsumer<String, Throwable> failureLog() {
+        return (type, error) -> say("crosstalk: left " + type + " unchanged: it could not be instrumented (" + error + ")");
+    }
+
+    private static BiConsumer<String, Throwable> boundaryFailureLog() {
+        return (type, error) -> {
+            String m = String.valueOf(error.getMessage());
+            if (!m.contains("Cannot resolve") && !m.contains("Could not locate")) {
+                say("crosstalk: left " + type + " unchanged: request boundaries could not be added (" + error + ")");
+            }
+        };
+    }
+
+    private static void say(String line) {
+        Reporter r = failures;
+        if (r != null) {
+            r.note(line);
+        } else {
+            System.err.println(line);
+        }
+    }
+
+    private static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
+            FieldTable fields) {
+        long[] bySeverity = new long[3];
+        for (Finding f : findings.all()) {
+            bySeverity[f.severity().ordinal()]++;
+        }
+        long[] containers = recorder.containerCounts();
+        return "crosstalk: " + (bySeverity[0] + bySeverity[1] + bySeverity[2]) + " findings (" + bySeverity[2]
+                + " error, " + bySeverity[1] + " warning, " + bySeverity[0] + " info) over " + recorder.requests()
+                + " requests; " + transformer.transformedCount() + " classes instrumented, " + fields.size()
+                + " static fields, " + containers[0] + " containers tracked"
+                + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
+                        + findings.dropped() + " findings not kept (caps reached)" : "")
+                + "; " + Hooks.errors() + " agent errors";
+    }
+
+    /**
+     * Instruments a copy of {@link Canary} in a throwaway class loader and plays two requests writing
+     * different values and a third reading one: the chain from bytecode to judgement must produce
+     * an error. Runs with its own runtime and registry, before the real one is installed.
+     */
+    static String selfTest() {
+        ClassFilter filter = ClassFilter.onlyClass(Canary.class.getName());
+        FindingRegistry registry = new FindingRegistry(10);
+        SiteTable sites = new SiteTable();
+        Recorder recorder = new Recorder(sites, registry, 10);
+        try (InputStream in = Canary.class.getResourceAsStream("Canary.class")) {
+            byte[] original = in.readAllBytes();
+            String[] problem = new String[1];
+            AccessTransformer t = new AccessTransformer(filter, sites, new FieldTable(10, false),
+                    (type, e) -> problem[0] = e.toString());
+            byte[] bytes = t.instrument(original);
+            if (bytes == null) {
+                return "the canary class was not instrumented" + (problem[0] == null ? "" : ": " + problem[0]);
+            }
+            Class<?> canary = new ClassLoader(null) {
+                Class<?> define() {
+                    return defineClass(Canary.class.getName(), bytes, 0, bytes.length);
+                }
+            }.define();
+            Method write = canary.getDeclaredMethod("write", String.class);
+            Method read = canary.getDeclaredMethod("read");
+            write.setAccessible(true);
+            read.setAccessible(true);
+            Hooks.install(recorder);
+            try {
+                Object a = recorder.requestEnter("canary#a", Hooks.KIND_ENTRY_METHOD, 0);
+                write.invoke(null, "a");
+                recorder.requestExit(a);
+                Object b = recorder.requestEnter("canary#b", Hooks.KIND_ENTRY_METHOD, 0);
+                write.invoke(null, "b");
+                recorder.requestExit(b);
+                Object c = recorder.requestEnter("canary#c", Hooks.KIND_ENTRY_METHOD, 0);
+                String seen = (String) read.invoke(null);
+                recorder.requestExit(c);
+                if (!"bb".equals(seen)) {
+                    return "the instrumented canary returned " + seen + " instead of bb";
+                }
+            } finally {
+                Hooks.install(null);
+            }
+            long errors = registry.all().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            return errors == 2 ? null : "expected 2 error findings from the canary, got " + registry.all().size()
+                    + " findings with " + errors + " errors";
+        } catch (Throwable e) {
+            return e.toString();
+        }
+    }
+}

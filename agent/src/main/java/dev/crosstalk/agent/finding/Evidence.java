@@ -1,0 +1,53 @@
+package dev.crosstalk.agent.finding;
+
+import java.util.List;
+
+/**
+ * One side of a finding (the writer or the reader): which request, on which thread, at which code
+ * location, with a short stack. Strings only: evidence outlives the request it describes.
+ */
+public final class Evidence {
+    private final long requestId;
+    private final String label;
+    private final String thread;
+    private final String session;
+    private final String location;
+    private final List<String> stack;
+
+    public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack) {
+        this.requestId = requestId;
+        this.label = label;
+        this.thread = thread;
+        this.session = session;
+        this.location = location;
+        this.stack = stack == null ? List.of() : List.copyOf(stack);
+    }
+
+    /** The request id, or 0 for code that ran outside any request (initialisation). */
+    public long requestId() {
+        return requestId;
+    }
+
+    /** {@code GET /remix}, or {@code (initialisation)} outside requests. */
+    public String label() {
+        return label;
+    }
+
+    public String thread() {
+        return thread;
+    }
+
+    /** A hash of the session id; null without a session. */
+    public String session() {
+        return session;
+    }
+
+    /** {@code com.acme.PatternRemixer.remix(PatternRemixer.java:42)}. */
+    public String location() {
+        return location;
+    }
+
+    public List<String> stack() {
+        return stack;
+    }
+}

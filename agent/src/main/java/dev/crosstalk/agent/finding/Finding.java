@@ -1,0 +1,116 @@
+package dev.crosstalk.agent.finding;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A distinct finding: created at first sight, then counted. Severity only rises (a cache that turns
+ * out to hold per-request data goes from info to error under the same fingerprint), and the message
+ * and evidence follow the severity.
+ */
+public final class Finding {
+    private final FindingType type;
+    private final String state;
+    private final String fingerprint;
+    private final Instant firstSeen;
+    private final AtomicLong count = new AtomicLong(1);
+    private volatile Instant lastSeen;
+    private volatile Severity severity;
+    private volatile String message;
+    private volatile Evidence writer;
+    private volatile Evidence reader;
+    private volatile Map<String, Object> details;
+    /** What was last reported, to know when an update is due. */
+    volatile long reportedCount;
+    volatile Severity reportedSeverity;
+
+    public Finding(FindingType type, Severity severity, String state, String fingerprint, String message,
+            Evidence writer, Evidence reader, Map<String, Object> details) {
+        this.type = type;
+        this.severity = severity;
+        this.state = state;
+        this.fingerprint = fingerprint;
+        this.message = message;
+        this.writer = writer;
+        this.reader = reader;
+        this.details = details == null ? Map.of() : details;
+        this.firstSeen = Instant.now();
+        this.lastSeen = firstSeen;
+    }
+
+    public FindingType type() {
+        return type;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Evidence writer() {
+        return writer;
+    }
+
+    public Evidence reader() {
+        return reader;
+    }
+
+    /** Type-specific evidence (missing key, fills after publication, …); JSON-ready values. */
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public long count() {
+        return count.get();
+    }
+
+    public Instant firstSeen() {
+        return firstSeen;
+    }
+
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    /** One more occurrence. */
+    public void seenAgain() {
+        count.incrementAndGet();
+        lastSeen = Instant.now();
+    }
+
+    /** Raises the severity (never lowers it) and takes the evidence that justified the rise. */
+    synchronized boolean escalate(Severity s, String newMessage, Evidence w, Evidence r, Map<String, Object> d) {
+        if (!s.atLeast(severity) || s == severity) {
+            return false;
+        }
+        severity = s;
+        message = newMessage;
+        writer = w;
+        reader = r;
+        if (d != null) {
+            details = d;
+        }
+        return true;
+    }
+
+    boolean needsUpdate() {
+        return count.get() != reportedCount || severity != reportedSeverity;
+    }
+
+    void markReported() {
+        reportedCount = count.get();
+        reportedSeverity = severity;
+    }
+}

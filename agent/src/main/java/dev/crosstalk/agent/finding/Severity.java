@@ -1,0 +1,27 @@
+package dev.crosstalk.agent.finding;
+
+import java.util.Locale;
+
+/** Finding severities, in the spec's spelling ({@code info}, {@code warning}, {@code error}). */
+public enum Severity {
+    INFO, WARNING, ERROR;
+
+    /** The spelling in output: lower case. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code info|warning|error}; null for anything else. */
+    public static Severity parse(String s) {
+        for (Severity v : values()) {
+            if (v.label().equals(s)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public boolean atLeast(Severity other) {
+        return compareTo(other) >= 0;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.crosstalk.agent.instrument;
+
+import dev.crosstalk.agent.runtime.FieldTable;
+import dev.crosstalk.agent.runtime.SiteTable;
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Collects what the methods need (own fields, source file) and hands each method to an {@link AccessMethodVisitor}. */
+final class AccessClassVisitor extends ClassVisitor {
+    private final ClassFilter filter;
+    private final SiteTable sites;
+    private final FieldTable fields;
+    private String name;
+    private String source;
+    private int version;
+    /** Own static fields that need no watching: constants and immutable values fixed at class init. */
+    final Set<String> quietFields = new HashSet<>();
+    private boolean changed;
+
+    AccessClassVisitor(ClassVisitor next, ClassFilter filter, SiteTable sites, FieldTable fields) {
+        super(Opcodes.ASM9, next);
+        this.filter = filter;
+        this.sites = sites;
+        this.fields = fields;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.name = name;
+        this.version = version;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.source = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
+        if ((access & Opcodes.ACC_STATIC) != 0) {
+            boolean isFinal = (access & Opcodes.ACC_FINAL) != 0;
+            fields.declare(name, fieldName, descriptor, isFinal);
+            if (isFinal && (immutable(descriptor) || (access & Opcodes.ACC_ENUM) != 0
+                    || (access & Opcodes.ACC_SYNTHETIC) != 0)) {
+                quietFields.add(fieldName);
+            }
+        }
+        return super.visitField(access, fieldName, descriptor, signature, value);
+    }
+
+    static boolean immutable(String descriptor) {
+        return descriptor.length() == 1 || descriptor.equals("Ljava/lang/String;")
+                || descriptor.startsWith("Ljava/lang/") && (descriptor.equals("Ljava/lang/Integer;")
+                        || descriptor.equals("Ljava/lang/Long;") || descriptor.equals("Ljava/lang/Boolean;")
+                        || descriptor.equals("Ljava/lang/Double;") || descriptor.equals("Ljava/lang/Class;"))
+                || descriptor.equals("Ljava/util/regex/Pattern;") || descriptor.startsWith("Lorg/slf4j/Logger;")
+                || descriptor.equals("Ljava/util/logging/Logger;");
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String methodName, String descriptor, String signature,
+            String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, methodName, descriptor, signature, exceptions);
+        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || mv == null) {
+            return mv;
+        }
+        changed = true;
+        return new AccessMethodVisitor(mv, this, methodName);
+    }
+
+    boolean changed() {
+        return changed;
+    }
+
+    String className() {
+        return name;
+    }
+
+    String source() {
+        return source;
+    }
+
+    boolean hasFrames() {
+        return (version & 0xffff) >= Opcodes.V1_6;
+    }
+
+    ClassFilter filter() {
+        return filter;
+    }
+
+    SiteTable sites() {
+        return sites;
+    }
+
+    FieldTable fields() {
+        return fields;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.crosstalk.agent.instrument;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rewrites one method: static field reads and writes gain a call to the matching hook (the value is
+ * duplicated for it, so the field access itself is untouched), container calls are replaced by
+ * their hook, and a class initialiser is bracketed by enter/exit calls so that what it does, and
+ * what the methods it calls do, count as initialisation. Class initialisers are not otherwise
+ * instrumented: the JVM's class-initialisation lock already protects them.
+ */
+final class AccessMethodVisitor extends MethodVisitor {
+    private static final String HOOKS = ContainerCalls.HOOKS;
+
+    private final AccessClassVisitor owner;
+    private final String methodName;
+    private final boolean classInit;
+    private final Set<String> readFields = new HashSet<>();
+    private int line;
+    private Label start;
+
+    AccessMethodVisitor(MethodVisitor next, AccessClassVisitor owner, String methodName) {
+        super(Opcodes.ASM9, next);
+        this.owner = owner;
+        this.methodName = methodName;
+        this.classInit = methodName.equals("<clinit>");
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (classInit) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnter", "()V", false);
+            start = new Label();
+            super.visitLabel(start);
+        }
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label startLabel) {
+        this.line = line;
+        super.visitLineNumber(line, startLabel);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (classInit && opcode == Opcodes.RETURN) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (classInit) {
+            // Exceptional exit: leave initialisation, rethrow. Covers the whole original body.
+            Label handler = new Label();
+            super.visitLabel(handler);
+            if (owner.hasFrames()) {
+                super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitTryCatchBlock(start, handler, handler, null);
+        }
+        super.visitMaxs(maxStack, maxLocals);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        if (classInit || (opcode != Opcodes.GETSTATIC && opcode != Opcodes.PUTSTATIC)
+                || !owner.filter().isApplication(fieldOwner)
+                || fieldOwner.equals(owner.className()) && owner.quietFields.contains(name)) {
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            return;
+        }
+        String key = fieldOwner + '.' + name;
+        boolean rmw = opcode == Opcodes.PUTSTATIC && readFields.contains(key);
+        int site = owner.sites().register(owner.className().replace('/', '.'), methodName, owner.source(), line,
+                owner.fields().field(fieldOwner, name, descriptor), rmw);
+        char kind = descriptor.charAt(0);
+        boolean reference = kind == 'L' || kind == '[';
+        if (opcode == Opcodes.GETSTATIC) {
+            readFields.add(key);
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            if (reference) {
+                super.visitInsn(Opcodes.DUP);
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "getStaticRef", "(Ljava/lang/Object;I)V", false);
+            } else {
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "getStatic", "(I)V", false);
+            }
+            return;
+        }
+        if (reference) {
+            super.visitInsn(Opcodes.DUP);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putStaticRef", "(Ljava/lang/Object;I)V", false);
+        } else {
+            pushBitsOfTopValue(kind);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putStatic", "(JI)V", false);
+        }
+        super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+    }
+
+    /** Duplicates the primitive on top of the stack and widens the copy to its raw long bits. */
+    private void pushBitsOfTopValue(char kind) {
+        switch (kind) {
+            case 'J':
+                super.visitInsn(Opcodes.DUP2);
+                break;
+            case 'D':
+                super.visitInsn(Opcodes.DUP2);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                break;
+            case 'F':
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                super.visitInsn(Opcodes.I2L);
+                break;
+            default: // I, S, B, C, Z
+                super.visitInsn(Opcodes.DUP);
+                super.visitInsn(Opcodes.I2L);
+        }
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        ContainerCalls.Hook hook = classInit || (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL)
+                ? null : ContainerCalls.hookFor(callOwner, name, descriptor);
+        if (hook == null) {
+            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+            return;
+        }
+        int site = owner.sites().register(owner.className().replace('/', '.'), methodName, owner.source(), line,
+                null, false);
+        push(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.name, hook.descriptor, false);
+        Type original = Type.getReturnType(descriptor);
+        Type replaced = Type.getReturnType(hook.descriptor);
+        if (original.getSort() == Type.OBJECT && !original.equals(replaced)) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, original.getInternalName());
+        }
+    }
+
+    private void push(int value) {
+        if (value <= Short.MAX_VALUE) {
+            super.visitIntInsn(value <= Byte.MAX_VALUE ? Opcodes.BIPUSH : Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.crosstalk.agent.instrument;
+
+import dev.crosstalk.agent.runtime.FieldTable;
+import dev.crosstalk.agent.runtime.SiteTable;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Instruments application classes at load time so that every static field access and every call on
+ * a JDK container reports to {@code Hooks}. Classes that are not application classes, classes being
+ * redefined, and anything that fails to transform are left exactly as they were.
+ */
+public final class AccessTransformer implements ClassFileTransformer {
+    private final ClassFilter filter;
+    private final SiteTable sites;
+    private final FieldTable fields;
+    private final BiConsumer<String, Throwable> onFailure;
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong transformed = new AtomicLong();
+
+    /**
+     * @param onFailure told once per class that could not be transformed (the class stays unchanged)
+     */
+    public AccessTransformer(ClassFilter filter, SiteTable sites, FieldTable fields,
+            BiConsumer<String, Throwable> onFailure) {
+        this.filter = filter;
+        this.sites = sites;
+        this.fields = fields;
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+            byte[] bytes) {
+        if (loader == null || redefined != null || className == null || !filter.isApplication(className)) {
+            return null;
+        }
+        try {
+            byte[] result = instrument(bytes);
+            if (result != null) {
+                transformed.incrementAndGet();
+            }
+            return result;
+        } catch (Throwable t) {
+            if (failed.add(className)) {
+                onFailure.accept(className.replace('/', '.'), t);
+            }
+            return null;
+        }
+    }
+
+    /** Transformed bytes, or null when the class has nothing to instrument. */
+    public byte[] instrument(byte[] bytes) {
+        int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+        ClassReader reader = new ClassReader(bytes);
+        if (major < Opcodes.V1_6 || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
+            return null; // pre-Java-6 classes have no stack map frames to keep consistent
+        }
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        AccessClassVisitor visitor = new AccessClassVisitor(writer, filter, sites, fields);
+        reader.accept(visitor, 0);
+        return visitor.changed() ? writer.toByteArray() : null;
+    }
+
+    /** Classes transformed so far. */
+    public long transformedCount() {
+        return transformed.get();
+    }
+}

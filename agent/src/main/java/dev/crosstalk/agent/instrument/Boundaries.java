@@ -1,0 +1,193 @@
+package dev.crosstalk.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.crosstalk.bootstrap.Hooks;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.function.BiConsumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Where requests begin and end, and how they travel to executor threads: advice, inlined with Byte
+ * Buddy, on the outermost servlet/filter entries (javax and jakarta), on the JDK HTTP server's filter
+ * chain, on entry methods named in the options, and on the JDK executors' submission methods.
+ */
+public final class Boundaries {
+    private Boundaries() {
+    }
+
+    /** An entry method named in the options: {@code com.acme.Worker#handle}. */
+    public static final class EntryMethod {
+        final String type;
+        final String method;
+
+        public EntryMethod(String type, String method) {
+            this.type = type;
+            this.method = method;
+        }
+    }
+
+    /** Installs the boundary and executor advice; {@code onError} hears of types that failed. */
+    public static void install(Instrumentation inst, List<EntryMethod> entries,
+            BiConsumer<String, Throwable> onError) {
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(new ErrorListener(onError))
+                .assureReadEdgeTo(inst, Hooks.class)
+                .ignore(ignored());
+        builder = servlet(builder, "jakarta.servlet", JakartaAdvice.class);
+        builder = servlet(builder, "javax.servlet", JavaxAdvice.class);
+        builder = builder.type(named("com.sun.net.httpserver.Filter$Chain"))
+                .transform(advice(JdkHttpAdvice.class, named("doFilter").and(takesArguments(1))));
+        for (EntryMethod e : entries) {
+            builder = builder.type(named(e.type))
+                    .transform(advice(EntryMethodAdvice.class, named(e.method).and(not(isAbstract()))));
+        }
+        ElementMatcher.Junction<MethodDescription> runnableArg = takesArgument(0, named("java.lang.Runnable"));
+        ElementMatcher.Junction<MethodDescription> callableArg = takesArgument(0, named("java.util.concurrent.Callable"));
+        builder = builder
+                .type(named("java.util.concurrent.ThreadPoolExecutor")
+                        .or(named("java.util.concurrent.ThreadPerTaskExecutor"))
+                        .or(named("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor")))
+                .transform(advice(RunnableTaskAdvice.class, named("execute").and(takesArguments(1)).and(runnableArg)))
+                .type(named("java.util.concurrent.ForkJoinPool"))
+                .transform(advice(RunnableTaskAdvice.class,
+                        named("execute").or(named("submit")).and(takesArguments(1)).and(runnableArg)))
+                .transform(advice(CallableTaskAdvice.class, named("submit").and(takesArguments(1)).and(callableArg)))
+                .type(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
+                .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
+                .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
+        builder.installOn(inst);
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> ignored() {
+        return nameStartsWith("dev.crosstalk.agent.").or(nameStartsWith("dev.crosstalk.bootstrap."))
+                .or(nameStartsWith("dev.crosstalk.shaded.")).or(isSynthetic())
+                .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent."))))
+                .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")
+                        .and(not(named("com.sun.net.httpserver.Filter$Chain"))))
+                .or(nameStartsWith(dotted("net bytebuddy"))).or(nameStartsWith(dotted("org objectweb asm")))
+                .or(nameStartsWith(dotted("ch qos logback"))).or(nameStartsWith(dotted("org slf4j")));
+    }
+
+    private static String dotted(String words) {
+        return ClassFilter.unshaded(words).replace('/', '.');
+    }
+
+    /** Servlets and filters of one servlet API: whichever is entered first on a thread starts the request. */
+    private static AgentBuilder servlet(AgentBuilder builder, String pkg, Class<?> adviceClass) {
+        return builder
+                .type(not(isInterface()).and(hasSuperType(named(pkg + ".Servlet"))))
+                .transform(advice(adviceClass, named("service").and(not(isAbstract())).and(takesArguments(2))
+                        .and(takesArgument(0, named(pkg + ".ServletRequest")))))
+                .type(not(isInterface()).and(hasSuperType(named(pkg + ".Filter"))))
+                .transform(advice(adviceClass, named("doFilter").and(not(isAbstract())).and(takesArguments(3))
+                        .and(takesArgument(0, named(pkg + ".ServletRequest")))));
+    }
+
+    private static AgentBuilder.Transformer advice(Class<?> adviceClass,
+            ElementMatcher<? super MethodDescription> methods) {
+        return (builder, type, loader, module, domain) -> builder.visit(Advice.to(adviceClass).on(methods));
+    }
+
+    /** Reports types that failed to transform; they stay as they were. */
+    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+        private final BiConsumer<String, Throwable> onError;
+
+        ErrorListener(BiConsumer<String, Throwable> onError) {
+            this.onError = onError;
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            onError.accept(typeName, error);
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                DynamicType dynamicType) {
+            // nothing to say on success
+        }
+    }
+
+    static final class JakartaAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.Argument(0) Object request) {
+            return Hooks.requestEnter(request, Hooks.KIND_JAKARTA, 0);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token) {
+            Hooks.requestExit(token);
+        }
+    }
+
+    static final class JavaxAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.Argument(0) Object request) {
+            return Hooks.requestEnter(request, Hooks.KIND_JAVAX, 0);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token) {
+            Hooks.requestExit(token);
+        }
+    }
+
+    static final class JdkHttpAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.Argument(0) Object exchange) {
+            return Hooks.requestEnter(exchange, Hooks.KIND_JDK_HTTP, 0);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token) {
+            Hooks.requestExit(token);
+        }
+    }
+
+    static final class EntryMethodAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.Origin("#t#m") String origin) {
+            return Hooks.requestEnter(origin, Hooks.KIND_ENTRY_METHOD, 0);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token) {
+            Hooks.requestExit(token);
+        }
+    }
+
+    static final class RunnableTaskAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
+            task = Hooks.wrap(task);
+        }
+    }
+
+    static final class CallableTaskAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(value = 0, readOnly = false) java.util.concurrent.Callable<?> task) {
+            task = Hooks.wrap(task);
+        }
+    }
+}

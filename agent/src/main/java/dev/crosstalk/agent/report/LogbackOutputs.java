@@ -1,0 +1,89 @@
+package dev.crosstalk.agent.report;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
+import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
+import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+
+/**
+ * The agent's own Logback, configured in code: a private {@link LoggerContext} that never reads a
+ * configuration file and shares nothing with the application's logging (its classes are relocated).
+ */
+final class LogbackOutputs {
+    private final LoggerContext context = new LoggerContext();
+
+    LogbackOutputs() {
+        context.setName("crosstalk");
+        // A context built by hand has no MDC adapter; logging events need one.
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        context.start();
+    }
+
+    /** A logger writing plain messages to {@code destination}: stderr, stdout, or a file path. */
+    Logger textLogger(String destination) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        return logger("crosstalk.text", appender("text", destination, encoder));
+    }
+
+    /** A logger writing one JSON object per event (the marker's entries plus {@code @timestamp}). */
+    Logger jsonLogger(String destination) {
+        LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
+        encoder.setContext(context);
+        encoder.setFindAndRegisterJacksonModules(false);
+        LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
+        providers.setContext(context);
+        providers.addTimestamp(new LoggingEventFormattedTimestampJsonProvider());
+        providers.addLogstashMarkers(new LogstashMarkersJsonProvider());
+        encoder.setProviders(providers);
+        encoder.start();
+        return logger("crosstalk.json", appender("json", destination, encoder));
+    }
+
+    private Appender<ILoggingEvent> appender(String name, String destination, Encoder<ILoggingEvent> encoder) {
+        OutputStreamAppender<ILoggingEvent> appender;
+        if (destination.equals("stderr") || destination.equals("stdout")) {
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setTarget(destination.equals("stderr") ? "System.err" : "System.out");
+            appender = console;
+        } else {
+            FileAppender<ILoggingEvent> file = new FileAppender<>();
+            file.setFile(destination);
+            file.setAppend(true);
+            appender = file;
+        }
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder);
+        appender.setImmediateFlush(true);
+        appender.start();
+        if (!appender.isStarted()) {
+            throw new IllegalStateException("cannot write to " + destination);
+        }
+        return appender;
+    }
+
+    private Logger logger(String name, Appender<ILoggingEvent> appender) {
+        Logger logger = context.getLogger(name);
+        logger.setAdditive(false);
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        return logger;
+    }
+
+    void stop() {
+        context.stop();
+    }
+}

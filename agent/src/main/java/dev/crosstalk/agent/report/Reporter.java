@@ -1,0 +1,124 @@
+package dev.crosstalk.agent.report;
+
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Writes findings off the request threads: a daemon thread takes each new finding as it appears,
+ * writes count updates at most once per interval, and a shutdown hook writes the last counts and a
+ * summary. Request threads only ever enqueue.
+ */
+public final class Reporter {
+    private final FindingRegistry registry;
+    private final List<Output> outputs = new ArrayList<>();
+    private final LogbackOutputs logback = new LogbackOutputs();
+    private final long updateMillis;
+    private final Supplier<String> summary;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    /**
+     * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
+     * @param json      where JSON lines go ({@code stdout}, a path) or null for none
+     * @param summary   the agent's closing line, asked for at shutdown
+     */
+    public Reporter(FindingRegistry registry, String text, Severity textMinimum, String json, Severity jsonMinimum,
+            long updateMillis, Supplier<String> summary) {
+        this.registry = registry;
+        this.updateMillis = updateMillis;
+        this.summary = summary;
+        if (text != null) {
+            outputs.add(new TextOutput(logback.textLogger(text), textMinimum));
+        }
+        if (json != null) {
+            outputs.add(new JsonOutput(logback.jsonLogger(json), jsonMinimum, AgentInfo.current()));
+        }
+    }
+
+    /** A line about the agent itself, to the text output. */
+    public void note(String line) {
+        for (Output o : outputs) {
+            o.note(line);
+        }
+    }
+
+    public void start() {
+        thread = new Thread(this::run, "crosstalk-reporter");
+        thread.setDaemon(true);
+        thread.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "crosstalk-shutdown"));
+    }
+
+    private void run() {
+        long nextUpdate = System.currentTimeMillis() + updateMillis;
+        while (running) {
+            try {
+                Finding f = registry.takeNew(Math.max(1, Math.min(200, nextUpdate - System.currentTimeMillis())));
+                if (f != null) {
+                    publish(f);
+                }
+                if (System.currentTimeMillis() >= nextUpdate) {
+                    updates();
+                    nextUpdate = System.currentTimeMillis() + updateMillis;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                dev.crosstalk.bootstrap.Hooks.error(t);
+            }
+        }
+    }
+
+    private synchronized void publish(Finding f) {
+        registry.reported(f);
+        for (Output o : outputs) {
+            o.offer(f);
+        }
+    }
+
+    private synchronized void updates() {
+        for (Finding f : registry.dueForUpdate()) {
+            for (Output o : outputs) {
+                o.offer(f);
+            }
+        }
+    }
+
+    /** Writes everything still pending; also what the shutdown hook does before the summary. */
+    public void flush() throws InterruptedException {
+        Finding f;
+        while ((f = registry.takeNew(0)) != null) {
+            publish(f);
+        }
+        updates();
+    }
+
+    private void shutdown() {
+        running = false;
+        try {
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(2000);
+            }
+            flush();
+            note(summary.get());
+        } catch (Throwable t) {
+            dev.crosstalk.bootstrap.Hooks.error(t);
+        } finally {
+            logback.stop();
+        }
+    }
+
+    /** How many findings of each severity there are now: {@code [info, warning, error]}. */
+    public long[] countsBySeverity() {
+        long[] counts = new long[3];
+        for (Finding f : registry.all()) {
+            counts[f.severity() == Severity.ERROR ? 2 : f.severity() == Severity.WARNING ? 1 : 0]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.crosstalk.agent.report;
+
+import ch.qos.logback.classic.Logger;
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.Severity;
+
+/** Findings as readable blocks, then one-line updates, through the agent's Logback. */
+final class TextOutput extends Output {
+    private final Logger logger;
+
+    TextOutput(Logger logger, Severity minimum) {
+        super(minimum);
+        this.logger = logger;
+    }
+
+    @Override
+    void write(Finding f, EventKind kind) {
+        logger.info(kind == EventKind.NEW ? TextFormat.block(f) : TextFormat.update(f));
+    }
+
+    @Override
+    void note(String line) {
+        logger.info(line);
+    }
+}

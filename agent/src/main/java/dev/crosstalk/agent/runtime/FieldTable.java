@@ -1,0 +1,40 @@
+package dev.crosstalk.agent.runtime;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Static fields by owner and name. Classes of different class loaders with the same name share an
+ * entry: rare in one server, and it keeps the agent free of references to class loaders.
+ */
+public final class FieldTable {
+    private final ConcurrentHashMap<String, StaticField> fields = new ConcurrentHashMap<>();
+    private final int maxKeys;
+    private final boolean showKeys;
+    final AtomicLong droppedKeys = new AtomicLong();
+
+    public FieldTable(int maxKeys, boolean showKeys) {
+        this.maxKeys = maxKeys;
+        this.showKeys = showKeys;
+    }
+
+    /** The field {@code owner.name} ({@code owner} in internal form, {@code com/acme/Foo}). */
+    public StaticField field(String owner, String name, String descriptor) {
+        String key = owner + '.' + name;
+        StaticField f = fields.get(key);
+        if (f == null) {
+            f = fields.computeIfAbsent(key,
+                    k -> new StaticField(owner.replace('/', '.'), name, descriptor, maxKeys, droppedKeys, showKeys));
+        }
+        return f;
+    }
+
+    /** Declares the modifiers of a field, seen when its own class is instrumented. */
+    public void declare(String owner, String name, String descriptor, boolean isFinal) {
+        field(owner, name, descriptor).isFinal = isFinal;
+    }
+
+    public int size() {
+        return fields.size();
+    }
+}

@@ -1,0 +1,335 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.agent.detect.FlowFacts;
+import dev.crosstalk.agent.detect.FlowJudge;
+import dev.crosstalk.agent.finding.Evidence;
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.Sink;
+import java.lang.ref.WeakReference;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The runtime behind {@link Hooks}: knows which request each thread serves, keeps the last write of
+ * every shared state, and turns a read of another request's value into a flow for the judge.
+ *
+ * <p>Hot path: a read of a static field no request has written returns after one flag check; a
+ * container no one published never gets here at all (the hooks' identity filter).
+ */
+public final class Recorder implements Sink {
+    private static final Object NESTED = new Object();
+
+    private final SiteTable sites;
+    private final FindingRegistry findings;
+    private final WeakIdentityMap<StaticField> containers;
+    private final AtomicLong requestIds = new AtomicLong();
+
+    public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
+        this.sites = sites;
+        this.findings = findings;
+        this.containers = new WeakIdentityMap<>(maxContainers);
+    }
+
+    /** Requests entered so far. */
+    public long requests() {
+        return requestIds.get();
+    }
+
+    /** Containers currently tracked, and those not tracked because the cap was reached. */
+    public long[] containerCounts() {
+        return new long[] {containers.size(), containers.dropped()};
+    }
+
+    // ---- static fields ------------------------------------------------------------------------
+
+    @Override
+    public void staticRead(int siteId, Object value) {
+        Site site = sites.get(siteId);
+        if (site == null) {
+            return;
+        }
+        StaticField field = site.field();
+        if (value != null && Values.isContainer(value)) {
+            track(field, value);
+            return;
+        }
+        if (!field.requestWritten) {
+            return;
+        }
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request == null) {
+            return;
+        }
+        StateCell cell = field.valueCell();
+        boolean primitive = field.primitive();
+        if (primitive || value != null) {
+            request.remember(cell, RequestContext.READ_PRESENT);
+        }
+        read(cell, site, request, primitive ? 0L : Values.digest(value), !primitive);
+    }
+
+    @Override
+    public void staticWrite(int siteId, Object value, long bits) {
+        Site site = sites.get(siteId);
+        if (site == null) {
+            return;
+        }
+        StaticField field = site.field();
+        RequestContext request = ThreadState.get().activeRequest();
+        boolean container = value != null && Values.isContainer(value);
+        if (container) {
+            track(field, value);
+        }
+        long digest = field.primitive() ? bits : Values.digest(value);
+        StateCell cell = field.valueCell();
+        WriteRecord w = record(request, site, digest);
+        if (request == null) {
+            cell.initWrite(w);
+            return;
+        }
+        if (container) {
+            // A fresh container replaces the contents: what this request adds next overwrites, not accumulates.
+            cell.initWrite(w);
+            request.remember(field.contentsCell(), RequestContext.RESET);
+            return;
+        }
+        field.requestWritten = true;
+        cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
+    }
+
+    private void track(StaticField field, Object container) {
+        if (field.container.get() == container) {
+            return;
+        }
+        if (containers.put(container, field)) {
+            Hooks.admit(container);
+            field.container = new WeakReference<>(container);
+        }
+    }
+
+    // ---- containers ---------------------------------------------------------------------------
+
+    @Override
+    public void containerOp(int siteId, int op, Object container, Object key, Object value) {
+        StaticField field = containers.get(container);
+        Site site = sites.get(siteId);
+        if (field == null || site == null) {
+            return;
+        }
+        RequestContext request = ThreadState.get().activeRequest();
+        switch (op) {
+            case Hooks.OP_GET:
+            case Hooks.OP_INDEX_GET: {
+                if (request == null || value == null) {
+                    return;
+                }
+                StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
+                request.remember(cell, RequestContext.READ_PRESENT);
+                if (field.requestWritten) {
+                    read(cell, site, request, Values.digest(value), true);
+                }
+                return;
+            }
+            case Hooks.OP_CONTAINS:
+                if (request != null && Boolean.TRUE.equals(value)) {
+                    request.remember(key == null ? field.contentsCell() : field.keyCell(key),
+                            RequestContext.READ_PRESENT);
+                }
+                return;
+            case Hooks.OP_READ_ALL:
+                if (request != null && field.requestWritten) {
+                    read(field.contentsCell(), site, request, 0L, false);
+                }
+                return;
+            case Hooks.OP_PUT:
+            case Hooks.OP_PUT_IF_ABSENT:
+            case Hooks.OP_MERGE: {
+                StateCell cell = field.keyCell(key);
+                boolean accumulation = op == Hooks.OP_MERGE
+                        || op == Hooks.OP_PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
+                write(field, cell, site, request, Values.digest(value), accumulation);
+                return;
+            }
+            case Hooks.OP_INDEX_SET:
+                write(field, field.contentsCell(), site, request, Values.digest(value),
+                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT));
+                return;
+            case Hooks.OP_PUT_ALL:
+                if (value instanceof Map) {
+                    int n = 0;
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                        if (n++ == 1000) {
+                            break;
+                        }
+                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false);
+                    }
+                }
+                return;
+            case Hooks.OP_ADD: {
+                StateCell cell = field.contentsCell();
+                boolean refill = request != null && request.did(cell, RequestContext.RESET);
+                write(field, cell, site, request, Values.digest(value), !refill);
+                return;
+            }
+            case Hooks.OP_REMOVE:
+                (key == null ? field.contentsCell() : field.keyCell(key)).initWrite(record(request, site, 0L));
+                return;
+            case Hooks.OP_CLEAR:
+                field.contentsCell().initWrite(record(request, site, 0L));
+                if (request != null) {
+                    request.remember(field.contentsCell(), RequestContext.RESET);
+                }
+                return;
+            default:
+        }
+    }
+
+    private void write(StaticField field, StateCell cell, Site site, RequestContext request, long digest,
+            boolean accumulation) {
+        WriteRecord w = record(request, site, digest);
+        if (request == null) {
+            cell.initWrite(w);
+            return;
+        }
+        field.requestWritten = true;
+        cell.requestWrite(w, accumulation);
+        if (cell != field.contentsCell()) {
+            field.contentsCell().last = w;
+        }
+    }
+
+    private static WriteRecord record(RequestContext request, Site site, long digest) {
+        if (request == null) {
+            return new WriteRecord(null, null, site, digest);
+        }
+        if (site.sampleStack() == null) {
+            site.sampleStack(Stacks.capture());
+        }
+        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest);
+    }
+
+    // ---- flows --------------------------------------------------------------------------------
+
+    /** A request read {@code cell}: a flow if the value it read was written by another request. */
+    private void read(StateCell cell, Site site, RequestContext request, long digest, boolean checkDigest) {
+        WriteRecord w = cell.last;
+        if (w == null || w.request == null || w.request.id() == request.info().id()) {
+            return;
+        }
+        if (checkDigest && w.digest != digest) {
+            return; // not the value that write left: something we did not see wrote since
+        }
+        Finding cached = cell.lastFlow;
+        if (cached != null && cell.lastFlowReader == site && cell.lastFlowWrite != null
+                && cell.lastFlowWrite.site == w.site && (cached.severity() != dev.crosstalk.agent.finding.Severity.INFO
+                        || !cell.diverged())) {
+            cached.seenAgain();
+            return;
+        }
+        RequestInfo first = cell.firstPlainWriter();
+        RequestInfo diverging = cell.divergingWriter();
+        FlowFacts facts = new FlowFacts(cell.keyed() ? cell.root().stateName() : cell.name(), cell.keyed(), cell.diverged(),
+                first == null ? null : first.toString(), diverging == null ? null : diverging.toString(),
+                cell.accumulated() || w.site.readModifyWrite(), w.request.toString(), request.info().toString());
+        FlowJudge.Verdict verdict = FlowJudge.judge(facts);
+        String rootState = cell.root().stateName() + (cell.keyed() ? "[]" : cell == cell.root().contentsCell() ? "[*]" : "");
+        String fingerprint = Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, rootState,
+                w.site.fingerprintPart(), site.fingerprintPart());
+        Evidence[] evidence = new Evidence[2];
+        Finding f = findings.record(fingerprint, () -> {
+            evidence[0] = writer(w);
+            evidence[1] = reader(request, site);
+            return new Finding(FindingType.CROSS_REQUEST_FLOW, verdict.severity(), cell.name(), fingerprint,
+                    verdict.message(), evidence[0], evidence[1], null);
+        });
+        if (f == null) {
+            return;
+        }
+        if (evidence[0] == null && verdict.severity().compareTo(f.severity()) > 0) {
+            findings.escalate(f, verdict.severity(), verdict.message(), writer(w), reader(request, site), null);
+        }
+        cell.lastFlowWrite = w;
+        cell.lastFlowReader = site;
+        cell.lastFlow = f;
+    }
+
+    private static Evidence writer(WriteRecord w) {
+        String[] stack = w.site.sampleStack();
+        return new Evidence(w.request.id(), w.request.label(), w.thread, w.request.sessionKey(), w.site.location(),
+                stack == null ? null : Arrays.asList(stack));
+    }
+
+    private static Evidence reader(RequestContext request, Site site) {
+        RequestInfo r = request.info();
+        return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
+                Arrays.asList(Stacks.capture()));
+    }
+
+    // ---- requests -----------------------------------------------------------------------------
+
+    @Override
+    public Object requestEnter(Object request, int kind, int entry) {
+        ThreadState ts = ThreadState.get();
+        if (ts.boundaryDepth++ > 0 || ts.request != null) {
+            return NESTED;
+        }
+        String[] labelAndSession = RequestReader.read(request, kind);
+        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
+                Thread.currentThread().getName(), labelAndSession[1]));
+        ts.request = ctx;
+        return ctx;
+    }
+
+    @Override
+    public void requestExit(Object token) {
+        ThreadState ts = ThreadState.get();
+        if (ts.boundaryDepth > 0) {
+            ts.boundaryDepth--;
+        }
+        if (token instanceof RequestContext) {
+            ((RequestContext) token).end();
+            if (ts.request == token) {
+                ts.request = null;
+            }
+            ts.boundaryDepth = 0;
+        }
+    }
+
+    @Override
+    public Object captureContext() {
+        return ThreadState.get().activeRequest();
+    }
+
+    @Override
+    public Object attachContext(Object context) {
+        ThreadState ts = ThreadState.get();
+        RequestContext previous = ts.request;
+        if (context instanceof RequestContext) {
+            ts.request = (RequestContext) context;
+        }
+        return previous;
+    }
+
+    @Override
+    public void detachContext(Object previous) {
+        ThreadState.get().request = previous instanceof RequestContext ? (RequestContext) previous : null;
+    }
+
+    @Override
+    public void classInitEnter() {
+        ThreadState.get().classInitDepth++;
+    }
+
+    @Override
+    public void classInitExit() {
+        ThreadState ts = ThreadState.get();
+        if (ts.classInitDepth > 0) {
+            ts.classInitDepth--;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.crosstalk.agent.runtime;
+
+/**
+ * A request in flight: its {@link RequestInfo} and what it has read so far, which tells a counter
+ * ({@code n = n + 1}: read, then write) from an overwrite. Shared by the request's own thread and
+ * the executor tasks it hands work to, hence the synchronisation.
+ */
+public final class RequestContext {
+    /** How many distinct states a request remembers reading; beyond that, reads are not remembered. */
+    static final int MAX_REMEMBERED = 64;
+
+    private final RequestInfo info;
+    private final Object[] remembered = new Object[MAX_REMEMBERED];
+    private final byte[] how = new byte[MAX_REMEMBERED];
+    private int size;
+    private volatile boolean ended;
+
+    static final byte READ_PRESENT = 1;
+    static final byte RESET = 2;
+
+    RequestContext(RequestInfo info) {
+        this.info = info;
+    }
+
+    public RequestInfo info() {
+        return info;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */
+    synchronized void remember(Object state, byte what) {
+        for (int i = 0; i < size; i++) {
+            if (remembered[i] == state) {
+                how[i] |= what;
+                return;
+            }
+        }
+        if (size < MAX_REMEMBERED) {
+            remembered[size] = state;
+            how[size++] = what;
+        }
+    }
+
+    synchronized boolean did(Object state, byte what) {
+        for (int i = 0; i < size; i++) {
+            if (remembered[i] == state) {
+                return (how[i] & what) != 0;
+            }
+        }
+        return false;
+    }
+}

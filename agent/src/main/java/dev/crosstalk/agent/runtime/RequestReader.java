@@ -1,0 +1,142 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.bootstrap.Hooks;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Reads what a finding shows of a request (method, path, session) from the server's request object,
+ * by reflection through the public API interfaces, so the agent needs no servlet API of its own and
+ * works for javax and jakarta alike. Lookups are cached per request class.
+ */
+final class RequestReader {
+    private static final int MAX_PATH = 200;
+
+    private static final ClassValue<Method[]> SERVLET = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            Class<?> api = find(type, "jakarta.servlet.http.HttpServletRequest");
+            if (api == null) {
+                api = find(type, "javax.servlet.http.HttpServletRequest");
+            }
+            if (api == null) {
+                return new Method[0];
+            }
+            try {
+                Method getSession = api.getMethod("getSession", boolean.class);
+                return new Method[] {api.getMethod("getMethod"), api.getMethod("getRequestURI"), getSession,
+                    getSession.getReturnType().getMethod("getId")};
+            } catch (ReflectiveOperationException e) {
+                return new Method[0];
+            }
+        }
+    };
+
+    private static final ClassValue<Method[]> EXCHANGE = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            Class<?> api = find(type, "com.sun.net.httpserver.HttpExchange");
+            if (api == null) {
+                return new Method[0];
+            }
+            try {
+                return new Method[] {api.getMethod("getRequestMethod"), api.getMethod("getRequestURI")};
+            } catch (ReflectiveOperationException e) {
+                return new Method[0];
+            }
+        }
+    };
+
+    private RequestReader() {
+    }
+
+    /** Label and session key, in that order. */
+    static String[] read(Object request, int kind) {
+        try {
+            switch (kind) {
+                case Hooks.KIND_JAKARTA:
+                case Hooks.KIND_JAVAX:
+                    return servlet(request);
+                case Hooks.KIND_JDK_HTTP:
+                    return exchange(request);
+                default:
+                    return new String[] {String.valueOf(request), null};
+            }
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return new String[] {request == null ? "?" : request.getClass().getSimpleName(), null};
+        }
+    }
+
+    private static String[] servlet(Object request) throws ReflectiveOperationException {
+        Method[] m = SERVLET.get(request.getClass());
+        if (m.length == 0) {
+            return new String[] {"SERVLET " + request.getClass().getSimpleName(), null};
+        }
+        String label = m[0].invoke(request) + " " + path((String) m[1].invoke(request));
+        Object session = m[2].invoke(request, false);
+        String key = session == null ? null : sessionKey((String) m[3].invoke(session));
+        return new String[] {label, key};
+    }
+
+    private static String[] exchange(Object exchange) throws ReflectiveOperationException {
+        Method[] m = EXCHANGE.get(exchange.getClass());
+        if (m.length == 0) {
+            return new String[] {"HTTP " + exchange.getClass().getSimpleName(), null};
+        }
+        URI uri = (URI) m[1].invoke(exchange);
+        return new String[] {m[0].invoke(exchange) + " " + path(uri.getRawPath()), null};
+    }
+
+    private static String path(String p) {
+        if (p == null || p.isEmpty()) {
+            return "/";
+        }
+        return p.length() > MAX_PATH ? p.substring(0, MAX_PATH) + "…" : p;
+    }
+
+    /** 12 hex digits of SHA-256 of the session id: tells sessions apart, never reveals one. */
+    static String sessionKey(String sessionId) {
+        if (sessionId == null) {
+            return null;
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder("s-");
+            for (int i = 0; i < 6; i++) {
+                sb.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+            }
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static Class<?> find(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return c;
+            }
+            Class<?> i = findInterface(c.getInterfaces(), name);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> findInterface(Class<?>[] interfaces, String name) {
+        for (Class<?> i : interfaces) {
+            if (i.getName().equals(name)) {
+                return i;
+            }
+            Class<?> sup = findInterface(i.getInterfaces(), name);
+            if (sup != null) {
+                return sup;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.crosstalk.agent.runtime;
+
+/**
+ * One instrumented instruction: where in the application's code a shared state is read or written.
+ * Sites are created at class-load time and live as long as the agent (their number is bounded by the
+ * size of the instrumented code).
+ */
+public final class Site {
+    private final int id;
+    private final String className;
+    private final String methodName;
+    private final String fileName;
+    private final int line;
+    private final StaticField field;
+    private final boolean readModifyWrite;
+    private volatile String[] sampleStack;
+
+    Site(int id, String className, String methodName, String fileName, int line, StaticField field,
+            boolean readModifyWrite) {
+        this.id = id;
+        this.readModifyWrite = readModifyWrite;
+        this.className = className;
+        this.methodName = methodName;
+        this.fileName = fileName;
+        this.line = line;
+        this.field = field;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The static field this site accesses, or null for a container operation. */
+    StaticField field() {
+        return field;
+    }
+
+    /** A write whose method read the same field first ({@code count++}, {@code total += x}). */
+    boolean readModifyWrite() {
+        return readModifyWrite;
+    }
+
+    /** {@code com.acme.PatternRemixer.remix(PatternRemixer.java:42)}. */
+    public String location() {
+        String file = fileName == null ? "Unknown Source" : line > 0 ? fileName + ":" + line : fileName;
+        return className + "." + methodName + "(" + file + ")";
+    }
+
+    /** Class, method and line: what the fingerprint takes from a site (stable across restarts). */
+    public String fingerprintPart() {
+        return className + "." + methodName + ":" + line;
+    }
+
+    /** A stack seen at this site inside a request, kept once as the site's example. */
+    String[] sampleStack() {
+        return sampleStack;
+    }
+
+    void sampleStack(String[] stack) {
+        if (sampleStack == null) {
+            sampleStack = stack;
+        }
+    }
+}

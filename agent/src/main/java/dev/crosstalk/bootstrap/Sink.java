@@ -1,0 +1,43 @@
+package dev.crosstalk.bootstrap;
+
+/**
+ * What the agent runtime receives from instrumented code. Declared here, in the bootstrap class
+ * loader, with JDK types only, so that classes of any class loader can reach it through
+ * {@link Hooks}; implemented by the agent's runtime, which lives in the agent's own class loader.
+ *
+ * <p>Implementations must not throw: {@link Hooks} still guards every call, but a throwing sink
+ * only shows up as a counted error.
+ */
+public interface Sink {
+    /** A read of a static field; {@code value} is the value read (null for primitives). */
+    void staticRead(int site, Object value);
+
+    /** A write of a static field; {@code value} for references, {@code bits} for primitives. */
+    void staticWrite(int site, Object value, long bits);
+
+    /**
+     * An operation on a container that {@link Hooks#maybeTracked} admitted. {@code op} is one of
+     * the {@code Hooks.OP_*} codes; {@code key} and {@code value} depend on it.
+     */
+    void containerOp(int site, int op, Object container, Object key, Object value);
+
+    /** Entry into a request boundary; the return value is handed back to {@link #requestExit}. */
+    Object requestEnter(Object request, int kind, int entry);
+
+    /** Exit from the boundary entered with {@code token}. */
+    void requestExit(Object token);
+
+    /** The request the current thread works for, to carry into a task; null when none. */
+    Object captureContext();
+
+    /** Makes {@code context} current on this thread; returns what was current before. */
+    Object attachContext(Object context);
+
+    /** Restores what {@link #attachContext} returned. */
+    void detachContext(Object previous);
+
+    /** Entry into and exit from a class initialiser of an instrumented class. */
+    void classInitEnter();
+
+    void classInitExit();
+}

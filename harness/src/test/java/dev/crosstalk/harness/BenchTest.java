@@ -1,0 +1,45 @@
+package dev.crosstalk.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+
+    @Test
+    void defaults() {
+        BenchOptions o = BenchOptions.parse();
+        assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, false), o);
+    }
+
+    @Test
+    void parsesBothOptionForms() {
+        BenchOptions o = BenchOptions.parse("--app", "userinfo-jdkhttp", "--path=/user?id=1", "--agent-options",
+                "json=/tmp/f.jsonl,sample=1", "--rounds", "1", "--warmup=0", "--seconds", "3", "--clients=8",
+                "--jdk", "/opt/jdk");
+        assertEquals(new BenchOptions("userinfo-jdkhttp", "/user?id=1", "json=/tmp/f.jsonl,sample=1", 1, 0, 3, 8,
+                "/opt/jdk", false), o);
+        assertTrue(BenchOptions.parse("--rounds", "2", "--help").help());
+        assertNull(BenchOptions.parse("--help").jdkHome());
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--rounds", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--clients", "many"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--seconds"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--path", "tempo"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--colour", "red"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("remixer"));
+    }
+
+    @Test
+    void mediansOfOddAndEvenCounts() {
+        assertEquals(2.0, Bench.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, Bench.median(new double[] {4, 1, 3, 2}));
+        assertEquals(5.0, Bench.median(new double[] {5}));
+    }
+}

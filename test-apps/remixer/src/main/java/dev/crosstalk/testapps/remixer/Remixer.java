@@ -1,0 +1,5 @@
+package dev.crosstalk.testapps.remixer;
+
+interface Remixer {
+    String remix(Song song);
+}

@@ -1,0 +1,10 @@
+package dev.crosstalk.testapps.userinfo.tomcat9;
+
+/** Who is logged in, so that any code can find out without passing the user around. */
+final class CurrentUser {
+
+    static String name;
+
+    private CurrentUser() {
+    }
+}
