@@ -23,6 +23,8 @@ import java.util.function.BiConsumer;
  * canary self-test proves the chain works on this JVM.
  */
 final class Installer {
+    private static final String SAFE_PROPERTY = net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY;
+
     private Installer() {
     }
 
@@ -37,6 +39,9 @@ final class Installer {
         if (!options.enabled) {
             return;
         }
+        // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
+        // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
+        System.setProperty(SAFE_PROPERTY, "true");
         FindingRegistry findings = new FindingRegistry(options.maxFindings);
         SiteTable sites = new SiteTable();
         FieldTable fields = new FieldTable(options.maxKeys, options.showKeys);
