@@ -74,10 +74,10 @@ public final class Reporter {
     }
 
     private synchronized void publish(Finding f) {
-        registry.reported(f);
         for (Output o : outputs) {
             o.offer(f);
         }
+        registry.reported(f); // after writing: what the block showed needs no update of its own
     }
 
     private synchronized void updates() {

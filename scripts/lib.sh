@@ -1,0 +1,30 @@
+# Shared by scripts/demo and scripts/bench: build what is missing, then run a harness main class.
+# Sourced, not executed.
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+# Builds the reactor when the agent jar or one of the named test-app jars is missing.
+ensure_built() {
+  local missing=false app
+  [[ -f agent/target/crosstalk-agent.jar ]] || missing=true
+  for app in "$@"; do
+    [[ -f "test-apps/$app/target/$app.jar" ]] || missing=true
+  done
+  if [[ "$missing" == true ]]; then
+    echo "building the project (mvn -q -B package -DskipTests) ..." >&2
+    mvn -q -B package -DskipTests
+  fi
+  if [[ ! -f harness/target/classpath.txt || ! -d harness/target/classes/dev/crosstalk/harness ]]; then
+    mvn -q -B -f harness/pom.xml compile
+  fi
+}
+
+# Runs a harness main class with the project's JDK (JAVA_HOME if set).
+run_harness() {
+  local main="$1"
+  shift
+  local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  exec "$java" -Dcrosstalk.root="$root" -cp "harness/target/classes:$(cat harness/target/classpath.txt)" \
+    "dev.crosstalk.harness.$main" "$@"
+}
