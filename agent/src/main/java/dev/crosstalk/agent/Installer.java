@@ -46,7 +46,8 @@ final class Installer {
         SiteTable sites = new SiteTable();
         FieldTable fields = new FieldTable(options.maxKeys, options.showKeys);
         ClassFilter filter = new ClassFilter(options.include, options.exclude);
-        Recorder recorder = new Recorder(sites, findings, options.maxContainers);
+        Recorder recorder = new Recorder(sites, fields, findings, options.maxContainers,
+                type -> filter.isApplication(type.getName().replace('.', '/')));
         AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog());
 
         String failure = options.selfTest ? selfTest() : null;

@@ -42,6 +42,8 @@ public final class Hooks {
     public static final int KIND_ENTRY_METHOD = 4;
 
     private static volatile Sink sink;
+    /** Publication windows open now, anywhere: while zero, field and method-exit hooks return at once. */
+    private static volatile int windows;
     private static final AtomicLong ERRORS = new AtomicLong();
 
     /**
@@ -85,6 +87,63 @@ public final class Hooks {
         }
         int h = System.identityHashCode(container) & (FILTER_BITS - 1);
         return (FILTER[h >>> 6] & (1L << h)) != 0;
+    }
+
+    /** The runtime says how many publication windows are open. */
+    public static void windows(int open) {
+        windows = open;
+    }
+
+    // ---- instance fields and publishing methods -------------------------------------------------
+
+    public static void getField(Object owner, int site) {
+        if (windows != 0) {
+            Sink s = sink;
+            if (s != null) {
+                try {
+                    s.fieldAccess(site, owner, false);
+                } catch (Throwable t) {
+                    error(t);
+                }
+            }
+        }
+    }
+
+    public static void putField(Object owner, int site) {
+        if (windows != 0) {
+            Sink s = sink;
+            if (s != null) {
+                try {
+                    s.fieldAccess(site, owner, true);
+                } catch (Throwable t) {
+                    error(t);
+                }
+            }
+        }
+    }
+
+    public static void methodExit(int method) {
+        if (windows != 0) {
+            Sink s = sink;
+            if (s != null) {
+                try {
+                    s.methodExit(method);
+                } catch (Throwable t) {
+                    error(t);
+                }
+            }
+        }
+    }
+
+    public static void sessionAttribute(Object name, Object value, int site) {
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.sessionAttribute(site, name, value);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
     }
 
     // ---- static fields ------------------------------------------------------------------------

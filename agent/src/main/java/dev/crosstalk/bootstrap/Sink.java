@@ -36,6 +36,21 @@ public interface Sink {
     /** Restores what {@link #attachContext} returned. */
     void detachContext(Object previous);
 
+    /**
+     * A read or write of an instance field of an application object; sent only while a publication
+     * window is open somewhere (see {@link Hooks#windows(int)}).
+     */
+    default void fieldAccess(int site, Object owner, boolean write) {
+    }
+
+    /** A method that can publish shared state returns; sent only while a publication window is open. */
+    default void methodExit(int method) {
+    }
+
+    /** {@code HttpSession.setAttribute(name, value)} is about to run. */
+    default void sessionAttribute(int site, Object name, Object value) {
+    }
+
     /** Entry into and exit from a class initialiser of an instrumented class. */
     void classInitEnter();
 

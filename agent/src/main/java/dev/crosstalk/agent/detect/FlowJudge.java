@@ -17,7 +17,7 @@ public final class FlowJudge {
         private final Severity severity;
         private final String message;
 
-        Verdict(Severity severity, String message) {
+        public Verdict(Severity severity, String message) {
             this.severity = severity;
             this.message = message;
         }

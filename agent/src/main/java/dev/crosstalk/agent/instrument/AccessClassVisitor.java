@@ -19,13 +19,16 @@ final class AccessClassVisitor extends ClassVisitor {
     private int version;
     /** Own static fields that need no watching: constants and immutable values fixed at class init. */
     final Set<String> quietFields = new HashSet<>();
+    private final Set<String> publishing;
     private boolean changed;
 
-    AccessClassVisitor(ClassVisitor next, ClassFilter filter, SiteTable sites, FieldTable fields) {
+    AccessClassVisitor(ClassVisitor next, ClassFilter filter, SiteTable sites, FieldTable fields,
+            Set<String> publishing) {
         super(Opcodes.ASM9, next);
         this.filter = filter;
         this.sites = sites;
         this.fields = fields;
+        this.publishing = publishing;
     }
 
     @Override
@@ -71,7 +74,7 @@ final class AccessClassVisitor extends ClassVisitor {
             return mv;
         }
         changed = true;
-        return new AccessMethodVisitor(mv, this, methodName);
+        return new AccessMethodVisitor(mv, this, methodName, publishing.contains(methodName + descriptor));
     }
 
     boolean changed() {

@@ -13,6 +13,10 @@ import org.objectweb.asm.Type;
  * their hook, and a class initialiser is bracketed by enter/exit calls so that what it does, and
  * what the methods it calls do, count as initialisation. Class initialisers are not otherwise
  * instrumented: the JVM's class-initialisation lock already protects them.
+ *
+ * <p>Instance field accesses (outside constructors, where {@code this} may not be initialised yet)
+ * and the returns of methods that can publish shared state report too; their hooks return at once
+ * unless a publication window is open.
  */
 final class AccessMethodVisitor extends MethodVisitor {
     private static final String HOOKS = ContainerCalls.HOOKS;
@@ -20,15 +24,32 @@ final class AccessMethodVisitor extends MethodVisitor {
     private final AccessClassVisitor owner;
     private final String methodName;
     private final boolean classInit;
+    private final boolean constructor;
+    private final boolean publishing;
     private final Set<String> readFields = new HashSet<>();
     private int line;
+    private int methodId;
     private Label start;
 
-    AccessMethodVisitor(MethodVisitor next, AccessClassVisitor owner, String methodName) {
+    AccessMethodVisitor(MethodVisitor next, AccessClassVisitor owner, String methodName, boolean publishing) {
         super(Opcodes.ASM9, next);
         this.owner = owner;
         this.methodName = methodName;
         this.classInit = methodName.equals("<clinit>");
+        this.constructor = methodName.equals("<init>");
+        this.publishing = publishing && !classInit;
+    }
+
+    /** The id of this method, for the sites that can publish and for its exits. */
+    private int methodId() {
+        if (methodId == 0) {
+            methodId = owner.sites().registerMethod(className(), methodName, owner.source());
+        }
+        return methodId;
+    }
+
+    private String className() {
+        return owner.className().replace('/', '.');
     }
 
     @Override
@@ -51,6 +72,9 @@ final class AccessMethodVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         if (classInit && opcode == Opcodes.RETURN) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+        } else if (publishing && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            push(methodId());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "methodExit", "(I)V", false);
         }
         super.visitInsn(opcode);
     }
@@ -73,6 +97,10 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
+            instanceField(opcode, fieldOwner, name, descriptor);
+            return;
+        }
         if (classInit || (opcode != Opcodes.GETSTATIC && opcode != Opcodes.PUTSTATIC)
                 || !owner.filter().isApplication(fieldOwner)
                 || fieldOwner.equals(owner.className()) && owner.quietFields.contains(name)) {
@@ -81,10 +109,14 @@ final class AccessMethodVisitor extends MethodVisitor {
         }
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTSTATIC && readFields.contains(key);
-        int site = owner.sites().register(owner.className().replace('/', '.'), methodName, owner.source(), line,
-                owner.fields().field(fieldOwner, name, descriptor), rmw);
         char kind = descriptor.charAt(0);
         boolean reference = kind == 'L' || kind == '[';
+        if (opcode == Opcodes.PUTSTATIC) {
+            owner.fields().declareWriteSite(fieldOwner, name, descriptor);
+        }
+        int site = owner.sites().register(className(), methodName, owner.source(), line,
+                owner.fields().field(fieldOwner, name, descriptor), rmw, null,
+                opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
         if (opcode == Opcodes.GETSTATIC) {
             readFields.add(key);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
@@ -107,6 +139,31 @@ final class AccessMethodVisitor extends MethodVisitor {
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putStatic", "(JI)V", false);
         }
+        super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+    }
+
+    /** Reports the object whose field is read or written; the value stays where it is. */
+    private void instanceField(int opcode, String fieldOwner, String name, String descriptor) {
+        if (classInit || constructor || !owner.filter().isApplication(fieldOwner)) {
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            return;
+        }
+        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, name, 0);
+        if (opcode == Opcodes.GETFIELD) {
+            super.visitInsn(Opcodes.DUP);
+        } else if (descriptor.equals("J") || descriptor.equals("D")) {
+            // [obj, v2] -> [obj, v2, obj]
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP2);
+            super.visitInsn(Opcodes.DUP_X2);
+        } else {
+            // [obj, v] -> [obj, v, obj]
+            super.visitInsn(Opcodes.DUP2);
+            super.visitInsn(Opcodes.POP);
+        }
+        push(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, opcode == Opcodes.GETFIELD ? "getField" : "putField",
+                "(Ljava/lang/Object;I)V", false);
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
     }
 
@@ -133,14 +190,25 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        if (!classInit && opcode == Opcodes.INVOKEINTERFACE
+                && PublicationScan.isSessionSetAttribute(callOwner, name, descriptor)) {
+            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, null,
+                    publishing ? methodId() : 0);
+            super.visitInsn(Opcodes.DUP2);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "sessionAttribute",
+                    "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+            return;
+        }
         ContainerCalls.Hook hook = classInit || (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL)
                 ? null : ContainerCalls.hookFor(callOwner, name, descriptor);
         if (hook == null) {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
-        int site = owner.sites().register(owner.className().replace('/', '.'), methodName, owner.source(), line,
-                null, false);
+        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, null,
+                publishing && ContainerCalls.canPublish(hook) ? methodId() : 0);
         push(site);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.name, hook.descriptor, false);
         Type original = Type.getReturnType(descriptor);

@@ -64,7 +64,8 @@ public final class AccessTransformer implements ClassFileTransformer {
             return null; // pre-Java-6 classes have no stack map frames to keep consistent
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        AccessClassVisitor visitor = new AccessClassVisitor(writer, filter, sites, fields);
+        AccessClassVisitor visitor = new AccessClassVisitor(writer, filter, sites, fields,
+                PublicationScan.scan(reader, filter));
         reader.accept(visitor, 0);
         return visitor.changed() ? writer.toByteArray() : null;
     }

@@ -97,6 +97,21 @@ final class ContainerCalls {
         LIST_HOOKS.put(name + args, new Hook(hook, "(" + LIST + args.substring(1, args.length() - 1) + "I)" + ret));
     }
 
+    /** A call that stores a reference into a container, which may publish the referenced object. */
+    static boolean canPublish(Hook hook) {
+        switch (hook.name) {
+            case "mapPut":
+            case "mapPutIfAbsent":
+            case "mapComputeIfAbsent":
+            case "collAdd":
+            case "listSet":
+            case "listAddAt":
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** The hook replacing {@code owner.name descriptor}, or null when the call is not one we watch. */
     static Hook hookFor(String owner, String name, String descriptor) {
         String key = name + descriptor.substring(0, descriptor.indexOf(')') + 1);

@@ -34,6 +34,25 @@ public final class FieldTable {
         field(owner, name, descriptor).isFinal = isFinal;
     }
 
+    /** A session attribute as a pseudo-field {@code jakarta.servlet.http.HttpSession.name}. */
+    public StaticField sessionAttribute(String sessionInterface, String name) {
+        StaticField f = field(sessionInterface.replace('.', '/'), name, "Ljava/lang/Object;");
+        f.flows = false;
+        f.sessionScoped = true;
+        f.resettable = true;
+        return f;
+    }
+
+    /** How keys are shown in state names: hashed unless the user asked for them. */
+    String shownKey(Object key) {
+        return showKeys ? Values.shownKey(key) : "key#" + Values.shortHex(Values.keyDigest(key));
+    }
+
+    /** Notes that a method other than the class initialiser writes the field: it can be reset. */
+    public void declareWriteSite(String owner, String name, String descriptor) {
+        field(owner, name, descriptor).resettable = true;
+    }
+
     public int size() {
         return fields.size();
     }

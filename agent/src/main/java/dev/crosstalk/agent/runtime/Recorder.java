@@ -11,6 +11,7 @@ import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
+import dev.crosstalk.agent.finding.Severity;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,14 +26,41 @@ public final class Recorder implements Sink {
     private static final Object NESTED = new Object();
 
     private final SiteTable sites;
+    private final FieldTable fields;
     private final FindingRegistry findings;
     private final WeakIdentityMap<StaticField> containers;
     private final AtomicLong requestIds = new AtomicLong();
+    private final Publications publications;
+    private final ClassValue<Boolean> structs;
 
+    /** A recorder that treats no application object as a struct (containers only). */
     public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
+        this(sites, new FieldTable(10_000, false), findings, maxContainers, type -> false);
+    }
+
+    /**
+     * @param isStruct which classes are application classes whose objects, stored into shared state
+     *                 and then filled field by field, are "structs" (the plain-object settings)
+     */
+    public Recorder(SiteTable sites, FieldTable fields, FindingRegistry findings, int maxContainers,
+            java.util.function.Predicate<Class<?>> isStruct) {
         this.sites = sites;
+        this.fields = fields;
         this.findings = findings;
         this.containers = new WeakIdentityMap<>(maxContainers);
+        this.publications = new Publications(findings);
+        this.structs = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                return !type.isEnum() && !type.isArray() && !type.isSynthetic()
+                        && !"java.lang.Record".equals(type.getSuperclass() == null ? null : type.getSuperclass().getName())
+                        && isStruct.test(type);
+            }
+        };
+    }
+
+    private boolean isStruct(Object value) {
+        return value != null && structs.get(value.getClass());
     }
 
     /** Requests entered so far. */
@@ -56,6 +84,12 @@ public final class Recorder implements Sink {
         StaticField field = site.field();
         if (value != null && Values.isContainer(value)) {
             track(field, value);
+            if (field.resettable) {
+                RequestContext request = ThreadState.get().activeRequest();
+                if (request != null) {
+                    checkReset(field, site, request);
+                }
+            }
             return;
         }
         if (!field.requestWritten) {
@@ -80,10 +114,18 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = site.field();
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
         boolean container = value != null && Values.isContainer(value);
         if (container) {
+            if (request != null && Values.isEmptyContainer(value) && field.container.get() != null
+                    && field.container.get() != value) {
+                reset(field, site, request); // a fresh empty container; a complete one is copy-on-write
+            }
             track(field, value);
+        }
+        if (ts.classInitDepth == 0 && (container || isStruct(value))) {
+            publications.open(value, container, field.stateName(), site, request);
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
@@ -116,12 +158,26 @@ public final class Recorder implements Sink {
 
     @Override
     public void containerOp(int siteId, int op, Object container, Object key, Object value) {
-        StaticField field = containers.get(container);
         Site site = sites.get(siteId);
-        if (field == null || site == null) {
+        if (site == null) {
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
+        if (publications.anyOpen()) {
+            window(op, container, key, value, site, request);
+        }
+        StaticField field = containers.get(container);
+        if (field == null) {
+            return;
+        }
+        if (request != null && field.resettable && isRead(op)) {
+            checkReset(field, site, request);
+        }
+        if (ThreadState.get().classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
+                && (Values.isContainer(value) || isStruct(value))) {
+            publications.open(value, Values.isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
+                    site, request);
+        }
         switch (op) {
             case Hooks.OP_GET:
             case Hooks.OP_INDEX_GET: {
@@ -181,11 +237,123 @@ public final class Recorder implements Sink {
                 return;
             case Hooks.OP_CLEAR:
                 field.contentsCell().initWrite(record(request, site, 0L));
+                field.resettable = true;
                 if (request != null) {
                     request.remember(field.contentsCell(), RequestContext.RESET);
+                    reset(field, site, request);
                 }
                 return;
             default:
+        }
+    }
+
+    private static boolean isRead(int op) {
+        return op == Hooks.OP_GET || op == Hooks.OP_INDEX_GET || op == Hooks.OP_CONTAINS || op == Hooks.OP_READ_ALL;
+    }
+
+    /** Feeds an operation on a container to the open publication windows. */
+    private void window(int op, Object container, Object key, Object value, Site site, RequestContext request) {
+        switch (op) {
+            case Hooks.OP_GET:
+                publications.read(container, fields.shownKey(key), value == null, site, request);
+                return;
+            case Hooks.OP_CONTAINS:
+                publications.read(container, key == null ? "[*]" : fields.shownKey(key), !Boolean.TRUE.equals(value),
+                        site, request);
+                return;
+            case Hooks.OP_PUT:
+            case Hooks.OP_PUT_IF_ABSENT:
+            case Hooks.OP_MERGE:
+                publications.write(container, fields.shownKey(key), site);
+                return;
+            case Hooks.OP_PUT_ALL:
+                if (value instanceof Map) {
+                    for (Object k : ((Map<?, ?>) value).keySet()) {
+                        publications.write(container, fields.shownKey(k), site);
+                    }
+                }
+                return;
+            case Hooks.OP_ADD:
+            case Hooks.OP_INDEX_SET:
+                publications.write(container, "[*]", site);
+                return;
+            default:
+        }
+    }
+
+    // ---- resets -------------------------------------------------------------------------------
+
+    /** A request replaced or cleared {@code field}'s contents: requests that read it before see a new epoch. */
+    private static void reset(StaticField field, Site site, RequestContext request) {
+        field.resettable = true;
+        int epoch = ++field.epoch;
+        field.lastReset = new ResetRecord(request.info(), Thread.currentThread().getName(), site, epoch);
+        request.epochSeen(field, epoch);
+    }
+
+    /** A request reads {@code field} again: a reset by another request since its last read is a finding. */
+    private void checkReset(StaticField field, Site site, RequestContext request) {
+        int now = field.epoch;
+        int seen = request.epochSeen(field, now);
+        if (seen == now) {
+            return;
+        }
+        ResetRecord r = field.lastReset;
+        if (r == null || r.request.id() == request.info().id() || field.sessionScoped
+                && !java.util.Objects.equals(r.request.sessionKey(), request.info().sessionKey())) {
+            return;
+        }
+        String[] stack = r.site.sampleStack();
+        Evidence resetter = new Evidence(r.request.id(), r.request.label(), r.thread, r.request.sessionKey(),
+                r.site.location(), stack == null ? null : Arrays.asList(stack));
+        FlowJudge.Verdict v = dev.crosstalk.agent.detect.PublicationJudge.resetDuringUse(field.stateName(),
+                r.request.toString(), r.site.location(), request.info().toString());
+        String fp = Fingerprint.of(FindingType.RESET_DURING_USE, field.stateName(), r.site.fingerprintPart(),
+                site.fingerprintPart());
+        findings.record(fp, () -> new Finding(FindingType.RESET_DURING_USE, v.severity(), field.stateName(), fp,
+                v.message(), resetter, reader(request, site), null));
+    }
+
+    // ---- instance fields, publishing methods, sessions -----------------------------------------
+
+    @Override
+    public void fieldAccess(int siteId, Object owner, boolean write) {
+        Site site = sites.get(siteId);
+        if (site == null || owner == null) {
+            return;
+        }
+        if (write) {
+            publications.write(owner, site.member(), site);
+        } else {
+            publications.read(owner, site.member(), null, site, ThreadState.get().activeRequest());
+        }
+    }
+
+    @Override
+    public void methodExit(int method) {
+        publications.methodExit(method);
+    }
+
+    @Override
+    public void sessionAttribute(int siteId, Object name, Object value) {
+        Site site = sites.get(siteId);
+        boolean container = Values.isContainer(value);
+        if (site == null || name == null || !(container || isStruct(value))) {
+            return;
+        }
+        StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
+                String.valueOf(name));
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
+        if (request != null && Values.isEmptyContainer(value)) {
+            reset(field, site, request);
+        }
+        if (container) {
+            containers.put(value, field);
+            Hooks.admit(value);
+        }
+        if (ts.classInitDepth == 0) {
+            publications.open(value, container, field.stateName(), site, request);
         }
     }
 
@@ -217,6 +385,9 @@ public final class Recorder implements Sink {
 
     /** A request read {@code cell}: a flow if the value it read was written by another request. */
     private void read(StateCell cell, Site site, RequestContext request, long digest, boolean checkDigest) {
+        if (!cell.root().flows) {
+            return;
+        }
         WriteRecord w = cell.last;
         if (w == null || w.request == null || w.request.id() == request.info().id()) {
             return;
@@ -264,7 +435,12 @@ public final class Recorder implements Sink {
                 stack == null ? null : Arrays.asList(stack));
     }
 
-    private static Evidence reader(RequestContext request, Site site) {
+    /** Evidence of the current thread reading at {@code site}; outside requests, "(no request)". */
+    static Evidence reader(RequestContext request, Site site) {
+        if (request == null) {
+            return new Evidence(0, "(no request)", Thread.currentThread().getName(), null, site.location(),
+                    Arrays.asList(Stacks.capture()));
+        }
         RequestInfo r = request.info();
         return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
                 Arrays.asList(Stacks.capture()));
@@ -292,6 +468,9 @@ public final class Recorder implements Sink {
             ts.boundaryDepth--;
         }
         if (token instanceof RequestContext) {
+            if (publications.anyOpen()) {
+                publications.requestEnded();
+            }
             ((RequestContext) token).end();
             if (ts.request == token) {
                 ts.request = null;

@@ -18,6 +18,11 @@ public final class RequestContext {
     static final byte READ_PRESENT = 1;
     static final byte RESET = 2;
 
+    /** Which reset epoch of a state this request first saw, for states that can be reset. */
+    private final Object[] epochStates = new Object[16];
+    private final int[] epochs = new int[16];
+    private int epochCount;
+
     RequestContext(RequestInfo info) {
         this.info = info;
     }
@@ -46,6 +51,25 @@ public final class RequestContext {
             remembered[size] = state;
             how[size++] = what;
         }
+    }
+
+    /**
+     * The epoch of {@code state} this request last saw, remembering {@code current} when it has not
+     * seen the state yet (or cannot remember more states); then records {@code current} as seen.
+     */
+    synchronized int epochSeen(Object state, int current) {
+        for (int i = 0; i < epochCount; i++) {
+            if (epochStates[i] == state) {
+                int seen = epochs[i];
+                epochs[i] = current;
+                return seen;
+            }
+        }
+        if (epochCount < epochStates.length) {
+            epochStates[epochCount] = state;
+            epochs[epochCount++] = current;
+        }
+        return current;
     }
 
     synchronized boolean did(Object state, byte what) {

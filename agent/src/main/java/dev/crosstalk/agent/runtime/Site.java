@@ -13,11 +13,15 @@ public final class Site {
     private final int line;
     private final StaticField field;
     private final boolean readModifyWrite;
+    private final String member;
+    private final int method;
     private volatile String[] sampleStack;
 
     Site(int id, String className, String methodName, String fileName, int line, StaticField field,
-            boolean readModifyWrite) {
+            boolean readModifyWrite, String member, int method) {
         this.id = id;
+        this.member = member;
+        this.method = method;
         this.readModifyWrite = readModifyWrite;
         this.className = className;
         this.methodName = methodName;
@@ -33,6 +37,16 @@ public final class Site {
     /** The static field this site accesses, or null for a container operation. */
     StaticField field() {
         return field;
+    }
+
+    /** The instance field this site accesses ({@code title}), or null. */
+    String member() {
+        return member;
+    }
+
+    /** The id of the method containing this site (see {@link SiteTable#registerMethod}), or 0. */
+    int method() {
+        return method;
     }
 
     /** A write whose method read the same field first ({@code count++}, {@code total += x}). */

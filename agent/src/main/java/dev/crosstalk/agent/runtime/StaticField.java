@@ -25,6 +25,15 @@ public final class StaticField {
     /** Set once a request has written this field or its contents; until then reads cost one check. */
     volatile boolean requestWritten;
     volatile boolean isFinal;
+    /** Written outside the class initialiser, or cleared: requests remember which epoch they read. */
+    volatile boolean resettable;
+    /** Incremented each time a request replaces or clears the contents; see {@link Resets}. */
+    volatile int epoch;
+    volatile ResetRecord lastReset;
+    /** False for session attributes: sharing between a session's own requests is what sessions are for. */
+    volatile boolean flows = true;
+    /** A session attribute: resets only concern requests of the same session. */
+    volatile boolean sessionScoped;
     /** The container this field was last seen holding, to skip re-registering it on every read. */
     volatile WeakReference<Object> container = NONE;
 
@@ -73,6 +82,7 @@ public final class StaticField {
             return contents;
         }
         String shown = showKeys ? Values.shownKey(key) : "key#" + Values.shortHex(digest);
+        // (FieldTable.shownKey gives the same text for publication fills)
         return keys.computeIfAbsent(digest, d -> new StateCell(stateName() + "[" + shown + "]", this, true));
     }
 }

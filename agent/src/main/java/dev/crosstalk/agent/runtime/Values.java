@@ -52,6 +52,14 @@ final class Values {
         return v instanceof Map || v instanceof Collection;
     }
 
+    /** An empty JDK map or collection: what a reset assigns. Only JDK containers are asked. */
+    static boolean isEmptyContainer(Object v) {
+        if (v == null || !v.getClass().getName().startsWith("java.util.")) {
+            return false;
+        }
+        return v instanceof Map ? ((Map<?, ?>) v).isEmpty() : v instanceof Collection && ((Collection<?>) v).isEmpty();
+    }
+
     /** Stable across restarts for the usual key types (strings, numbers, enums). */
     static long keyDigest(Object key) {
         if (key == null) {

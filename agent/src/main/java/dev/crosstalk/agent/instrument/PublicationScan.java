@@ -1,0 +1,60 @@
+package dev.crosstalk.agent.instrument;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A first pass over a class: which methods can publish shared state (store a reference into a
+ * static field, a container or a session). Their exits close publication windows, so the second
+ * pass must know before it reaches their first return instruction.
+ */
+final class PublicationScan extends ClassVisitor {
+    private final ClassFilter filter;
+    final Set<String> publishing = new HashSet<>();
+
+    private PublicationScan(ClassFilter filter) {
+        super(Opcodes.ASM9);
+        this.filter = filter;
+    }
+
+    /** Method names plus descriptors ({@code load()V}) of the methods that can publish. */
+    static Set<String> scan(ClassReader reader, ClassFilter filter) {
+        PublicationScan scan = new PublicationScan(filter);
+        reader.accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return scan.publishing;
+    }
+
+    static boolean isSessionSetAttribute(String owner, String name, String descriptor) {
+        return name.equals("setAttribute") && descriptor.equals("(Ljava/lang/String;Ljava/lang/Object;)V")
+                && (owner.equals("jakarta/servlet/http/HttpSession") || owner.equals("javax/servlet/http/HttpSession"));
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        if (name.equals("<clinit>")) {
+            return null;
+        }
+        String key = name + descriptor;
+        return new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                if (opcode == Opcodes.PUTSTATIC && (desc.charAt(0) == 'L' || desc.charAt(0) == '[')
+                        && filter.isApplication(owner)) {
+                    publishing.add(key);
+                }
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                ContainerCalls.Hook hook = ContainerCalls.hookFor(owner, method, desc);
+                if (hook != null && ContainerCalls.canPublish(hook) || isSessionSetAttribute(owner, method, desc)) {
+                    publishing.add(key);
+                }
+            }
+        };
+    }
+}
