@@ -192,8 +192,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
         if (!classInit && opcode == Opcodes.INVOKEINTERFACE
                 && PublicationScan.isSessionSetAttribute(callOwner, name, descriptor)) {
-            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, null,
-                    publishing ? methodId() : 0);
+            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false,
+                    callOwner.replace('/', '.'), publishing ? methodId() : 0);
             super.visitInsn(Opcodes.DUP2);
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "sessionAttribute",

@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** GET ?app=original|guru|locked[&init=abracadabra]: the page header, built from the application settings. */
+/**
+ * GET ?app=original|guru|locked[&init=abracadabra][&widget=news]: the page header, built from the
+ * application settings. With {@code widget=news} the page also embeds a news widget after the title,
+ * fetched from a slow downstream service, so the page reads the settings before and after a
+ * 300 ms wait: a reload in between pulls the settings out from under it.
+ */
 class PageServlet extends HttpServlet {
 
     private static final String SCOPE = "APPLICATION.SETTINGS";
@@ -27,6 +32,9 @@ class PageServlet extends HttpServlet {
 
         StringBuilder page = new StringBuilder();
         page.append("title=").append(setting(app, "title"));
+        if ("news".equals(req.getParameter("widget"))) {
+            page.append(" news=").append(NewsWidget.render());
+        }
         page.append(" foo=").append(setting(app, "foo"));
         page.append(" bar=").append(setting(app, "bar"));
         page.append(" baz=").append(setting(app, "baz"));
