@@ -32,6 +32,30 @@ public final class Demo {
         out.println("crosstalk demo: test apps run in their own JVMs with -javaagent:" + project.agentJar());
         out.println("(work dir " + workDir + ")");
         sampleCache();
+        settingsReload();
+    }
+
+    /** Seed 2: settings re-initialised on a live server, read half-built by other requests. */
+    private void settingsReload() {
+        heading("Seed 2: settings re-initialised on a live server (test-apps/settings on Jetty 12)");
+        Path dir = workDir.resolve("settings");
+        // show-keys: the demo's settings keys are not personal data, and "bar" reads better than a hash
+        try (AppProcess app = start("settings", dir, "show-keys=true")) {
+            Http http = Http.to(app);
+            step(http, "GET", "/page");
+            out.println();
+            for (String variant : new String[] {"original", "guru", "locked"}) {
+                ReloadUnderLoad r = ReloadUnderLoad.run(http, "/page?app=" + variant, 8);
+                out.printf(Locale.ROOT, "   %-8s reload while 8 readers load the page: %d of %d pages failed%s%n",
+                        variant, r.failures(), r.requests(), r.example() == null ? "" : " (\"" + r.example() + "\")");
+            }
+            out.println();
+            out.println(" A page that reads the settings before and after a slow widget, during a reload:");
+            String slow = ReloadUnderLoad.slowPageDuringReload(http);
+            out.println("   GET  /page?widget=news       -> " + slow);
+            app.stopGracefully();
+            report(app, dir);
+        }
     }
 
     /** Seed 1: a class-level cache serves one song's samples to the next song's request. */
@@ -61,9 +85,11 @@ public final class Demo {
         }
     }
 
-    private AppProcess start(String name, Path dir) {
+    private AppProcess start(String name, Path dir, String... options) {
+        String extra = options.length == 0 ? "" : "," + String.join(",", options);
         return AppProcess.builder().jar(project.appJar(name)).agentJar(project.agentJar())
-                .agentOptions("json=" + dir.resolve("findings.jsonl") + ",update-interval=1s").workDir(dir).start();
+                .agentOptions("json=" + dir.resolve("findings.jsonl") + ",update-interval=1s" + extra).workDir(dir)
+                .start();
     }
 
     private String step(Http http, String method, String path) {

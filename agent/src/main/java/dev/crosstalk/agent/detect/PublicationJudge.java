@@ -16,16 +16,17 @@ public final class PublicationJudge {
 
     /**
      * @param state          the state the object was published into
+     * @param container      the object is a map or collection (filled with entries), not a struct (fields)
      * @param publishedAt    the code location of the publishing store
      * @param fills          what was filled after publication, in order (keys or field names)
      * @param requestLabel   the request that published it this time, or null at startup/in background
      * @param seenAtStartup  this publishing site also ran outside requests at some point
      * @param requestSeen    a request that ran this publishing site at some point, or null
      */
-    public static FlowJudge.Verdict publishThenPopulate(String state, String publishedAt, List<String> fills,
-            String requestLabel, boolean seenAtStartup, String requestSeen) {
-        String filled = fills.size() + (fills.size() == 1 ? " more entry" : " more entries") + " ("
-                + String.join(", ", fills) + ")";
+    public static FlowJudge.Verdict publishThenPopulate(String state, boolean container, String publishedAt,
+            List<String> fills, String requestLabel, boolean seenAtStartup, String requestSeen) {
+        String unit = container ? (fills.size() == 1 ? " entry" : " entries") : (fills.size() == 1 ? " field" : " fields");
+        String filled = fills.size() + unit + " (" + String.join(", ", fills) + ")";
         String what = "Published, then populated: " + state + " was given a new object at " + publishedAt
                 + " and the same thread then filled it with " + filled
                 + " before the publishing method returned; until then other threads see it half-built."

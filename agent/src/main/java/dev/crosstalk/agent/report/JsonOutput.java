@@ -25,7 +25,7 @@ final class JsonOutput extends Output {
     }
 
     @Override
-    void write(Finding f, EventKind kind) {
+    void write(Finding f, EventKind kind, boolean escalated) {
         logger.info(Markers.appendEntries(fields(f, kind, agent)), "finding");
     }
 

@@ -14,8 +14,8 @@ final class TextOutput extends Output {
     }
 
     @Override
-    void write(Finding f, EventKind kind) {
-        logger.info(kind == EventKind.NEW ? TextFormat.block(f) : TextFormat.update(f));
+    void write(Finding f, EventKind kind, boolean escalated) {
+        logger.info(kind == EventKind.NEW || escalated ? TextFormat.block(f) : TextFormat.update(f));
     }
 
     @Override

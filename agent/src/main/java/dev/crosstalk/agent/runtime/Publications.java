@@ -57,12 +57,15 @@ final class Publications {
         final Site site;
         final RequestInfo request;
         final String thread;
+        final boolean container;
         final List<String[]> fills = new ArrayList<>(); // {what, location}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
 
-        Window(Object object, WeakReference<?>[] members, String state, Site site, RequestInfo request) {
+        Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
+                RequestInfo request) {
             this.object = new WeakReference<>(object);
+            this.container = container;
             this.members = members;
             this.publisher = new WeakReference<>(Thread.currentThread());
             this.state = state;
@@ -110,7 +113,7 @@ final class Publications {
         if (container) {
             Hooks.admit(object);
         }
-        Window w = new Window(object, members, state, site, request == null ? null : request.info());
+        Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
         synchronized (this) {
             List<Window> next = new ArrayList<>(open.length + 1);
             long now = System.nanoTime();
@@ -223,7 +226,7 @@ final class Publications {
         for (String[] f : fills) {
             what.add(f[0]);
         }
-        FlowJudge.Verdict v = PublicationJudge.publishThenPopulate(w.state, w.site.location(), what,
+        FlowJudge.Verdict v = PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
                 w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("publishedAt", w.site.location());
