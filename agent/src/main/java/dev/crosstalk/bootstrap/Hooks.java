@@ -19,7 +19,10 @@ import java.util.function.Function;
  * {@code catch (Throwable)} and counted in {@link #errors()}.
  *
  * <p>Container hooks replace the call they instrument ({@code map.get(k)} becomes
- * {@code Hooks.mapGet(map, k, site)}), so they perform the call themselves. Their fast path, for a
+ * {@code Hooks.mapGet(map, k, site)}), so they perform the call themselves. One visible difference
+ * follows: on a null receiver the {@code NullPointerException} is the same, and its message still
+ * names the method that could not be invoked, but its "because ..." clause names the hook's
+ * parameter rather than the application's variable, and the top stack frame is the hook's. Their fast path, for a
  * container nobody published into shared state, is one identity hash and one bit test.
  */
 public final class Hooks {

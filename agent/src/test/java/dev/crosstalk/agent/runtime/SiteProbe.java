@@ -1,0 +1,16 @@
+package dev.crosstalk.agent.runtime;
+
+/** Test access, from other packages, to what a {@link Site} keeps package-private. */
+public final class SiteProbe {
+    private SiteProbe() {
+    }
+
+    /** The state name of the static field the site accesses, or null for a container call site. */
+    public static String fieldOf(Site site) {
+        return site.field() == null ? null : site.field().stateName();
+    }
+
+    public static boolean readModifyWrite(Site site) {
+        return site.readModifyWrite();
+    }
+}
