@@ -15,7 +15,7 @@ public final class Finding {
     private final String fingerprint;
     private final Instant firstSeen;
     private final AtomicLong count = new AtomicLong(1);
-    private volatile Instant lastSeen;
+    private volatile long lastSeenMillis;
     private volatile Severity severity;
     private volatile String message;
     private volatile Evidence writer;
@@ -36,7 +36,7 @@ public final class Finding {
         this.reader = reader;
         this.details = details == null ? Map.of() : details;
         this.firstSeen = Instant.now();
-        this.lastSeen = firstSeen;
+        this.lastSeenMillis = firstSeen.toEpochMilli();
     }
 
     public FindingType type() {
@@ -81,13 +81,14 @@ public final class Finding {
     }
 
     public Instant lastSeen() {
-        return lastSeen;
+        long last = lastSeenMillis;
+        return last <= firstSeen.toEpochMilli() ? firstSeen : Instant.ofEpochMilli(last);
     }
 
     /** One more occurrence. */
     public void seenAgain() {
         count.incrementAndGet();
-        lastSeen = Instant.now();
+        lastSeenMillis = System.currentTimeMillis();
     }
 
     /** Raises the severity (never lowers it) and takes the evidence that justified the rise. */

@@ -166,9 +166,13 @@ public final class Recorder implements Sink {
         if (publications.anyOpen()) {
             window(op, container, key, value, site, request);
         }
-        StaticField field = containers.get(container);
+        StaticField field = site.boundField(container);
         if (field == null) {
-            return;
+            field = containers.get(container);
+            if (field == null) {
+                return;
+            }
+            site.bind(container, field);
         }
         if (request != null && field.resettable && isRead(op)) {
             checkReset(field, site, request);

@@ -16,6 +16,29 @@ public final class Site {
     private final String member;
     private final int method;
     private volatile String[] sampleStack;
+    /** The container this site last operated on and its field: most sites always touch the same one. */
+    private volatile Binding binding;
+
+    /** A container and the static field it belongs to, weakly. */
+    static final class Binding {
+        final java.lang.ref.WeakReference<Object> container;
+        final StaticField field;
+
+        Binding(Object container, StaticField field) {
+            this.container = new java.lang.ref.WeakReference<>(container);
+            this.field = field;
+        }
+    }
+
+    /** The field of {@code container} if this site saw it last, else null (look it up, then {@link #bind}). */
+    StaticField boundField(Object container) {
+        Binding b = binding;
+        return b != null && b.container.get() == container ? b.field : null;
+    }
+
+    void bind(Object container, StaticField field) {
+        binding = new Binding(container, field);
+    }
 
     Site(int id, String className, String methodName, String fileName, int line, StaticField field,
             boolean readModifyWrite, String member, int method) {
