@@ -4,8 +4,8 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The agent's entry point: {@code -javaagent:crosstalk-agent.jar[=options]}, or a dynamic attach.
- * Deliberately tiny: it puts the hooks on the bootstrap class path before anything can load them
- * from elsewhere, then hands over to the installer. Nothing it does may stop the application: any
+ * Deliberately tiny: it reads the options, puts the hooks on the bootstrap class path before
+ * anything can load them from elsewhere, then hands over to the installer. Nothing it does may stop the application: any
  * failure is one line on stderr, and the application runs without the agent.
  */
 public final class CrosstalkAgent {
@@ -24,8 +24,18 @@ public final class CrosstalkAgent {
 
     private static void start(String args, Instrumentation inst) {
         try {
+            Options options;
+            try {
+                options = Options.parse(args);
+            } catch (Options.Invalid e) {
+                System.err.println(e.getMessage() + "; the agent is off, the application runs without it");
+                return;
+            }
+            if (!options.enabled) {
+                return; // off means off: not even the hooks on the boot class path
+            }
             BootstrapJar.append(inst);
-            Installer.install(args, inst);
+            Installer.install(options, inst);
         } catch (Throwable t) {
             System.err.println("crosstalk: not started (" + t + "); the application runs without it");
         }

@@ -28,17 +28,7 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(String args, Instrumentation inst) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (Options.Invalid e) {
-            System.err.println(e.getMessage() + "; the agent is off, the application runs without it");
-            return;
-        }
-        if (!options.enabled) {
-            return;
-        }
+    static void install(Options options, Instrumentation inst) throws Exception {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");

@@ -39,6 +39,29 @@ public final class Finding {
         this.lastSeenMillis = firstSeen.toEpochMilli();
     }
 
+    /** A frozen copy (copy constructor for {@link #snapshot()}). */
+    private Finding(Finding o) {
+        this.type = o.type;
+        this.state = o.state;
+        this.fingerprint = o.fingerprint;
+        this.firstSeen = o.firstSeen;
+        this.count.set(o.count.get());
+        this.lastSeenMillis = o.lastSeenMillis;
+        this.severity = o.severity;
+        this.message = o.message;
+        this.writer = o.writer;
+        this.reader = o.reader;
+        this.details = o.details;
+    }
+
+    /**
+     * A copy frozen at this moment, to be written: what an event says is exactly what is then
+     * marked as reported, so that occurrences counted meanwhile go into the next update.
+     */
+    public synchronized Finding snapshot() {
+        return new Finding(this);
+    }
+
     public FindingType type() {
         return type;
     }
@@ -110,8 +133,8 @@ public final class Finding {
         return count.get() != reportedCount || severity != reportedSeverity;
     }
 
-    void markReported() {
-        reportedCount = count.get();
-        reportedSeverity = severity;
+    void markReported(Finding written) {
+        reportedCount = written.count();
+        reportedSeverity = written.severity();
     }
 }

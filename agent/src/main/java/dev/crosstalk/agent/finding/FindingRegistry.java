@@ -59,17 +59,16 @@ public final class FindingRegistry {
         return fresh.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Marks a new finding as reported (its first-sight event has been written). */
-    public void reported(Finding f) {
-        f.markReported();
+    /** Marks {@code f} as reported as far as {@code written} (a {@link Finding#snapshot()} of it) says. */
+    public void reported(Finding f, Finding written) {
+        f.markReported(written);
     }
 
-    /** Findings whose count or severity changed since they were last reported; marks them reported. */
+    /** Findings already reported once whose count or severity changed since. */
     public List<Finding> dueForUpdate() {
         List<Finding> due = new ArrayList<>();
         for (Finding f : byFingerprint.values()) {
             if (f.reportedSeverity != null && f.needsUpdate()) {
-                f.markReported();
                 due.add(f);
             }
         }

@@ -74,17 +74,16 @@ public final class Reporter {
     }
 
     private synchronized void publish(Finding f) {
+        Finding written = f.snapshot();
         for (Output o : outputs) {
-            o.offer(f);
+            o.offer(written);
         }
-        registry.reported(f); // after writing: what the block showed needs no update of its own
+        registry.reported(f, written);
     }
 
     private synchronized void updates() {
         for (Finding f : registry.dueForUpdate()) {
-            for (Output o : outputs) {
-                o.offer(f);
-            }
+            publish(f);
         }
     }
 
