@@ -303,7 +303,7 @@ final class Publications {
     }
 
     /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
-    private static boolean heldLocks() {
+    static boolean heldLocks() {
         ThreadInfo[] info = THREADS.getThreadInfo(new long[] {Thread.currentThread().getId()},
                 THREADS.isObjectMonitorUsageSupported(), THREADS.isSynchronizerUsageSupported());
         if (info.length == 0 || info[0] == null) {

@@ -287,12 +287,23 @@ public final class Recorder implements Sink {
 
     // ---- resets -------------------------------------------------------------------------------
 
-    /** A request replaced or cleared {@code field}'s contents: requests that read it before see a new epoch. */
+    /**
+     * A request replaced or cleared {@code field}'s contents: requests that read it before see a new
+     * epoch. Not when the resetting thread holds a lock, which readers are assumed to take too.
+     */
     private static void reset(StaticField field, Site site, RequestContext request) {
         field.resettable = true;
+        if (Publications.heldLocks()) {
+            return; // under a lock the readers take too (the cflock fix), nobody sees it in between
+        }
         int epoch = ++field.epoch;
         field.lastReset = new ResetRecord(request.info(), Thread.currentThread().getName(), site, epoch);
         request.epochSeen(field, epoch);
+    }
+
+    /** Both requests had a session, and it was the same one (a request creating its session has none yet). */
+    private static boolean sameSession(RequestInfo a, RequestInfo b) {
+        return a.sessionKey() != null && a.sessionKey().equals(b.sessionKey());
     }
 
     /** A request reads {@code field} again: a reset by another request since its last read is a finding. */
@@ -304,7 +315,7 @@ public final class Recorder implements Sink {
         }
         ResetRecord r = field.lastReset;
         if (r == null || r.request.id() == request.info().id() || field.sessionScoped
-                && !java.util.Objects.equals(r.request.sessionKey(), request.info().sessionKey())) {
+                && !sameSession(r.request, request.info())) {
             return;
         }
         String[] stack = r.site.sampleStack();
