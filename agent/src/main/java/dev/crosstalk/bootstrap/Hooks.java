@@ -300,15 +300,12 @@ public final class Hooks {
         if (!maybeTracked(m)) {
             return m.computeIfAbsent(k, f);
         }
-        boolean[] computed = new boolean[1];
-        Object v = m.computeIfAbsent(k, key -> {
-            computed[0] = true;
-            return f.apply(key);
-        });
-        if (computed[0] && v != null) {
-            op(site, OP_PUT_IF_ABSENT, m, k, v);
-        } else if (v != null) {
-            op(site, OP_GET, m, k, v);
+        // Whether it computed: the size grew. Racy under concurrent writers, but it allocates nothing
+        // and does not touch the map the way an extra get would (access-ordered maps).
+        int before = m.size();
+        Object v = m.computeIfAbsent(k, f);
+        if (v != null) {
+            op(site, m.size() > before ? OP_PUT_IF_ABSENT : OP_GET, m, k, v);
         }
         return v;
     }

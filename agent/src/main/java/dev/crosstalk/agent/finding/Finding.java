@@ -2,7 +2,7 @@ package dev.crosstalk.agent.finding;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A distinct finding: created at first sight, then counted. Severity only rises (a cache that turns
@@ -14,7 +14,7 @@ public final class Finding {
     private final String state;
     private final String fingerprint;
     private final Instant firstSeen;
-    private final AtomicLong count = new AtomicLong(1);
+    private final LongAdder count = new LongAdder();
     private volatile long lastSeenMillis;
     private volatile Severity severity;
     private volatile String message;
@@ -37,6 +37,7 @@ public final class Finding {
         this.details = details == null ? Map.of() : details;
         this.firstSeen = Instant.now();
         this.lastSeenMillis = firstSeen.toEpochMilli();
+        this.count.increment();
     }
 
     /** A frozen copy (copy constructor for {@link #snapshot()}). */
@@ -45,7 +46,7 @@ public final class Finding {
         this.state = o.state;
         this.fingerprint = o.fingerprint;
         this.firstSeen = o.firstSeen;
-        this.count.set(o.count.get());
+        this.count.add(o.count.sum());
         this.lastSeenMillis = o.lastSeenMillis;
         this.severity = o.severity;
         this.message = o.message;
@@ -96,7 +97,7 @@ public final class Finding {
     }
 
     public long count() {
-        return count.get();
+        return count.sum();
     }
 
     public Instant firstSeen() {
@@ -110,8 +111,11 @@ public final class Finding {
 
     /** One more occurrence. */
     public void seenAgain() {
-        count.incrementAndGet();
-        lastSeenMillis = System.currentTimeMillis();
+        count.increment();
+        long now = System.currentTimeMillis();
+        if (now != lastSeenMillis) {
+            lastSeenMillis = now; // at most one shared write per millisecond, not one per occurrence
+        }
     }
 
     /** Raises the severity (never lowers it) and takes the evidence that justified the rise. */
@@ -130,7 +134,7 @@ public final class Finding {
     }
 
     boolean needsUpdate() {
-        return count.get() != reportedCount || severity != reportedSeverity;
+        return count.sum() != reportedCount || severity != reportedSeverity;
     }
 
     void markReported(Finding written) {

@@ -57,13 +57,17 @@ final class AccessClassVisitor extends ClassVisitor {
         return super.visitField(access, fieldName, descriptor, signature, value);
     }
 
+    /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */
+    private static final String SLF4J_LOGGER = "L" + ClassFilter.unshaded("org slf4j") + "Logger;";
+
     static boolean immutable(String descriptor) {
         return descriptor.length() == 1 || descriptor.equals("Ljava/lang/String;")
                 || descriptor.startsWith("Ljava/lang/") && (descriptor.equals("Ljava/lang/Integer;")
                         || descriptor.equals("Ljava/lang/Long;") || descriptor.equals("Ljava/lang/Boolean;")
                         || descriptor.equals("Ljava/lang/Double;") || descriptor.equals("Ljava/lang/Class;"))
-                || descriptor.equals("Ljava/util/regex/Pattern;") || descriptor.startsWith("Lorg/slf4j/Logger;")
-                || descriptor.equals("Ljava/util/logging/Logger;");
+                || descriptor.equals("Ljava/util/regex/Pattern;") || descriptor.equals(SLF4J_LOGGER)
+                || descriptor.equals("Ljava/util/logging/Logger;") || descriptor.equals("Lorg/apache/logging/log4j/Logger;")
+                || descriptor.equals("Lorg/apache/commons/logging/Log;");
     }
 
     @Override

@@ -10,8 +10,9 @@ public final class RequestContext {
     static final int MAX_REMEMBERED = 64;
 
     private final RequestInfo info;
-    private final Object[] remembered = new Object[MAX_REMEMBERED];
-    private final byte[] how = new byte[MAX_REMEMBERED];
+    // Allocated on first use: most requests never touch shared state that anyone writes.
+    private Object[] remembered;
+    private byte[] how;
     private int size;
     private volatile boolean ended;
 
@@ -19,8 +20,8 @@ public final class RequestContext {
     static final byte RESET = 2;
 
     /** Which reset epoch of a state this request first saw, for states that can be reset. */
-    private final Object[] epochStates = new Object[16];
-    private final int[] epochs = new int[16];
+    private Object[] epochStates;
+    private int[] epochs;
     private int epochCount;
 
     RequestContext(RequestInfo info) {
@@ -41,13 +42,21 @@ public final class RequestContext {
 
     /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */
     synchronized void remember(Object state, byte what) {
+        if (remembered == null) {
+            remembered = new Object[4];
+            how = new byte[4];
+        }
         for (int i = 0; i < size; i++) {
             if (remembered[i] == state) {
                 how[i] |= what;
                 return;
             }
         }
-        if (size < MAX_REMEMBERED) {
+        if (size == remembered.length && size < MAX_REMEMBERED) {
+            remembered = java.util.Arrays.copyOf(remembered, Math.min(MAX_REMEMBERED, size * 4));
+            how = java.util.Arrays.copyOf(how, remembered.length);
+        }
+        if (size < remembered.length) {
             remembered[size] = state;
             how[size++] = what;
         }
@@ -58,6 +67,10 @@ public final class RequestContext {
      * seen the state yet (or cannot remember more states); then records {@code current} as seen.
      */
     synchronized int epochSeen(Object state, int current) {
+        if (epochStates == null) {
+            epochStates = new Object[16];
+            epochs = new int[16];
+        }
         for (int i = 0; i < epochCount; i++) {
             if (epochStates[i] == state) {
                 int seen = epochs[i];
