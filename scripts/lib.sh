@@ -20,11 +20,13 @@ ensure_built() {
   fi
 }
 
-# Runs a harness main class with the project's JDK (JAVA_HOME if set).
+# Runs a harness main class with the project's JDK (JAVA_HOME if set), behind the words in
+# HARNESS_PREFIX if set (e.g. "taskset -c 1").
 run_harness() {
   local main="$1"
   shift
   local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-  exec "$java" -Dcrosstalk.root="$root" -cp "harness/target/classes:$(cat harness/target/classpath.txt)" \
+  # shellcheck disable=SC2086 # the prefix is words on purpose
+  exec ${HARNESS_PREFIX:-} "$java" -Dcrosstalk.root="$root" -cp "harness/target/classes:$(cat harness/target/classpath.txt)" \
     "dev.crosstalk.harness.$main" "$@"
 }

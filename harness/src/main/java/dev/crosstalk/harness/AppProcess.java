@@ -190,6 +190,7 @@ public final class AppProcess implements AutoCloseable {
         private String mainClass;
         private String agentOptions;
         private Path agentJar;
+        private final List<String> prefix = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> appArgs = new ArrayList<>();
         private Path workDir;
@@ -236,6 +237,12 @@ public final class AppProcess implements AutoCloseable {
         }
 
         /** JVM arguments, added before the agent and the main class. */
+        /** Words put before the java command, e.g. {@code taskset -c 0} to pin the app to a CPU. */
+        public Builder prefix(String... words) {
+            prefix.addAll(List.of(words));
+            return this;
+        }
+
         public Builder jvmArgs(String... args) {
             jvmArgs.addAll(Arrays.asList(args));
             return this;
@@ -261,7 +268,7 @@ public final class AppProcess implements AutoCloseable {
 
         /** The java command line this builder describes. */
         public List<String> command() {
-            List<String> cmd = new ArrayList<>();
+            List<String> cmd = new ArrayList<>(prefix);
             cmd.add(jdk.java().toString());
             cmd.addAll(jvmArgs);
             if (agentOptions != null) {

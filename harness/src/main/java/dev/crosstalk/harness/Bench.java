@@ -61,6 +61,9 @@ public final class Bench {
                 options.app(), options.path(), jdk, jdk.home(), options.agentOptions());
         out.printf(Locale.ROOT, "       %d rounds x (off, on) x (%d s warm-up + %d s measured), %d clients; work dir %s%n",
                 options.rounds(), options.warmupSeconds(), options.seconds(), options.clients(), workDir);
+        if (options.appCpus() != null) {
+            out.printf(Locale.ROOT, "       app pinned to CPU %s%n", options.appCpus());
+        }
 
         List<Load.Result> off = new ArrayList<>();
         List<Load.Result> on = new ArrayList<>();
@@ -86,6 +89,9 @@ public final class Bench {
 
     private Load.Result measure(Jdk jdk, Path appJar, Path agentJar, Path dir) {
         AppProcess.Builder builder = AppProcess.builder().jdk(jdk).jar(appJar).workDir(dir);
+        if (options.appCpus() != null) {
+            builder.prefix("taskset", "-c", options.appCpus());
+        }
         if (agentJar != null) {
             builder.agentJar(agentJar).agentOptions(options.agentOptions());
         }

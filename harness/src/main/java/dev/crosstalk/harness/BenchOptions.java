@@ -5,9 +5,10 @@ package dev.crosstalk.harness;
  *
  * @param agentOptions passed to the agent as is; "" attaches it with its defaults
  * @param jdkHome the JDK to run the app on, or null for the one running Bench
+ * @param appCpus CPUs the app is pinned to with taskset ({@code 0}, {@code 0-1}), or null for no pinning
  */
 record BenchOptions(String app, String path, String agentOptions, int rounds, int warmupSeconds,
-        int seconds, int clients, String jdkHome, boolean help) {
+        int seconds, int clients, String jdkHome, String appCpus, boolean help) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench [options]",
@@ -23,6 +24,8 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             "  --seconds SECONDS     measurement length (default 10)",
             "  --clients N           concurrent client threads (default 4)",
             "  --jdk HOME            JDK to run the app on (default: the JDK running the bench)",
+            "  --app-cpus LIST       pin the app to these CPUs with taskset (scripts/bench pins the app to",
+            "                        CPU 0 and the clients to CPU 1 on a machine with 2 or more CPUs)",
             "  --help                this text");
 
     /** Parses {@code args}; unknown options and bad values throw IllegalArgumentException. */
@@ -35,10 +38,11 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
         int seconds = 10;
         int clients = 4;
         String jdk = null;
+        String appCpus = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, true);
+                return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, true);
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument: " + arg);
@@ -62,10 +66,11 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
                 case "--seconds" -> seconds = count(name, value, 1);
                 case "--clients" -> clients = count(name, value, 1);
                 case "--jdk" -> jdk = value;
+                case "--app-cpus" -> appCpus = value;
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             }
         }
-        return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, false);
+        return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, false);
     }
 
     private static String requirePath(String value) {

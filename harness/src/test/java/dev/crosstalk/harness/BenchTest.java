@@ -12,16 +12,16 @@ class BenchTest {
     @Test
     void defaults() {
         BenchOptions o = BenchOptions.parse();
-        assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, false), o);
+        assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, null, false), o);
     }
 
     @Test
     void parsesBothOptionForms() {
         BenchOptions o = BenchOptions.parse("--app", "userinfo-jdkhttp", "--path=/user?id=1", "--agent-options",
                 "json=/tmp/f.jsonl,sample=1", "--rounds", "1", "--warmup=0", "--seconds", "3", "--clients=8",
-                "--jdk", "/opt/jdk");
+                "--jdk", "/opt/jdk", "--app-cpus", "0");
         assertEquals(new BenchOptions("userinfo-jdkhttp", "/user?id=1", "json=/tmp/f.jsonl,sample=1", 1, 0, 3, 8,
-                "/opt/jdk", false), o);
+                "/opt/jdk", "0", false), o);
         assertTrue(BenchOptions.parse("--rounds", "2", "--help").help());
         assertNull(BenchOptions.parse("--help").jdkHome());
     }
