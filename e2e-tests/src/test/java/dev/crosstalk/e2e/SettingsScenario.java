@@ -25,14 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -214,53 +207,9 @@ final class SettingsScenario {
 
     // ---- reload under load ----
 
-    /**
-     * {@link ReloadUnderLoad#run} for any client: {@code readers} loops GET {@code page} while one GET of
-     * {@code page} with {@code init=abracadabra} reloads the settings; readers go on 100 ms after it.
-     */
+    /** {@link ReloadUnderLoad#run} with this scenario's cookie-keeping client. */
     static ReloadUnderLoad reloadUnderLoad(Function<String, Http.Response> client, String page, int readers) {
-        String reload = page + (page.contains("?") ? "&" : "?") + "init=abracadabra";
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger requests = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> example = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(readers);
-        try {
-            List<Future<?>> loops = new ArrayList<>();
-            for (int i = 0; i < readers; i++) {
-                loops.add(pool.submit(() -> {
-                    started.countDown();
-                    while (!stop.get()) {
-                        Http.Response r = client.apply(page);
-                        requests.incrementAndGet();
-                        if (r.status() != 200) {
-                            failures.incrementAndGet();
-                            example.compareAndSet(null, r.body());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            if (!started.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("readers did not start");
-            }
-            Http.Response r = client.apply(reload);
-            if (r.status() != 200) {
-                throw new IllegalStateException("the reload itself failed: " + r.status() + " " + r.body());
-            }
-            Thread.sleep(TAIL_MILLIS);
-            stop.set(true);
-            for (Future<?> f : loops) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("reload under load on " + page + " failed", e);
-        } finally {
-            stop.set(true);
-            pool.shutdownNow();
-        }
-        return new ReloadUnderLoad(requests.get(), failures.get(), example.get());
+        return ReloadUnderLoad.run(client, page, readers);
     }
 
     /** One reload-under-load run that made pages fail, and how far the findings had counted before it. */
@@ -311,26 +260,8 @@ final class SettingsScenario {
                 + count(events, finding), app, events));
     }
 
-    /**
-     * {@link ReloadUnderLoad#slowPageDuringReload} for any app of PageServlet: loads
-     * {@code /page?app=<app>&widget=news} (settings read, 300 ms widget, settings read again) and
-     * reloads that app's settings 100 ms into it; answers the slow page's response.
-     */
     static Http.Response slowPageDuringReload(Http http, String app) {
-        ExecutorService one = Executors.newSingleThreadExecutor();
-        try {
-            Future<Http.Response> slow = one.submit(() -> http.get("/page?app=" + app + "&widget=news"));
-            Thread.sleep(100);
-            Http.Response reload = http.get("/page?app=" + app + "&init=abracadabra");
-            if (reload.status() != 200) {
-                throw new IllegalStateException("the reload itself failed: " + reload.status() + " " + reload.body());
-            }
-            return slow.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("slow page during a reload of " + app + " failed", e);
-        } finally {
-            one.shutdownNow();
-        }
+        return ReloadUnderLoad.slowPageDuringReload(http, app);
     }
 
     // ---- findings ----

@@ -26,6 +26,12 @@ public record ReloadUnderLoad(int requests, int failures, String example) {
 
     /** Runs {@code readers} reader loops on {@code page} around one reload of {@code page}. */
     public static ReloadUnderLoad run(Http http, String page, int readers) {
+        return run(http::get, page, readers);
+    }
+
+    /** As {@link #run(Http, String, int)}, for any client (one that keeps a session cookie, say). */
+    public static ReloadUnderLoad run(java.util.function.Function<String, Http.Response> client, String page,
+            int readers) {
         String reload = page + (page.contains("?") ? "&" : "?") + "init=abracadabra";
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         AtomicBoolean stop = new AtomicBoolean();
@@ -39,7 +45,7 @@ public record ReloadUnderLoad(int requests, int failures, String example) {
                 loops.add(pool.submit(() -> {
                     started.countDown();
                     while (!stop.get()) {
-                        Http.Response r = http.get(page);
+                        Http.Response r = client.apply(page);
                         requests.incrementAndGet();
                         if (r.status() != 200) {
                             failures.incrementAndGet();
@@ -49,8 +55,10 @@ public record ReloadUnderLoad(int requests, int failures, String example) {
                     return null;
                 }));
             }
-            started.await(10, TimeUnit.SECONDS);
-            Http.Response r = http.get(reload);
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("readers did not start");
+            }
+            Http.Response r = client.apply(reload);
             if (r.status() != 200) {
                 throw new IllegalStateException("the reload itself failed: " + r.status() + " " + r.body());
             }
@@ -73,14 +81,22 @@ public record ReloadUnderLoad(int requests, int failures, String example) {
      * reads them again) and reloads the settings 100 ms into it; answers the slow page's body.
      */
     public static String slowPageDuringReload(Http http) {
+        return slowPageDuringReload(http, "original").body();
+    }
+
+    /** As {@link #slowPageDuringReload(Http)} for any variant of the page ({@code original}, {@code guru}, …). */
+    public static Http.Response slowPageDuringReload(Http http, String app) {
         ExecutorService one = Executors.newSingleThreadExecutor();
         try {
-            Future<Http.Response> slow = one.submit(() -> http.get("/page?app=original&widget=news"));
+            Future<Http.Response> slow = one.submit(() -> http.get("/page?app=" + app + "&widget=news"));
             Thread.sleep(100);
-            http.get("/page?app=original&init=abracadabra");
-            return slow.get(30, TimeUnit.SECONDS).body();
+            Http.Response reload = http.get("/page?app=" + app + "&init=abracadabra");
+            if (reload.status() != 200) {
+                throw new IllegalStateException("the reload itself failed: " + reload.status() + " " + reload.body());
+            }
+            return slow.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("slow page during a reload failed", e);
+            throw new IllegalStateException("slow page during a reload of " + app + " failed", e);
         } finally {
             one.shutdownNow();
         }
