@@ -167,8 +167,9 @@ public final class Boundaries {
 
     static final class EntryMethodAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Origin("#t#m") String origin) {
-            return Hooks.requestEnter(origin, Hooks.KIND_ENTRY_METHOD, 0);
+        static Object enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method) {
+            // concat, not +: inlined advice must not bring invokedynamic into pre-Java-9 classes
+            return Hooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
