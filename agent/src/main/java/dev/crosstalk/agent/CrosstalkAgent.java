@@ -22,15 +22,26 @@ public final class CrosstalkAgent {
         start(args, inst);
     }
 
+    private static java.util.Map<String, String> systemProperties() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("crosstalk.")) {
+                out.put(name, System.getProperty(name));
+            }
+        }
+        return out;
+    }
+
     private static void start(String args, Instrumentation inst) {
         try {
             Options options;
             try {
-                options = Options.parse(args);
+                options = Options.load(args, systemProperties(), System.getenv());
             } catch (Options.Invalid e) {
                 System.err.println(e.getMessage() + "; the agent is off, the application runs without it");
                 return;
             }
+            options.notes.forEach(System.err::println);
             if (!options.enabled) {
                 return; // off means off: not even the hooks on the boot class path
             }

@@ -47,11 +47,12 @@ class OptionsTest {
     }
 
     @Test
-    void everyDocumentedOptionIsAccepted() throws Exception {
+    void everyDocumentedOptionIsAccepted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("ct.properties"), "show-keys=true\n");
         List<String> valid = List.of("enabled=false", "text=stdout", "text-severity=error", "json=/tmp/ct.json",
                 "json-severity=warning", "include=com.acme", "exclude=com.acme.generated", "entry=com.acme.Worker#handle",
                 "max-keys=5", "max-containers=6", "max-findings=7", "update-interval=2s", "show-keys=true",
-                "self-test=false");
+                "self-test=false", "config=" + config);
         assertEquals(Options.ACCEPTS.keySet(),
                 valid.stream().map(p -> p.substring(0, p.indexOf('='))).collect(Collectors.toSet()),
                 "the test covers every documented option");

@@ -66,9 +66,41 @@ class AgentOptionsTest {
         assertNothingWritten(app, dir);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void systemPropertiesConfigureTheAgent(Jdk jdk, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        AppProcess app = runSeedSequence(jdk, dir, "", "-Dcrosstalk.json=" + json, "-Dcrosstalk.show-keys=true");
+        String findings = read(json);
+        assertTrue(findings.contains("PatternRemixer.sampleCache[kick]"), why("the JSON file named by"
+                + " -Dcrosstalk.json has the remixer's error with the key shown (-Dcrosstalk.show-keys): " + findings, app));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void invalidSystemPropertyNamesItselfAndTurnsTheAgentOff(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        AppProcess app = runSeedSequence(jdk, dir, "json=" + json, "-Dcrosstalk.update-interval=soon");
+        List<String> lines = linesMentioning(app.stderr(), "update-interval");
+        assertEquals(1, lines.size(), why("exactly one stderr line about update-interval, found " + lines, app));
+        assertTrue(lines.get(0).contains("(from system property crosstalk.update-interval)"),
+                why("the line names where the value came from: " + lines.get(0), app));
+        assertOnlyCrosstalkLine(app, lines.get(0));
+        assertNothingWritten(app, dir);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the remixer, plays seed 1 (checking the app works and the bug happens), and stops it. */
-    private static AppProcess runSeedSequence(Jdk jdk, Path dir, String options) {
-        AppProcess app = E2e.start(jdk, "remixer", dir, options);
+    private static AppProcess runSeedSequence(Jdk jdk, Path dir, String options, String... jvmArgs) {
+        AppProcess app = E2e.start(jdk, "remixer", dir, options, jvmArgs);
         try (app) {
             String first = get200(app, "/remix?song=0");
             post200(app, "/reset");

@@ -58,13 +58,14 @@ final class E2e {
     }
 
     /** Starts test app {@code appName} on {@code jdk} in {@code dir} with the agent and {@code agentOptions}. */
-    static AppProcess start(Jdk jdk, String appName, Path dir, String agentOptions) {
+    static AppProcess start(Jdk jdk, String appName, Path dir, String agentOptions, String... jvmArgs) {
         Project project = project();
         return AppProcess.builder()
                 .jdk(jdk)
                 .jar(project.appJar(appName))
                 .agentJar(project.agentJar())
                 .agentOptions(agentOptions)
+                .jvmArgs(jvmArgs)
                 .workDir(dir)
                 .start();
     }
