@@ -48,7 +48,7 @@ final class Installer {
         }
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, fields));
+                () -> summary(findings, recorder, transformer, fields), options.fileMaxBytes, options.fileMaxCount);
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")

@@ -35,6 +35,8 @@ final class Options {
         ACCEPTS.put("update-interval", "a duration from 100ms to 1h, as 500ms, 5s or 2m");
         ACCEPTS.put("show-keys", "true or false");
         ACCEPTS.put("self-test", "true or false");
+        ACCEPTS.put("file-max-size", "a size from 1KB to 10GB, as 512KB, 100MB or 1GB");
+        ACCEPTS.put("file-max-count", "a whole number from 1 to 100");
         ACCEPTS.put("config", "the path of a properties file of options (json=..., max-keys=...)");
     }
 
@@ -52,6 +54,8 @@ final class Options {
     long updateMillis = 5_000;
     boolean showKeys;
     boolean selfTest = true;
+    long fileMaxBytes = 100L << 20;
+    int fileMaxCount = 5;
 
     /** Thrown for an option that cannot be used; its message is the one line users see. */
     static final class Invalid extends Exception {
@@ -232,6 +236,17 @@ final class Options {
             case "self-test":
                 selfTest = bool(key, value);
                 break;
+            case "file-max-size":
+                fileMaxBytes = size(key, value);
+                break;
+            case "file-max-count": {
+                int n = count(key, value);
+                if (n > 100) {
+                    throw invalid(key, value);
+                }
+                fileMaxCount = n;
+                break;
+            }
             default:
                 throw new Invalid("crosstalk: unknown option '" + key + "'; known options: "
                         + String.join(", ", ACCEPTS.keySet()));
@@ -269,6 +284,23 @@ final class Options {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= 10_000_000) {
                 return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw invalid(key, value);
+    }
+
+    private static long size(String key, String value) throws Invalid {
+        String v = value.toUpperCase(java.util.Locale.ROOT);
+        long unit = v.endsWith("GB") ? 1L << 30 : v.endsWith("MB") ? 1L << 20 : v.endsWith("KB") ? 1L << 10 : 0;
+        if (unit == 0) {
+            throw invalid(key, value);
+        }
+        try {
+            long bytes = Long.parseLong(v.substring(0, v.length() - 2)) * unit;
+            if (bytes >= 1L << 10 && bytes <= 10L << 30) {
+                return bytes;
             }
         } catch (NumberFormatException e) {
             // fall through to the message

@@ -52,7 +52,7 @@ class OptionsTest {
         List<String> valid = List.of("enabled=false", "text=stdout", "text-severity=error", "json=/tmp/ct.json",
                 "json-severity=warning", "include=com.acme", "exclude=com.acme.generated", "entry=com.acme.Worker#handle",
                 "max-keys=5", "max-containers=6", "max-findings=7", "update-interval=2s", "show-keys=true",
-                "self-test=false", "config=" + config);
+                "self-test=false", "file-max-size=10MB", "file-max-count=3", "config=" + config);
         assertEquals(Options.ACCEPTS.keySet(),
                 valid.stream().map(p -> p.substring(0, p.indexOf('='))).collect(Collectors.toSet()),
                 "the test covers every documented option");

@@ -9,6 +9,10 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
 import ch.qos.logback.core.encoder.Encoder;
 import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
@@ -21,8 +25,13 @@ import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
  */
 final class LogbackOutputs {
     private final LoggerContext context = new LoggerContext();
+    private final long maxFileBytes;
+    private final int maxFiles;
 
-    LogbackOutputs() {
+    /** Files roll over at {@code maxFileBytes}, keeping {@code maxFiles} old ones ({@code f.1} … {@code f.N}). */
+    LogbackOutputs(long maxFileBytes, int maxFiles) {
+        this.maxFileBytes = maxFileBytes;
+        this.maxFiles = maxFiles;
         context.setName("crosstalk");
         // A context built by hand has no MDC adapter; logging events need one.
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
@@ -59,10 +68,7 @@ final class LogbackOutputs {
             console.setTarget(destination.equals("stderr") ? "System.err" : "System.out");
             appender = console;
         } else {
-            FileAppender<ILoggingEvent> file = new FileAppender<>();
-            file.setFile(destination);
-            file.setAppend(true);
-            appender = file;
+            appender = rollingFile(destination);
         }
         appender.setContext(context);
         appender.setName(name);
@@ -73,6 +79,30 @@ final class LogbackOutputs {
             throw new IllegalStateException("cannot write to " + destination);
         }
         return appender;
+    }
+
+    /** A file that cannot fill the disk: rolled at the size limit, a fixed number of old files kept. */
+    private FileAppender<ILoggingEvent> rollingFile(String path) {
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setFile(path);
+        file.setAppend(true);
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(path + ".%i");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(maxFiles);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(new FileSize(maxFileBytes));
+        // Findings are few; looking at the file size four times a second costs nothing and keeps it near the limit.
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(250));
+        trigger.start();
+        file.setRollingPolicy(rolling);
+        file.setTriggeringPolicy(trigger);
+        return file;
     }
 
     private Logger logger(String name, Appender<ILoggingEvent> appender) {

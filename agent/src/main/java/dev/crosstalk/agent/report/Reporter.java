@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Reporter {
     private final FindingRegistry registry;
     private final List<Output> outputs = new ArrayList<>();
-    private final LogbackOutputs logback = new LogbackOutputs();
+    private final LogbackOutputs logback;
     private final long updateMillis;
     private final Supplier<String> summary;
     private volatile boolean running = true;
@@ -28,6 +28,16 @@ public final class Reporter {
      */
     public Reporter(FindingRegistry registry, String text, Severity textMinimum, String json, Severity jsonMinimum,
             long updateMillis, Supplier<String> summary) {
+        this(registry, text, textMinimum, json, jsonMinimum, updateMillis, summary, 100L << 20, 5);
+    }
+
+    /**
+     * @param maxFileBytes a text or JSON file rolls over at this size
+     * @param maxFiles     how many rolled-over files are kept next to it
+     */
+    public Reporter(FindingRegistry registry, String text, Severity textMinimum, String json, Severity jsonMinimum,
+            long updateMillis, Supplier<String> summary, long maxFileBytes, int maxFiles) {
+        this.logback = new LogbackOutputs(maxFileBytes, maxFiles);
         this.registry = registry;
         this.updateMillis = updateMillis;
         this.summary = summary;
