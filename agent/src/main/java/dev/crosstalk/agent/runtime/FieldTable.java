@@ -45,7 +45,7 @@ public final class FieldTable {
 
     /** How keys are shown in state names: hashed unless the user asked for them. */
     String shownKey(Object key) {
-        return showKeys ? Values.shownKey(key) : "key#" + Values.shortHex(Values.keyDigest(key));
+        return Values.shownKey(key, showKeys);
     }
 
     /** Notes that a method other than the class initialiser writes the field: it can be reset. */

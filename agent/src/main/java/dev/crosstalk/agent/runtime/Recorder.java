@@ -162,7 +162,8 @@ public final class Recorder implements Sink {
         if (site == null) {
             return;
         }
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
         if (publications.anyOpen()) {
             window(op, container, key, value, site, request);
         }
@@ -177,7 +178,7 @@ public final class Recorder implements Sink {
         if (request != null && field.resettable && isRead(op)) {
             checkReset(field, site, request);
         }
-        if (ThreadState.get().classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
+        if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
                 && (Values.isContainer(value) || isStruct(value))) {
             publications.open(value, Values.isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
                     site, request);

@@ -81,8 +81,7 @@ public final class StaticField {
             droppedKeys.incrementAndGet();
             return contents;
         }
-        String shown = showKeys ? Values.shownKey(key) : "key#" + Values.shortHex(digest);
-        // (FieldTable.shownKey gives the same text for publication fills)
+        String shown = Values.shownKey(key, showKeys);
         return keys.computeIfAbsent(digest, d -> new StateCell(stateName() + "[" + shown + "]", this, true));
     }
 }

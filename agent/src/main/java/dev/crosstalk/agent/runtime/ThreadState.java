@@ -12,6 +12,13 @@ final class ThreadState {
         return CURRENT.get();
     }
 
+    /** Back to serving no request, outside any boundary or class initialiser. */
+    void clear() {
+        request = null;
+        boundaryDepth = 0;
+        classInitDepth = 0;
+    }
+
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */
     RequestContext activeRequest() {
         return classInitDepth > 0 ? null : request;

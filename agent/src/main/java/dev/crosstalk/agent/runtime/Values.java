@@ -76,7 +76,11 @@ final class Values {
         return "0000".substring(hex.length()) + hex;
     }
 
-    static String shownKey(Object key) {
+    /** How a key appears in state names and fills: {@code key#3f2a}, or the key itself (truncated) if asked. */
+    static String shownKey(Object key, boolean showKeys) {
+        if (!showKeys) {
+            return "key#" + shortHex(keyDigest(key));
+        }
         String s = String.valueOf(key);
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }

@@ -129,10 +129,7 @@ class PublicationsTest {
     }
 
     private static void clearThreadState() {
-        ThreadState ts = ThreadState.get();
-        ts.request = null;
-        ts.boundaryDepth = 0;
-        ts.classInitDepth = 0;
+        ThreadState.get().clear();
     }
 
     // ---- publish-then-populate ----------------------------------------------------------------

@@ -78,10 +78,7 @@ class RecorderTest {
     }
 
     private static void clearThreadState() {
-        ThreadState ts = ThreadState.get();
-        ts.request = null;
-        ts.boundaryDepth = 0;
-        ts.classInitDepth = 0;
+        ThreadState.get().clear();
     }
 
     // ---- when a flow is an error, and when information ----------------------------------------
