@@ -109,10 +109,8 @@ class SettingsApplicationScopeTest {
             SettingsScenario.assertPagesFailedAndWereSeen(app, findings, failing, "APPLICATION.SETTINGS",
                     PARTIAL_READS, "a " + PARTIAL_INIT_READ + " on " + APPLICATION_SETTINGS);
 
-            ReloadUnderLoad guruUnderLoad = ReloadUnderLoad.run(http, "/page?app=guru", READERS);
-            sent.add(guruUnderLoad.requests() + 1);
-            assertTrue(guruUnderLoad.requests() > 0 && guruUnderLoad.failures() == 0, why("no page fails while the"
-                    + " guru's variant reloads: " + guruUnderLoad, app));
+            SettingsScenario.assertNoPageFails(app, sent, ReloadUnderLoad.run(http, "/page?app=guru", READERS),
+                    "the guru's variant");
         }
         app.stopGracefully();
         List<JsonNode> events = findings.all();
@@ -187,10 +185,8 @@ class SettingsApplicationScopeTest {
         Http http = Http.to(app);
         try (app) {
             SettingsScenario.warmUp(app, sent, "/page?app=locked");
-            ReloadUnderLoad r = ReloadUnderLoad.run(http, "/page?app=locked", READERS);
-            sent.add(r.requests() + 1);
-            assertTrue(r.requests() > 0 && r.failures() == 0, why("no page fails while the locked variant"
-                    + " reloads: " + r, app));
+            SettingsScenario.assertNoPageFails(app, sent, ReloadUnderLoad.run(http, "/page?app=locked", READERS),
+                    "the locked variant");
 
             get200(app, sent, "/page?app=locked&widget=news"); // so that the timings below run on a warm app
             Http.Response slow = SettingsScenario.slowPageDuringReload(http, "locked");

@@ -207,6 +207,16 @@ final class SettingsScenario {
 
     // ---- reload under load ----
 
+    /**
+     * A fixed variant under the same load: counts the readers' requests and the reload in {@code sent}
+     * and asserts that readers ran and not one page failed.
+     */
+    static void assertNoPageFails(AppProcess app, Requests sent, ReloadUnderLoad r, String what) {
+        sent.add(r.requests() + 1);
+        assertTrue(r.requests() > 0 && r.failures() == 0, why("no page fails while " + what + " reloads: " + r,
+                app));
+    }
+
     /** {@link ReloadUnderLoad#run} with this scenario's cookie-keeping client. */
     static ReloadUnderLoad reloadUnderLoad(Function<String, Http.Response> client, String page, int readers) {
         return ReloadUnderLoad.run(client, page, readers);

@@ -74,11 +74,9 @@ class SettingsSessionTest {
             other.startSession("/session-page-fixed");
             sent.add(1);
             assertNotEquals(userCookie, other.cookie(), why("a second user, a second session", app));
-            ReloadUnderLoad fixed = SettingsScenario.reloadUnderLoad(other::get, "/session-page-fixed",
-                    SESSION_READERS);
-            sent.add(fixed.requests() + 1);
-            assertTrue(fixed.requests() > 0 && fixed.failures() == 0, why("no page fails while the fixed session"
-                    + " settings reload: " + fixed, app));
+            SettingsScenario.assertNoPageFails(app, sent,
+                    SettingsScenario.reloadUnderLoad(other::get, "/session-page-fixed", SESSION_READERS),
+                    "the fixed session settings");
         }
         app.stopGracefully();
         List<JsonNode> events = findings.all();

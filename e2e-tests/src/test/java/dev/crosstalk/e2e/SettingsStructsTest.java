@@ -67,10 +67,8 @@ class SettingsStructsTest {
             SettingsScenario.assertPagesFailedAndWereSeen(app, findings, failing, "APPLICATION.SETTINGS",
                     PARTIAL_READS, "a " + PARTIAL_INIT_READ + " on a field of " + STRUCT_CURRENT);
 
-            ReloadUnderLoad fixed = ReloadUnderLoad.run(http, "/struct-page?app=fixed", READERS);
-            sent.add(fixed.requests() + 1);
-            assertTrue(fixed.requests() > 0 && fixed.failures() == 0, why("no page fails while the fixed bean"
-                    + " reloads: " + fixed, app));
+            SettingsScenario.assertNoPageFails(app, sent, ReloadUnderLoad.run(http, "/struct-page?app=fixed", READERS),
+                    "the fixed bean");
             assertEquals(FULL_PAGE, get200(app, sent, "/struct-page?app=original"), why("complete after the reload",
                     app));
         }
