@@ -37,6 +37,14 @@ final class Options {
         ACCEPTS.put("self-test", "true or false");
         ACCEPTS.put("file-max-size", "a size from 1KB to 10GB, as 512KB, 100MB or 1GB");
         ACCEPTS.put("file-max-count", "a whole number from 1 to 100");
+        ACCEPTS.put("json-tcp", "off, or host:port of a TCP input that takes JSON lines (logstash:5000)");
+        ACCEPTS.put("json-tcp-buffer", "a whole number from 1 to 10000000 (events held while the TCP input is away)");
+        ACCEPTS.put("report", "off, or a directory for crosstalk-report.json and crosstalk-report.html");
+        ACCEPTS.put("suppress-state", "state patterns separated by ';', '*' matching any text (com.acme.Cache.*)");
+        ACCEPTS.put("suppress-type", "finding types separated by ';' (cross-request-flow;threadlocal-carryover)");
+        ACCEPTS.put("suppress-fingerprint", "fingerprints separated by ';' (ct1-0123456789abcdef)");
+        ACCEPTS.put("baseline", "the path of a baseline file: fingerprints, one per line, not reported again");
+        ACCEPTS.put("baseline-write", "the path where the findings' fingerprints are written as a new baseline at exit");
         ACCEPTS.put("config", "the path of a properties file of options (json=..., max-keys=...)");
     }
 
@@ -56,6 +64,15 @@ final class Options {
     boolean selfTest = true;
     long fileMaxBytes = 100L << 20;
     int fileMaxCount = 5;
+    String jsonTcpHost;
+    int jsonTcpPort;
+    int jsonTcpBuffer = 10_000;
+    String report = ".";
+    List<String> suppressStates = new ArrayList<>();
+    List<String> suppressTypes = new ArrayList<>();
+    List<String> suppressFingerprints = new ArrayList<>();
+    String baseline;
+    String baselineWrite;
 
     /** Thrown for an option that cannot be used; its message is the one line users see. */
     static final class Invalid extends Exception {
@@ -247,6 +264,55 @@ final class Options {
                 fileMaxCount = n;
                 break;
             }
+            case "json-tcp":
+                if (value.equals("off")) {
+                    jsonTcpHost = null;
+                    break;
+                }
+                int colon = value.lastIndexOf(':');
+                try {
+                    int port = colon > 0 ? Integer.parseInt(value.substring(colon + 1)) : -1;
+                    if (port < 1 || port > 65535) {
+                        throw invalid(key, value);
+                    }
+                    jsonTcpHost = value.substring(0, colon);
+                    jsonTcpPort = port;
+                } catch (NumberFormatException e) {
+                    throw invalid(key, value);
+                }
+                break;
+            case "json-tcp-buffer":
+                jsonTcpBuffer = count(key, value);
+                break;
+            case "report":
+                report = value.equals("off") ? null : nonEmpty(key, value);
+                break;
+            case "suppress-state":
+                suppressStates.addAll(list(key, value));
+                break;
+            case "suppress-type":
+                for (String t : list(key, value)) {
+                    if (java.util.Arrays.stream(dev.crosstalk.agent.finding.FindingType.values())
+                            .noneMatch(ft -> ft.id().equals(t))) {
+                        throw invalid(key, value);
+                    }
+                    suppressTypes.add(t);
+                }
+                break;
+            case "suppress-fingerprint":
+                for (String f : list(key, value)) {
+                    if (!f.matches("ct1-[0-9a-f]{16}")) {
+                        throw invalid(key, value);
+                    }
+                    suppressFingerprints.add(f);
+                }
+                break;
+            case "baseline":
+                baseline = nonEmpty(key, value);
+                break;
+            case "baseline-write":
+                baselineWrite = nonEmpty(key, value);
+                break;
             default:
                 throw new Invalid("crosstalk: unknown option '" + key + "'; known options: "
                         + String.join(", ", ACCEPTS.keySet()));

@@ -65,6 +65,25 @@ public final class Hooks {
         sink = s;
     }
 
+    /**
+     * Every finding so far, for tools in the same JVM (the {@code crosstalk-junit} extension): one map
+     * per finding with the fields of the JSON output ({@code type}, {@code severity}, {@code state},
+     * {@code fingerprint}, {@code message}, {@code count}, {@code writer}, {@code reader}, …), built
+     * from JDK types only. Empty when the agent is not running. Never throws.
+     */
+    public static java.util.List<java.util.Map<String, Object>> findings() {
+        Sink s = sink;
+        if (s == null) {
+            return java.util.Collections.emptyList();
+        }
+        try {
+            return s.findings();
+        } catch (Throwable t) {
+            error(t);
+            return java.util.Collections.emptyList();
+        }
+    }
+
     /** How many exceptions the agent caught in its own code (never the application's). */
     public static long errors() {
         return ERRORS.get();

@@ -51,6 +51,11 @@ public interface Sink {
     default void sessionAttribute(int site, Object name, Object value) {
     }
 
+    /** Every finding so far, as maps of JDK types (see {@link Hooks#findings()}). */
+    default java.util.List<java.util.Map<String, Object>> findings() {
+        return java.util.Collections.emptyList();
+    }
+
     /** Entry into and exit from a class initialiser of an instrumented class. */
     void classInitEnter();
 

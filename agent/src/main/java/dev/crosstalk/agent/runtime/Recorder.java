@@ -516,6 +516,15 @@ public final class Recorder implements Sink {
     }
 
     @Override
+    public java.util.List<java.util.Map<String, Object>> findings() {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Finding f : findings.all()) {
+            out.add(dev.crosstalk.agent.finding.FindingFields.of(f.snapshot()));
+        }
+        return out;
+    }
+
+    @Override
     public void classInitEnter() {
         ThreadState.get().classInitDepth++;
     }
