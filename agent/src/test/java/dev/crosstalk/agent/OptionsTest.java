@@ -44,6 +44,37 @@ class OptionsTest {
         assertEquals(5_000, o.updateMillis);
         assertFalse(o.showKeys);
         assertTrue(o.selfTest);
+        assertNull(o.jsonTcpHost);
+        assertEquals(10_000, o.jsonTcpBuffer);
+        assertEquals(".", o.report);
+        assertEquals(List.of(), o.suppressStates);
+        assertEquals(List.of(), o.suppressTypes);
+        assertEquals(List.of(), o.suppressFingerprints);
+        assertNull(o.baseline);
+        assertNull(o.baselineWrite);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json-tcp=localhost", "json-tcp=localhost:0", "json-tcp=localhost:x", "json-tcp=:5000",
+            "json-tcp-buffer=0", "report=", "suppress-type=cross-talk", "suppress-fingerprint=ct1-xyz", "baseline=",
+            "suppress-state=;"})
+    void invalidNewOptionsNameTheOptionAndWhatItAccepts(String pair) {
+        String key = pair.substring(0, pair.indexOf('='));
+        Options.Invalid e = assertThrows(Options.Invalid.class, () -> Options.parse(pair));
+        assertTrue(e.getMessage().startsWith("crosstalk: option '" + key + "' accepts " + Options.ACCEPTS.get(key)),
+                e.getMessage());
+    }
+
+    @Test
+    void tcpTargetAndSuppressionListsAreParsed() throws Exception {
+        Options o = Options.parse("json-tcp=logs.example:5170,suppress-type=cross-request-flow;threadlocal-carryover,"
+                + "suppress-state=com.acme.*;org.x.Y.z,suppress-fingerprint=ct1-00112233445566ff,report=off");
+        assertEquals("logs.example", o.jsonTcpHost);
+        assertEquals(5170, o.jsonTcpPort);
+        assertEquals(List.of("cross-request-flow", "threadlocal-carryover"), o.suppressTypes);
+        assertEquals(List.of("com.acme.*", "org.x.Y.z"), o.suppressStates);
+        assertEquals(List.of("ct1-00112233445566ff"), o.suppressFingerprints);
+        assertNull(o.report);
     }
 
     @Test
@@ -52,7 +83,10 @@ class OptionsTest {
         List<String> valid = List.of("enabled=false", "text=stdout", "text-severity=error", "json=/tmp/ct.json",
                 "json-severity=warning", "include=com.acme", "exclude=com.acme.generated", "entry=com.acme.Worker#handle",
                 "max-keys=5", "max-containers=6", "max-findings=7", "update-interval=2s", "show-keys=true",
-                "self-test=false", "file-max-size=10MB", "file-max-count=3", "config=" + config);
+                "self-test=false", "file-max-size=10MB", "file-max-count=3", "json-tcp=localhost:5000",
+                "json-tcp-buffer=100", "report=/tmp/ct-report", "suppress-state=com.acme.Cache.*",
+                "suppress-type=cross-request-flow", "suppress-fingerprint=ct1-0123456789abcdef",
+                "baseline=/tmp/ct.baseline", "baseline-write=/tmp/ct.baseline.new", "config=" + config);
         assertEquals(Options.ACCEPTS.keySet(),
                 valid.stream().map(p -> p.substring(0, p.indexOf('='))).collect(Collectors.toSet()),
                 "the test covers every documented option");
