@@ -53,6 +53,16 @@ final class Installer {
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
                 + (options.json == null ? "" : ", JSON lines to " + options.json));
+        if (options.report != null) {
+            reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
+                    AgentInfo.current(), () -> {
+                        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+                        c.put("requests", recorder.requests());
+                        c.put("dropped", findings.dropped());
+                        c.put("agentErrors", Hooks.errors());
+                        return c;
+                    }));
+        }
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);
         Boundaries.install(inst, options.entries, boundaryFailureLog());

@@ -13,8 +13,16 @@ public final class Evidence {
     private final String session;
     private final String location;
     private final List<String> stack;
+    private final long atMillis;
 
     public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack) {
+        this(requestId, label, thread, session, location, stack, 0);
+    }
+
+    /** @param atMillis when it happened (epoch millis), or 0 when not known */
+    public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack,
+            long atMillis) {
+        this.atMillis = atMillis;
         this.requestId = requestId;
         this.label = label;
         this.thread = thread;
@@ -45,6 +53,11 @@ public final class Evidence {
     /** {@code com.acme.PatternRemixer.remix(PatternRemixer.java:42)}. */
     public String location() {
         return location;
+    }
+
+    /** When it happened, in epoch millis; 0 when not known (a writer remembered by its site only). */
+    public long atMillis() {
+        return atMillis;
     }
 
     public List<String> stack() {

@@ -20,6 +20,7 @@ public final class Reporter {
     private final Supplier<String> summary;
     private volatile boolean running = true;
     private Thread thread;
+    private volatile ReportWriter reports;
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -56,6 +57,11 @@ public final class Reporter {
         }
     }
 
+    /** Reports to write at shutdown and on demand (see {@link ReportWriter}); call before {@link #start}. */
+    public void reports(ReportWriter writer) {
+        this.reports = writer;
+    }
+
     public void start() {
         thread = new Thread(this::run, "crosstalk-reporter");
         thread.setDaemon(true);
@@ -74,6 +80,10 @@ public final class Reporter {
                 if (System.currentTimeMillis() >= nextUpdate) {
                     updates();
                     nextUpdate = System.currentTimeMillis() + updateMillis;
+                }
+                ReportWriter r = reports;
+                if (r != null && r.writeIfRequested()) {
+                    note("crosstalk: report written on demand");
                 }
             } catch (InterruptedException e) {
                 return;
@@ -115,6 +125,10 @@ public final class Reporter {
             }
             flush();
             note(summary.get());
+            ReportWriter r = reports;
+            if (r != null) {
+                r.write("shutdown");
+            }
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);
         } finally {

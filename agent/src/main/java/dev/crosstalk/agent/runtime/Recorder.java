@@ -459,7 +459,7 @@ public final class Recorder implements Sink {
         }
         RequestInfo r = request.info();
         return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
-                Arrays.asList(Stacks.capture()));
+                Arrays.asList(Stacks.capture()), System.currentTimeMillis());
     }
 
     // ---- requests -----------------------------------------------------------------------------
