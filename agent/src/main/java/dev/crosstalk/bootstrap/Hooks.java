@@ -118,12 +118,62 @@ public final class Hooks {
 
     // ---- instance fields and publishing methods -------------------------------------------------
 
-    public static void getField(Object owner, int site) {
+    /**
+     * Objects created outside any request (servlets, filters, framework singletons), as a bit set over
+     * identity hashes like {@link #FILTER}: instance-field hooks on an object whose bit is clear (most
+     * objects, made and dropped inside one request) return after this one check.
+     */
+    private static final int SHARED_BITS = 1 << 20;
+    private static final long[] SHARED = new long[SHARED_BITS / 64];
+
+    /** Marks an object as possibly shared; called by the runtime. */
+    public static void share(Object o) {
+        int h = System.identityHashCode(o) & (SHARED_BITS - 1);
+        synchronized (SHARED) {
+            SHARED[h >>> 6] |= 1L << h;
+        }
+    }
+
+    private static boolean maybeShared(Object o) {
+        if (o == null) {
+            return false;
+        }
+        int h = System.identityHashCode(o) & (SHARED_BITS - 1);
+        return (SHARED[h >>> 6] & (1L << h)) != 0;
+    }
+
+    /** The constructor of an application object returns. */
+    public static void constructed(Object self) {
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.constructed(self);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
+    private static void field(Object owner, int site, boolean write, Object value, long bits) {
         if (windows != 0) {
             Sink s = sink;
             if (s != null) {
                 try {
-                    s.fieldAccess(site, owner, false);
+                    s.fieldAccess(site, owner, write);
+                } catch (Throwable t) {
+                    error(t);
+                }
+            }
+        }
+        if (maybeShared(owner)) {
+            Sink s = sink;
+            if (s != null) {
+                try {
+                    if (write) {
+                        s.instanceWrite(site, owner, value, bits);
+                    } else {
+                        s.instanceRead(site, owner, value, bits);
+                    }
                 } catch (Throwable t) {
                     error(t);
                 }
@@ -131,16 +181,232 @@ public final class Hooks {
         }
     }
 
+    /** A reference field was read; {@code value} is what was read. */
+    public static void getFieldRef(Object owner, Object value, int site) {
+        field(owner, site, false, value, 0L);
+    }
+
+    /** An int-sized field (int, short, byte, char, boolean, float bits) was read. */
+    public static void getFieldI(Object owner, int value, int site) {
+        field(owner, site, false, null, value);
+    }
+
+    /** A long or double (raw bits) field was read. */
+    public static void getFieldJ(Object owner, long value, int site) {
+        field(owner, site, false, null, value);
+    }
+
+    /** A reference field is about to be written with {@code value}. */
+    public static void putFieldRef(Object owner, Object value, int site) {
+        field(owner, site, true, value, 0L);
+    }
+
+    /** An int-sized field is about to be written. */
+    public static void putFieldI(Object owner, int value, int site) {
+        field(owner, site, true, null, value);
+    }
+
+    /** A long or double field is about to be written; its value is not passed (a digest of 0). */
     public static void putField(Object owner, int site) {
-        if (windows != 0) {
+        field(owner, site, true, null, 0L);
+    }
+
+    // ---- thread locals and the MDC ---------------------------------------------------------------
+
+    public static Object tlGet(ThreadLocal<Object> tl, int site) {
+        Object v = tl.get();
+        Sink s = sink;
+        if (s != null && v != null) {
+            try {
+                s.threadLocalGet(site, tl, v);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+        return v;
+    }
+
+    public static void tlSet(ThreadLocal<Object> tl, Object value, int site) {
+        tl.set(value);
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.threadLocalSet(site, tl, value);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
+    public static void tlRemove(ThreadLocal<Object> tl, int site) {
+        tl.remove();
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.threadLocalSet(site, tl, null);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
+    /** {@code MDC.put(key, value)} (or {@code remove(key)} with a null value) is about to run. */
+    public static void mdcPut(Object key, Object value, int site) {
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.mdcPut(site, key, value);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
+    public static void mdcRemove(Object key, int site) {
+        mdcPut(key, null, site);
+    }
+
+    /** {@code MDC.clear()} is about to run. */
+    public static void mdcClear(int site) {
+        mdcPut(null, null, site);
+    }
+
+    /** {@code MDC.get(key)} returned {@code value}. */
+    public static void mdcGet(Object key, Object value, int site) {
+        Sink s = sink;
+        if (s != null && value != null) {
+            try {
+                s.mdcGet(site, key, value);
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
+    // ---- calls on objects that are not thread-safe ------------------------------------------------
+
+    private static Object enter(Object target, int site) {
+        Sink s = sink;
+        if (s == null || target == null) {
+            return null;
+        }
+        try {
+            return s.mutationEnter(site, target);
+        } catch (Throwable t) {
+            error(t);
+            return null;
+        }
+    }
+
+    private static void exit(Object token) {
+        if (token != null) {
             Sink s = sink;
             if (s != null) {
                 try {
-                    s.fieldAccess(site, owner, true);
+                    s.mutationExit(token);
                 } catch (Throwable t) {
                     error(t);
                 }
             }
+        }
+    }
+
+    public static java.util.Date dfParse(java.text.DateFormat f, String text, int site) throws java.text.ParseException {
+        Object token = enter(f, site);
+        try {
+            return f.parse(text);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static String dfFormat(java.text.DateFormat f, java.util.Date date, int site) {
+        Object token = enter(f, site);
+        try {
+            return f.format(date);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static void calSetTime(java.util.Calendar c, java.util.Date date, int site) {
+        Object token = enter(c, site);
+        try {
+            c.setTime(date);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static java.util.Date calGetTime(java.util.Calendar c, int site) {
+        Object token = enter(c, site);
+        try {
+            return c.getTime();
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static void calSet(java.util.Calendar c, int field, int value, int site) {
+        Object token = enter(c, site);
+        try {
+            c.set(field, value);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static void calAdd(java.util.Calendar c, int field, int amount, int site) {
+        Object token = enter(c, site);
+        try {
+            c.add(field, amount);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static int calGet(java.util.Calendar c, int field, int site) {
+        Object token = enter(c, site);
+        try {
+            return c.get(field);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static void mdUpdate(java.security.MessageDigest md, byte[] input, int site) {
+        Object token = enter(md, site);
+        try {
+            md.update(input);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static byte[] mdDigest(java.security.MessageDigest md, int site) {
+        Object token = enter(md, site);
+        try {
+            return md.digest();
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static byte[] mdDigestOf(java.security.MessageDigest md, byte[] input, int site) {
+        Object token = enter(md, site);
+        try {
+            return md.digest(input);
+        } finally {
+            exit(token);
+        }
+    }
+
+    public static void mdReset(java.security.MessageDigest md, int site) {
+        Object token = enter(md, site);
+        try {
+            md.reset();
+        } finally {
+            exit(token);
         }
     }
 

@@ -43,6 +43,45 @@ public interface Sink {
     default void fieldAccess(int site, Object owner, boolean write) {
     }
 
+    /** The constructor of an application object returns. */
+    default void constructed(Object self) {
+    }
+
+    /** A read of an instance field of an object that may be shared; {@code bits} for primitives. */
+    default void instanceRead(int site, Object owner, Object value, long bits) {
+    }
+
+    /** A write of an instance field of an object that may be shared; {@code bits} for primitives. */
+    default void instanceWrite(int site, Object owner, Object value, long bits) {
+    }
+
+    /** {@code ThreadLocal.set(value)} ran; a null value for {@code remove()}. */
+    default void threadLocalSet(int site, ThreadLocal<?> tl, Object value) {
+    }
+
+    /** {@code ThreadLocal.get()} returned the non-null {@code value}. */
+    default void threadLocalGet(int site, ThreadLocal<?> tl, Object value) {
+    }
+
+    /** SLF4J {@code MDC.put(key, value)}; a null value for {@code remove(key)}; a null key for {@code clear()}. */
+    default void mdcPut(int site, Object key, Object value) {
+    }
+
+    /** SLF4J {@code MDC.get(key)} returned the non-null {@code value}. */
+    default void mdcGet(int site, Object key, Object value) {
+    }
+
+    /**
+     * A call that mutates (or reads) an object that is not thread-safe begins; the token returned is
+     * passed to {@link #mutationExit} when it ends. Null: nothing to do at exit.
+     */
+    default Object mutationEnter(int site, Object target) {
+        return null;
+    }
+
+    default void mutationExit(Object token) {
+    }
+
     /** A method that can publish shared state returns; sent only while a publication window is open. */
     default void methodExit(int method) {
     }

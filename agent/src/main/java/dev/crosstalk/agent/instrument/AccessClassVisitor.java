@@ -19,6 +19,8 @@ final class AccessClassVisitor extends ClassVisitor {
     private int version;
     /** Own static fields that need no watching: constants and immutable values fixed at class init. */
     final Set<String> quietFields = new HashSet<>();
+    /** Own final instance fields: set in constructors only, so never a channel between requests. */
+    final Set<String> finalInstanceFields = new HashSet<>();
     private final Set<String> publishing;
     private boolean changed;
 
@@ -46,6 +48,9 @@ final class AccessClassVisitor extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
+        if ((access & Opcodes.ACC_STATIC) == 0 && (access & Opcodes.ACC_FINAL) != 0) {
+            finalInstanceFields.add(fieldName);
+        }
         if ((access & Opcodes.ACC_STATIC) != 0) {
             boolean isFinal = (access & Opcodes.ACC_FINAL) != 0;
             fields.declare(name, fieldName, descriptor, isFinal);

@@ -27,6 +27,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private final boolean constructor;
     private final boolean publishing;
     private final Set<String> readFields = new HashSet<>();
+    /** The field most recently loaded in this method, by field descriptor: names the receiver of a later call. */
+    private final java.util.Map<String, String> lastLoaded = new java.util.HashMap<>();
     private int line;
     private int methodId;
     private Label start;
@@ -72,6 +74,9 @@ final class AccessMethodVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         if (classInit && opcode == Opcodes.RETURN) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+        } else if (constructor && opcode == Opcodes.RETURN) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "constructed", "(Ljava/lang/Object;)V", false);
         } else if (publishing && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             push(methodId());
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "methodExit", "(I)V", false);
@@ -97,6 +102,9 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        if (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) {
+            lastLoaded.put(descriptor, fieldOwner.replace('/', '.') + '.' + name);
+        }
         if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
             instanceField(opcode, fieldOwner, name, descriptor);
             return;
@@ -142,29 +150,80 @@ final class AccessMethodVisitor extends MethodVisitor {
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
     }
 
-    /** Reports the object whose field is read or written; the value stays where it is. */
+    /**
+     * Reports the object whose field is read or written, with the value read or written; the access
+     * itself is unchanged. Own final fields are left alone: they are set in constructors only.
+     */
     private void instanceField(int opcode, String fieldOwner, String name, String descriptor) {
-        if (classInit || constructor || !owner.filter().isApplication(fieldOwner)) {
+        if (classInit || constructor || !owner.filter().isApplication(fieldOwner)
+                || fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name)) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             return;
         }
-        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, name, 0);
+        String key = fieldOwner + '.' + name;
+        boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
+        int site = owner.sites().register(className(), methodName, owner.source(), line,
+                owner.fields().field(fieldOwner, name, descriptor), rmw, name, 0);
+        char kind = descriptor.charAt(0);
+        boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
+            readFields.add(key);
+            // [obj] -> [obj, obj] -> [obj, v] -> [v, obj, v] -> hook(obj, v) -> [v]
             super.visitInsn(Opcodes.DUP);
-        } else if (descriptor.equals("J") || descriptor.equals("D")) {
-            // [obj, v2] -> [obj, v2, obj]
+            super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+            super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1);
+            String hook = valueHook(kind, "getField");
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor(kind), false);
+            return;
+        }
+        if (wide) {
+            // [obj, v2] -> [obj, v2, obj]: the value of a long or double is not passed
             super.visitInsn(Opcodes.DUP2_X1);
             super.visitInsn(Opcodes.POP2);
             super.visitInsn(Opcodes.DUP_X2);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putField", "(Ljava/lang/Object;I)V", false);
         } else {
-            // [obj, v] -> [obj, v, obj]
+            // [obj, v] -> [obj, v, obj, v] -> hook(obj, v)
             super.visitInsn(Opcodes.DUP2);
-            super.visitInsn(Opcodes.POP);
+            String hook = valueHook(kind, "putField");
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor(kind), false);
         }
-        push(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, opcode == Opcodes.GETFIELD ? "getField" : "putField",
-                "(Ljava/lang/Object;I)V", false);
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+    }
+
+    /** Converts the value on top of the stack for the hook and names the hook for its kind. */
+    private String valueHook(char kind, String prefix) {
+        switch (kind) {
+            case 'L':
+            case '[':
+                return prefix + "Ref";
+            case 'J':
+                return prefix + "J";
+            case 'D':
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                return prefix + "J";
+            case 'F':
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                return prefix + "I";
+            default:
+                return prefix + "I";
+        }
+    }
+
+    private static String hookDescriptor(char kind) {
+        switch (kind) {
+            case 'L':
+            case '[':
+                return "(Ljava/lang/Object;Ljava/lang/Object;I)V";
+            case 'J':
+            case 'D':
+                return "(Ljava/lang/Object;JI)V";
+            default:
+                return "(Ljava/lang/Object;II)V";
+        }
     }
 
     /** Duplicates the primitive on top of the stack and widens the copy to its raw long bits. */
@@ -190,6 +249,29 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
+            mdcCall(opcode, callOwner, name, descriptor, isInterface);
+            return;
+        }
+        SharedCalls.Hook shared = classInit || opcode != Opcodes.INVOKEVIRTUAL ? null
+                : SharedCalls.replacement(callOwner, name, descriptor);
+        if (shared != null) {
+            String state = null;
+            for (String type : shared.receiverTypes) {
+                String loaded = lastLoaded.get(type);
+                if (loaded != null) {
+                    state = loaded;
+                }
+            }
+            if (state == null) {
+                // Not loaded from a field here (a parameter, a local): named after where it is used.
+                state = className() + "." + methodName + "(" + callOwner.substring(callOwner.lastIndexOf('/') + 1) + ")";
+            }
+            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, state, 0);
+            push(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, shared.name, shared.descriptor, false);
+            return;
+        }
         if (!classInit && opcode == Opcodes.INVOKEINTERFACE
                 && PublicationScan.isSessionSetAttribute(callOwner, name, descriptor)) {
             int site = owner.sites().register(className(), methodName, owner.source(), line, null, false,
@@ -215,6 +297,43 @@ final class AccessMethodVisitor extends MethodVisitor {
         Type replaced = Type.getReturnType(hook.descriptor);
         if (original.getSort() == Type.OBJECT && !original.equals(replaced)) {
             super.visitTypeInsn(Opcodes.CHECKCAST, original.getInternalName());
+        }
+    }
+
+    /** MDC calls stay as they are; the hooks see the key (and the value read) around them. */
+    private void mdcCall(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        String signature = name + descriptor;
+        if (!signature.equals("put(Ljava/lang/String;Ljava/lang/String;)V") && !signature.equals("remove(Ljava/lang/String;)V")
+                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")) {
+            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+            return;
+        }
+        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false,
+                callOwner.replace('/', '.'), 0);
+        switch (name) {
+            case "put":
+                super.visitInsn(Opcodes.DUP2);
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcPut", "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+                return;
+            case "remove":
+                super.visitInsn(Opcodes.DUP);
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcRemove", "(Ljava/lang/Object;I)V", false);
+                super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+                return;
+            case "clear":
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcClear", "(I)V", false);
+                super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+                return;
+            default: // get: [k] -> [k, k] -> [k, r] -> [r, k, r] -> hook(k, r) -> [r]
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
+                super.visitInsn(Opcodes.DUP_X1);
+                push(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
         }
     }
 

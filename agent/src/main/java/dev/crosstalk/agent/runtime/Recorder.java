@@ -32,6 +32,12 @@ public final class Recorder implements Sink {
     private final AtomicLong requestIds = new AtomicLong();
     private final Publications publications;
     private final ClassValue<Boolean> structs;
+    private final ThreadLocals threadLocals;
+    private final Overlaps overlaps;
+    /** Application objects made outside any request: their non-final fields are shared state. */
+    private final WeakIdentityMap<Boolean> shared;
+    /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
+    private volatile boolean sharedFull;
 
     /** A recorder that treats no application object as a struct (containers only). */
     public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
@@ -49,6 +55,9 @@ public final class Recorder implements Sink {
         this.findings = findings;
         this.containers = new WeakIdentityMap<>(maxContainers);
         this.publications = new Publications(findings);
+        this.threadLocals = new ThreadLocals(findings, fields, maxContainers);
+        this.overlaps = new Overlaps(findings);
+        this.shared = new WeakIdentityMap<>(maxContainers);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -330,6 +339,102 @@ public final class Recorder implements Sink {
                 v.message(), resetter, reader(request, site), null));
     }
 
+    // ---- shared objects' instance fields -------------------------------------------------------
+
+    @Override
+    public void constructed(Object self) {
+        ThreadState ts = ThreadState.get();
+        if (ts.request != null || sharedFull) {
+            return;
+        }
+        if (shared.put(self, Boolean.TRUE)) {
+            Hooks.share(self);
+        } else {
+            sharedFull = true;
+        }
+    }
+
+    @Override
+    public void instanceWrite(int siteId, Object owner, Object value, long bits) {
+        Site site = sites.get(siteId);
+        if (site == null || site.field() == null || owner == null) {
+            return;
+        }
+        if (shared.get(owner) == null) {
+            return; // a bit-set collision: an object of one request
+        }
+        StaticField field = site.field();
+        RequestContext request = ThreadState.get().activeRequest();
+        StateCell cell = field.valueCell();
+        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits);
+        if (request == null) {
+            cell.initWrite(w);
+            return;
+        }
+        field.requestWritten = true;
+        cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
+    }
+
+    @Override
+    public void instanceRead(int siteId, Object owner, Object value, long bits) {
+        Site site = sites.get(siteId);
+        if (site == null || site.field() == null || !site.field().requestWritten) {
+            return;
+        }
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request == null || shared.get(owner) == null) {
+            return;
+        }
+        StateCell cell = site.field().valueCell();
+        request.remember(cell, RequestContext.READ_PRESENT);
+        read(cell, site, request, value != null ? Values.digest(value) : bits, true);
+    }
+
+    // ---- thread locals, the MDC, objects that are not thread-safe ------------------------------
+
+    @Override
+    public void threadLocalSet(int siteId, ThreadLocal<?> tl, Object value) {
+        Site site = sites.get(siteId);
+        if (site != null && tl != null) {
+            threadLocals.set(ThreadState.get(), site, tl, false, value);
+        }
+    }
+
+    @Override
+    public void threadLocalGet(int siteId, ThreadLocal<?> tl, Object value) {
+        Site site = sites.get(siteId);
+        if (site != null && tl != null) {
+            threadLocals.get(ThreadState.get(), site, tl, false, value);
+        }
+    }
+
+    @Override
+    public void mdcPut(int siteId, Object key, Object value) {
+        Site site = sites.get(siteId);
+        if (site != null) {
+            threadLocals.set(ThreadState.get(), site, key, true, value);
+        }
+    }
+
+    @Override
+    public void mdcGet(int siteId, Object key, Object value) {
+        Site site = sites.get(siteId);
+        if (site != null && key != null) {
+            threadLocals.get(ThreadState.get(), site, key, true, value);
+        }
+    }
+
+    @Override
+    public Object mutationEnter(int siteId, Object target) {
+        Site site = sites.get(siteId);
+        return site == null ? null : overlaps.enter(ThreadState.get().activeRequest(), site, target);
+    }
+
+    @Override
+    public void mutationExit(Object token) {
+        overlaps.exit(token);
+    }
+
     // ---- instance fields, publishing methods, sessions -----------------------------------------
 
     @Override
@@ -486,6 +591,9 @@ public final class Recorder implements Sink {
         if (token instanceof RequestContext) {
             if (publications.anyOpen()) {
                 publications.requestEnded();
+            }
+            if (!ts.threadLocals.isEmpty()) {
+                threadLocals.requestEnded(ts, (RequestContext) token);
             }
             ((RequestContext) token).end();
             if (ts.request == token) {

@@ -7,6 +7,8 @@ final class ThreadState {
     RequestContext request;
     int boundaryDepth;
     int classInitDepth;
+    /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
+    final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
 
     static ThreadState get() {
         return CURRENT.get();
@@ -17,6 +19,7 @@ final class ThreadState {
         request = null;
         boundaryDepth = 0;
         classInitDepth = 0;
+        threadLocals.clear();
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */

@@ -1,0 +1,161 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.agent.detect.ChannelJudge;
+import dev.crosstalk.agent.detect.FlowJudge;
+import dev.crosstalk.agent.finding.Evidence;
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Fingerprint;
+import java.lang.ref.WeakReference;
+import java.util.Arrays;
+
+/**
+ * Thread-local values (application {@code ThreadLocal}s and SLF4J's MDC) set during requests. Each
+ * thread keeps a few records of what a request set and did not remove: at the end of that request it
+ * is a warning; a later request on the same pooled thread that reads the very value (same identity)
+ * without having set it is a carry-over error, under the same fingerprint. Values set outside
+ * requests (startup, thread factories) are not recorded: reading them is what they are for.
+ * {@code InheritableThreadLocal} values set during a request are also remembered by identity, to
+ * catch a pool thread created during that request handing the copied value to a later request.
+ */
+final class ThreadLocals {
+    /** Records per thread; past this, new ones are not kept. */
+    private static final int PER_THREAD = 32;
+
+    /** One value a request set on this thread. */
+    static final class Slot {
+        final Object key; // WeakReference to the ThreadLocal, or the MDC key string
+        final String state;
+        RequestInfo setter;
+        Site site;
+        int valueIdentity;
+
+        Slot(Object key, String state) {
+            this.key = key;
+            this.state = state;
+        }
+
+        boolean is(Object tlOrMdcKey) {
+            return key instanceof WeakReference ? ((WeakReference<?>) key).get() == tlOrMdcKey : key.equals(tlOrMdcKey);
+        }
+    }
+
+    private final FindingRegistry findings;
+    private final FieldTable fields;
+    /** InheritableThreadLocal values set during requests: value identity -> the slot that set it. */
+    private final WeakIdentityMap<Slot> inheritable;
+
+    ThreadLocals(FindingRegistry findings, FieldTable fields, int cap) {
+        this.findings = findings;
+        this.fields = fields;
+        this.inheritable = new WeakIdentityMap<>(cap);
+    }
+
+    void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
+        RequestContext request = ts.activeRequest();
+        if (mdc && key == null) {
+            ts.threadLocals.removeIf(s -> !(s.key instanceof WeakReference));
+            return;
+        }
+        Slot slot = find(ts, key);
+        if (value == null || request == null) {
+            if (slot != null) {
+                ts.threadLocals.remove(slot);
+            }
+            return;
+        }
+        if (slot == null) {
+            if (ts.threadLocals.size() >= PER_THREAD) {
+                return;
+            }
+            slot = new Slot(mdc ? key : new WeakReference<>(key), stateName(site, key, mdc));
+            ts.threadLocals.add(slot);
+        }
+        slot.setter = request.info();
+        slot.site = site;
+        slot.valueIdentity = System.identityHashCode(value);
+        if (site.sampleStack() == null) {
+            site.sampleStack(Stacks.capture());
+        }
+        if (key instanceof InheritableThreadLocal) {
+            inheritable.put(value, slot);
+        }
+    }
+
+    void get(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
+        RequestContext request = ts.activeRequest();
+        if (request == null) {
+            return;
+        }
+        Slot slot = find(ts, key);
+        boolean inherited = false;
+        if (slot == null) {
+            if (!(key instanceof InheritableThreadLocal)) {
+                return;
+            }
+            slot = inheritable.get(value);
+            inherited = true;
+            if (slot == null) {
+                return;
+            }
+        } else if (slot.valueIdentity != System.identityHashCode(value)) {
+            return; // replaced by code we do not see: not the value that request left
+        }
+        RequestInfo setter = slot.setter;
+        if (setter == null || setter.id() == request.info().id()) {
+            return;
+        }
+        String thread = Thread.currentThread().getName();
+        FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
+                request.info().toString(), thread, inherited);
+        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
+        Slot s = slot;
+        Evidence[] made = new Evidence[1];
+        Finding f = findings.record(fp, () -> {
+            made[0] = Recorder.reader(request, site);
+            return new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp, v.message(),
+                    setterEvidence(s), made[0], null);
+        });
+        if (f != null && made[0] == null && v.severity().compareTo(f.severity()) > 0) {
+            findings.escalate(f, v.severity(), v.message(), setterEvidence(s), Recorder.reader(request, site), null);
+        }
+    }
+
+    /** The request ends: what it set on this thread and left there is a warning. */
+    void requestEnded(ThreadState ts, RequestContext request) {
+        for (Slot s : ts.threadLocals) {
+            if (s.setter == null || s.setter.id() != request.info().id()) {
+                continue;
+            }
+            FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
+                    Thread.currentThread().getName());
+            String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
+            findings.record(fp, () -> new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp,
+                    v.message(), setterEvidence(s), null, null));
+        }
+    }
+
+    private static Evidence setterEvidence(Slot s) {
+        String[] stack = s.site.sampleStack();
+        return new Evidence(s.setter.id(), s.setter.label(), s.setter.thread(), s.setter.sessionKey(),
+                s.site.location(), stack == null ? null : Arrays.asList(stack));
+    }
+
+    private static Slot find(ThreadState ts, Object key) {
+        for (Slot s : ts.threadLocals) {
+            if (s.is(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The static field that holds the ThreadLocal ({@code com.acme.UserContext.CURRENT}), or the MDC key. */
+    private String stateName(Site site, Object key, boolean mdc) {
+        if (mdc) {
+            return site.member() + "[" + fields.shownKey(key) + "]";
+        }
+        return site.member();
+    }
+}

@@ -1,0 +1,295 @@
+package dev.crosstalk.agent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.bootstrap.Hooks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The channels that are not static fields, driven through the recorder the way the hooks drive it:
+ * thread-locals and the MDC on a reused thread, non-final fields of objects made outside requests,
+ * and overlapping calls on an object that is not thread-safe. Each bug next to its clean look-alike.
+ */
+class ChannelsTest {
+    private final SiteTable sites = new SiteTable();
+    private final FieldTable fields = new FieldTable(100, false);
+    private final FindingRegistry findings = new FindingRegistry(100);
+    private final Recorder recorder = new Recorder(sites, fields, findings, 1000, type -> false);
+
+    private final ThreadLocal<String> current = new ThreadLocal<>();
+    private final int setUser = sites.register("com.acme.UserFilter", "doFilter", "UserFilter.java", 12, null, false,
+            "com.acme.UserContext.CURRENT", 0);
+    private final int removeUser = sites.register("com.acme.UserFilter", "doFilter", "UserFilter.java", 16, null,
+            false, "com.acme.UserContext.CURRENT", 0);
+    private final int readUser = sites.register("com.acme.WhoAmI", "get", "WhoAmI.java", 20, null, false,
+            "com.acme.UserContext.CURRENT", 0);
+    private final int mdcPut = sites.register("com.acme.UserFilter", "doFilter", "UserFilter.java", 13, null, false,
+            "org.slf4j.MDC", 0);
+    private final int mdcGet = sites.register("com.acme.WhoAmI", "get", "WhoAmI.java", 21, null, false,
+            "org.slf4j.MDC", 0);
+
+    // com.acme.QueryController.lastQuery, an instance field
+    private final StaticField lastQuery = fields.field("com/acme/QueryController", "lastQuery", "Ljava/lang/String;");
+    private final int writeQuery = sites.register("com.acme.QueryController", "query", "QueryController.java", 30,
+            lastQuery, false, "lastQuery", 0);
+    private final int readQuery = sites.register("com.acme.QueryController", "query", "QueryController.java", 32,
+            lastQuery, false, "lastQuery", 0);
+    private final StaticField hits = fields.field("com/acme/QueryController", "hits", "I");
+    private final int readHits = sites.register("com.acme.QueryController", "query", "QueryController.java", 33, hits,
+            false, "hits", 0);
+    private final int incrementHits = sites.register("com.acme.QueryController", "query", "QueryController.java", 33,
+            hits, true, "hits", 0);
+
+    private final int parse = sites.register("com.acme.DateService", "parse", "DateService.java", 40, null, false,
+            "com.acme.DateService.FORMAT", 0);
+
+    @BeforeEach
+    @AfterEach
+    void clearThreadState() {
+        ThreadState.get().clear();
+    }
+
+    // ---- thread-locals ------------------------------------------------------------------------
+
+    @Test
+    void threadLocalLeftSetIsAWarningAndItsReadByTheNextRequestAnError() {
+        inRequest("GET /login", () -> set(setUser, "alice"));
+        Finding left = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(Severity.WARNING, left.severity());
+        assertTrue(left.message().startsWith("ThreadLocal left set at the end of GET /login"), left.message());
+        assertEquals("com.acme.UserContext.CURRENT", left.state());
+
+        inRequest("GET /whoami", () -> get(readUser));
+        Finding carried = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(left.fingerprint(), carried.fingerprint(), "the warning became the error");
+        assertEquals(Severity.ERROR, carried.severity());
+        assertEquals("GET /login", carried.writer().label());
+        assertEquals("com.acme.UserFilter.doFilter(UserFilter.java:12)", carried.writer().location());
+        assertEquals("GET /whoami", carried.reader().label());
+        assertEquals("com.acme.WhoAmI.get(WhoAmI.java:20)", carried.reader().location());
+        assertTrue(!carried.message().contains("alice"), "never the value: " + carried.message());
+    }
+
+    @Test
+    void threadLocalRemovedInFinallyIsQuiet() {
+        inRequest("GET /login", () -> {
+            set(setUser, "alice");
+            get(readUser);
+            remove();
+        });
+        inRequest("GET /whoami", () -> get(readUser));
+        assertEquals(List.of(), describe());
+    }
+
+    @Test
+    void threadLocalSetOutsideRequestsIsQuiet() {
+        set(setUser, "system");
+        inRequest("GET /a", () -> get(readUser));
+        inRequest("GET /b", () -> get(readUser));
+        assertEquals(List.of(), describe());
+    }
+
+    @Test
+    void threadLocalSetByEveryRequestBeforeReadingIsOnlyTheWarning() {
+        inRequest("GET /a", () -> {
+            set(setUser, "a");
+            get(readUser);
+        });
+        inRequest("GET /b", () -> {
+            set(setUser, "b");
+            get(readUser);
+        });
+        Finding f = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(Severity.WARNING, f.severity(), f.message());
+    }
+
+    @Test
+    void mdcEntryLeftSetAndReadByTheNextRequestIsAnError() {
+        String alice = new String("alice");
+        inRequest("GET /login", () -> recorder.mdcPut(mdcPut, "user", alice));
+        inRequest("GET /whoami", () -> recorder.mdcGet(mdcGet, "user", alice));
+        Finding f = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.state().startsWith("org.slf4j.MDC[key#"), f.state());
+    }
+
+    @Test
+    void mdcClearedAtTheEndIsQuiet() {
+        String alice = new String("alice");
+        inRequest("GET /login", () -> {
+            recorder.mdcPut(mdcPut, "user", alice);
+            recorder.mdcPut(mdcPut, null, null); // MDC.clear()
+        });
+        inRequest("GET /whoami", () -> recorder.mdcGet(mdcGet, "user", alice));
+        assertEquals(List.of(), describe());
+    }
+
+    // ---- fields of shared objects -------------------------------------------------------------
+
+    @Test
+    void singletonFieldOverwrittenByRequestsIsAnError() {
+        Object controller = new Object();
+        recorder.constructed(controller); // at startup
+        inRequest("GET /query?alpha", () -> recorder.instanceWrite(writeQuery, controller, "alpha", 0));
+        inRequest("GET /query?beta", () -> {
+            recorder.instanceWrite(writeQuery, controller, "beta", 0);
+            recorder.instanceRead(readQuery, controller, "beta", 0);
+        });
+        inRequest("GET /query?gamma", () -> recorder.instanceRead(readQuery, controller, "beta", 0));
+        Finding f = only(FindingType.CROSS_REQUEST_FLOW);
+        assertEquals(Severity.ERROR, f.severity(), f.message());
+        assertEquals("com.acme.QueryController.lastQuery", f.state());
+    }
+
+    @Test
+    void objectMadeInsideARequestIsNeverShared() {
+        inRequest("GET /a", () -> {
+            Object dto = new Object();
+            recorder.constructed(dto);
+            recorder.instanceWrite(writeQuery, dto, "a", 0);
+        });
+        Object[] made = new Object[1];
+        inRequest("GET /b", () -> {
+            made[0] = new Object();
+            recorder.constructed(made[0]);
+            recorder.instanceWrite(writeQuery, made[0], "b", 0);
+        });
+        inRequest("GET /c", () -> recorder.instanceRead(readQuery, made[0], "b", 0));
+        assertEquals(List.of(), describe());
+    }
+
+    @Test
+    void singletonCounterIsInformationAtMost() {
+        Object controller = new Object();
+        recorder.constructed(controller);
+        int[] value = {0};
+        for (String label : List.of("GET /a", "GET /b", "GET /c")) {
+            inRequest(label, () -> {
+                recorder.instanceRead(readHits, controller, null, value[0]);
+                value[0]++;
+                recorder.instanceWrite(incrementHits, controller, null, value[0]);
+            });
+        }
+        for (Finding f : findings.all()) {
+            assertEquals(Severity.INFO, f.severity(), f.message());
+        }
+    }
+
+    @Test
+    void fieldSetAtStartupAndOnlyReadIsQuiet() {
+        Object servlet = new Object();
+        recorder.constructed(servlet);
+        recorder.instanceWrite(writeQuery, servlet, "config", 0); // init()
+        inRequest("GET /a", () -> recorder.instanceRead(readQuery, servlet, "config", 0));
+        inRequest("GET /b", () -> recorder.instanceRead(readQuery, servlet, "config", 0));
+        assertEquals(List.of(), describe());
+    }
+
+    // ---- overlapping calls on an object that is not thread-safe -------------------------------
+
+    @Test
+    void twoRequestsInsideOneFormatAtOnceIsAnError() throws Exception {
+        Object format = new java.text.SimpleDateFormat("yyyy-MM-dd");
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread first = new Thread(() -> {
+            try {
+                inRequest("GET /date?1", () -> {
+                    Object token = recorder.mutationEnter(parse, format);
+                    firstInside.countDown();
+                    await(secondDone);
+                    recorder.mutationExit(token);
+                });
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "worker-1");
+        first.start();
+        assertTrue(firstInside.await(5, TimeUnit.SECONDS));
+        inRequest("GET /date?2", () -> recorder.mutationExit(recorder.mutationEnter(parse, format)));
+        secondDone.countDown();
+        first.join(5000);
+        assertEquals(null, failure.get());
+        Finding f = only(FindingType.UNSAFE_CONCURRENT_MUTATION);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("com.acme.DateService.FORMAT", f.state());
+        assertEquals("worker-1", f.writer().thread());
+        assertTrue(f.message().contains("SimpleDateFormat"), f.message());
+    }
+
+    @Test
+    void oneRequestAfterAnotherIsQuiet() {
+        Object format = new java.text.SimpleDateFormat("yyyy-MM-dd");
+        inRequest("GET /date?1", () -> recorder.mutationExit(recorder.mutationEnter(parse, format)));
+        inRequest("GET /date?2", () -> recorder.mutationExit(recorder.mutationEnter(parse, format)));
+        assertEquals(List.of(), describe());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void set(int site, String value) {
+        recorder.threadLocalSet(site, current, value);
+        current.set(value);
+    }
+
+    private void remove() {
+        recorder.threadLocalSet(removeUser, current, null);
+        current.remove();
+    }
+
+    private void get(int site) {
+        String v = current.get();
+        if (v != null) {
+            recorder.threadLocalGet(site, current, v);
+        }
+    }
+
+    private void inRequest(String label, Runnable work) {
+        Object token = recorder.requestEnter(label, Hooks.KIND_ENTRY_METHOD, 0);
+        try {
+            work.run();
+        } finally {
+            recorder.requestExit(token);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Finding only(FindingType type) {
+        List<Finding> of = new ArrayList<>();
+        for (Finding f : findings.all()) {
+            if (f.type() == type) {
+                of.add(f);
+            }
+        }
+        assertEquals(1, of.size(), "findings: " + describe());
+        return of.get(0);
+    }
+
+    private List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (Finding f : findings.all()) {
+            out.add(f.severity().label() + " " + f.type().id() + " " + f.state() + ": " + f.message());
+        }
+        return out;
+    }
+}
