@@ -344,7 +344,7 @@ public final class Recorder implements Sink {
     @Override
     public void constructed(Object self) {
         ThreadState ts = ThreadState.get();
-        if (ts.request != null || sharedFull) {
+        if (ts.activeRequest() != null || sharedFull) {
             return;
         }
         if (shared.put(self, Boolean.TRUE)) {
