@@ -105,7 +105,7 @@ final class Installer {
         return "crosstalk: " + (bySeverity[0] + bySeverity[1] + bySeverity[2]) + " findings (" + bySeverity[2]
                 + " error, " + bySeverity[1] + " warning, " + bySeverity[0] + " info) over " + recorder.requests()
                 + " requests; " + transformer.transformedCount() + " classes instrumented, " + fields.size()
-                + " static fields, " + containers[0] + " containers tracked"
+                + " fields, " + containers[0] + " containers tracked"
                 + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
                         + findings.dropped() + " findings not kept (caps reached)" : "")
                 + "; " + Hooks.errors() + " agent errors";
