@@ -9,7 +9,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.crosstalk.junit.samples.CleanProfileSample;
 import dev.crosstalk.junit.samples.LateReadSample;
 import dev.crosstalk.junit.samples.LeakyProfileSample;
+import dev.crosstalk.junit.samples.NestedSample;
 import dev.crosstalk.junit.samples.PrecedenceSample;
+import dev.crosstalk.junit.samples.SubclassSample;
 import dev.crosstalk.junit.samples.UngatedCleanSample;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,16 @@ class GateTest {
         assertEquals("classThresholdApplies()", onlyFailed(results).getTestDescriptor().getDisplayName());
         assertTrue(onlyFailure(results).getMessage().contains("INFO cross-request-flow: " + COUNTER_STATE),
                 onlyFailure(results).getMessage());
+    }
+
+    @Test
+    void aClassAnnotationReachesNestedClassesAndSubclasses() {
+        String nested = onlyFailure(run(NestedSample.class)).getMessage();
+        assertTrue(nested.contains("INFO cross-request-flow: " + COUNTER_STATE), nested);
+        assertTrue(nested.contains("(threshold from @CrosstalkGate on " + NestedSample.class.getName() + ")"), nested);
+
+        String inherited = onlyFailure(run(SubclassSample.class)).getMessage();
+        assertTrue(inherited.contains("ERROR cross-request-flow: " + LEAKY_STATE), inherited);
     }
 
     @Test
