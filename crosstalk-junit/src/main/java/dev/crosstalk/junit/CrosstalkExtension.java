@@ -1,6 +1,7 @@
 package dev.crosstalk.junit;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -36,9 +37,9 @@ public final class CrosstalkExtension implements BeforeEachCallback, AfterEachCa
     /** What {@link #beforeEach} saw. */
     private static final class Before {
         final GateSettings settings;
-        final java.util.Map<String, NewFindings.Seen> seen;
+        final Map<String, NewFindings.Seen> seen;
 
-        Before(GateSettings settings, java.util.Map<String, NewFindings.Seen> seen) {
+        Before(GateSettings settings, Map<String, NewFindings.Seen> seen) {
             this.settings = settings;
             this.seen = seen;
         }
@@ -69,7 +70,7 @@ public final class CrosstalkExtension implements BeforeEachCallback, AfterEachCa
         // after that, and work a request handed to an executor runs later still. A client, and so the
         // test, can be done before those land. Waiting until the findings stop changing (100 ms by
         // default, at most 20 times that) attributes them to this test instead of the next, or none.
-        List<java.util.Map<String, Object>> now = agent.settled(before.settings.settleMillis,
+        List<Map<String, Object>> now = agent.settled(before.settings.settleMillis,
                 before.settings.settleMaxMillis());
         List<NewFindings.Change> changes = NewFindings.since(before.seen, now, before.settings.failOn);
         if (!changes.isEmpty()) {

@@ -54,8 +54,8 @@ final class FailureMessage {
 
     /** Why a test failed before it ran: nobody is looking, so passing would prove nothing. */
     static String agentMissing(String why) {
-        return "crosstalk: the crosstalk agent is not running in this test JVM, so @CrosstalkGate cannot check"
-                + " this test (" + why + ").\n"
+        return "crosstalk: the crosstalk agent is not running in this test JVM, so the crosstalk gate cannot"
+                + " check this test (" + why + ").\n"
                 + "Start the test JVM with the agent; with Maven Surefire:\n"
                 + "  <argLine>-javaagent:/path/to/crosstalk-agent.jar</argLine>\n"
                 + "  (when JaCoCo or another plugin sets argLine too: <argLine>@{argLine}"
