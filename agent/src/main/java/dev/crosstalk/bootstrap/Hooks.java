@@ -84,6 +84,15 @@ public final class Hooks {
         }
     }
 
+    /**
+     * True while the agent's runtime is installed. An empty {@link #findings()} means "nothing found"
+     * only when this is true: the hooks can be on the boot class path with no runtime behind them,
+     * when the agent stayed off after a failed self-test.
+     */
+    public static boolean active() {
+        return sink != null;
+    }
+
     /** How many exceptions the agent caught in its own code (never the application's). */
     public static long errors() {
         return ERRORS.get();
