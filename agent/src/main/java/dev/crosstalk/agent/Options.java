@@ -105,6 +105,9 @@ final class Options {
         List<String[]> fromEnvironment = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(systemProperties).entrySet()) {
+            if (e.getKey().startsWith("crosstalk.junit.")) {
+                continue; // the JUnit gate's own settings, not the agent's
+            }
             if (e.getKey().startsWith("crosstalk.")) {
                 String key = e.getKey().substring("crosstalk.".length());
                 if (ACCEPTS.containsKey(key)) {
