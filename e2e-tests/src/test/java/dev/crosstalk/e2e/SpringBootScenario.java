@@ -27,6 +27,12 @@ final class SpringBootScenario {
     /** Tomcat with one worker thread, so consecutive requests certainly run on the same thread. */
     static final String[] ONE_WORKER = {"--server.tomcat.threads.max=1", "--server.tomcat.threads.min-spare=1"};
 
+    /**
+     * Longer than the harness default: under the agent this app once took 29 s to start while other
+     * builds shared the machine's two cores.
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
     /** Client threads of the date load: more than the machine's cores, as real traffic is. */
     static final int DATE_CLIENTS = 8;
     /** How long the static SimpleDateFormat gets to fail under load. */
@@ -52,6 +58,7 @@ final class SpringBootScenario {
                 .agentOptions("json=" + json)
                 .appArgs(args)
                 .workDir(dir)
+                .startTimeout(START_TIMEOUT)
                 .start();
     }
 

@@ -3,6 +3,7 @@ package dev.crosstalk.e2e;
 import static dev.crosstalk.e2e.E2e.why;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.crosstalk.harness.AppProcess;
 import dev.crosstalk.harness.Http;
@@ -104,8 +105,11 @@ final class SymptomDriver {
     private void awaitInFlight(String slowPath, CompletableFuture<Http.Response> slow) {
         long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
         while (inFlight() < 1) {
-            assertTrue(!slow.isDone(), why(slowPath + " answered before /inflight saw it rendering: "
-                    + slow.getNow(null), app));
+            if (slow.isDone()) {
+                Http.Response r = join(slow, "GET " + slowPath, 0);
+                fail(why(slowPath + " answered before /inflight saw it rendering: " + r.status() + " " + r.body(),
+                        app));
+            }
             assertTrue(System.nanoTime() < deadline, why("/inflight did not show " + slowPath + " rendering within "
                     + IN_FLIGHT_WAIT.toSeconds() + " s", app));
             pause();
