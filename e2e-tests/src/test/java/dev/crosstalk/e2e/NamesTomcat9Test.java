@@ -2,6 +2,7 @@ package dev.crosstalk.e2e;
 
 import static dev.crosstalk.e2e.E2e.why;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crosstalk.harness.AppProcess;
@@ -38,7 +39,14 @@ class NamesTomcat9Test {
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
-        // Finding assertions for NameServlet.name go here (issue 5).
+        String servlet = NamesScenario.PKG + "NameServlet";
+        assertEquals(List.of("error cross-request-flow " + servlet + ".name"
+                        + " | GET /hello @ " + servlet + ".doGet(NameServlet.java:16)"
+                        + " | GET /hello @ " + servlet + ".doGet(NameServlet.java:18)"),
+                E2e.warningsAndErrors(events), why("the servlet field is one error; the fixed servlet gives nothing", app,
+                        events));
+        JsonNode error = E2e.latestAtLeastWarning(events).get(0);
+        assertTrue(error.path("message").asText().startsWith("Per-request data in shared state"), error.toString());
         E2e.assertCommonChecks(app, events, driver.sent());
     }
 }

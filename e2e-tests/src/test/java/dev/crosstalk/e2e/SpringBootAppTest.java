@@ -52,7 +52,16 @@ class SpringBootAppTest {
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
-        // Finding assertions for the controller field and the date format go here (issue 5).
+        String pkg = SpringBootScenario.PKG;
+        assertEquals(List.of(
+                "error cross-request-flow " + pkg + "QueryController.lastQuery"
+                        + " | GET /query @ " + pkg + "QueryController.query(QueryController.java:22)"
+                        + " | GET /query @ " + pkg + "QueryController.query(QueryController.java:24)",
+                "error unsafe-concurrent-mutation " + pkg + "DateService.FORMAT"
+                        + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)"
+                        + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)"),
+                E2e.warningsAndErrors(events), why("one error per bug, nothing for the fixed twins or Spring", app,
+                        events));
         E2e.assertCommonChecks(app, events, driver.sent());
     }
 
@@ -93,7 +102,22 @@ class SpringBootAppTest {
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
-        // Finding assertions for the security context and the MDC go here (issue 5).
+        String pkg = SpringBootScenario.PKG;
+        assertEquals(List.of(
+                "error threadlocal-carryover " + pkg + "SecurityContext.CURRENT"
+                        + " | GET /whoami @ " + pkg + "UserContextFilter.doFilter(UserContextFilter.java:20)"
+                        + " | GET /whoami @ " + pkg + "WhoAmIController.whoAmI(WhoAmIController.java:20)",
+                "error threadlocal-carryover " + E2e.MDC_STATE + "key#…]"
+                        + " | GET /whoami @ " + pkg + "UserContextFilter.doFilter(UserContextFilter.java:21)"
+                        + " | GET /whoami @ " + pkg + "WhoAmIController.answer(WhoAmIController.java:31)"),
+                E2e.warningsAndErrors(events).stream().map(l -> l.replaceFirst("key#[0-9a-f]{4}]", "key#…]")).toList(),
+                why("the security context and the MDC entry left by alice's request and read by the anonymous one;"
+                        + " the fixed filter that removes them in finally gives nothing", app, events));
+        for (JsonNode e : E2e.latestAtLeastWarning(events)) {
+            assertEquals(List.of(e.path("writer").path("thread").asText()), List.of(e.path("reader").path("thread")
+                    .asText()), "one pooled thread carried it: " + e);
+            assertTrue(!e.toString().contains("alice"), "never the value: " + e);
+        }
         E2e.assertCommonChecks(app, events, driver.sent());
     }
 

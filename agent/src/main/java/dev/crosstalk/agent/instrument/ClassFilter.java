@@ -24,8 +24,14 @@ public final class ClassFilter {
             "org/eclipse/jetty/", "org/apache/catalina/", "org/apache/coyote/", "org/apache/tomcat/",
             "org/apache/jasper/", "org/apache/naming/", "org/apache/el/", "org/apache/juli/", "io/undertow/",
             "org/xnio/", "org/wildfly/", "org/jboss/", "io/netty/", "reactor/", "org/glassfish/", "org/jvnet/",
+            // Java and Jakarta EE APIs (servlet, annotation, validation, persistence, ...)
+            "jakarta/", "javax/",
             // frameworks and their plumbing
-            "org/springframework/", "org/aspectj/", "org/hibernate/", "com/zaxxer/hikari/", unshaded("com fasterxml jackson"),
+            "org/springframework/", "tools/jackson/", "org/jspecify/", "org/reactivestreams/", "org/thymeleaf/",
+            "org/attoparser/", "org/unbescape/", "freemarker/", "io/grpc/", "okhttp3/", "okio/",
+            "org/apache/", "com/google/", "org/bouncycastle/", "org/objenesis/", "org/hdrhistogram/",
+            "org/postgresql/", "com/mysql/", "org/h2/", "org/hsqldb/", "org/flywaydb/", "liquibase/",
+            "com/mongodb/", "org/bson/", "redis/clients/", "io/lettuce/", "org/quartz/", "org/json/", "org/joda/", "org/aspectj/", "org/hibernate/", "com/zaxxer/hikari/", unshaded("com fasterxml jackson"),
             "com/google/common/", "com/google/gson/", "com/github/benmanes/caffeine/", "org/ehcache/",
             "io/micronaut/", "io/quarkus/", "io/vertx/", "io/smallrye/", "org/yaml/snakeyaml/", "kotlin/",
             "kotlinx/", "scala/", "groovy/", "org/codehaus/groovy/", "org/apache/groovy/",
