@@ -50,14 +50,31 @@ class FindingsDocTest {
             }
             app.stopGracefully();
             List<JsonNode> events = Findings.read(json);
-            for (Map.Entry<String, JsonNode> doc : documented.entrySet()) {
-                JsonNode real = Findings.ofType(events, doc.getKey()).stream().findFirst().orElse(null);
-                assertNotNull(real, "a real " + doc.getKey() + " event to compare with; got "
-                        + Findings.describe(events) + "\nstderr:\n" + app.stderr());
-                assertEquals(shape(doc.getValue()), shape(real), "fields of the documented " + doc.getKey()
-                        + " example (left) against a real event (right): " + real);
+            for (String type : documented.keySet()) {
+                if (!CHECKED_ON_SPRING_BOOT.contains(type)) {
+                    assertDocumented(type, events, app);
+                }
             }
         }
+    }
+
+    /** Types the settings app cannot produce: {@link SpringBootAppTest} checks them against its own events. */
+    static final java.util.Set<String> CHECKED_ON_SPRING_BOOT = java.util.Set.of("threadlocal-carryover",
+            "unsafe-concurrent-mutation");
+
+    /**
+     * The documented example of {@code type} has exactly the fields (and JSON kinds) of the first real
+     * event of that type and the example's severity.
+     */
+    static void assertDocumented(String type, List<JsonNode> events, AppProcess app) throws Exception {
+        JsonNode doc = documentedExamples().get(type);
+        assertNotNull(doc, "docs/findings.md has an example of " + type);
+        JsonNode real = Findings.ofType(events, type).stream()
+                .filter(e -> e.path("severity").asText().equals(doc.path("severity").asText())).findFirst().orElse(null);
+        assertNotNull(real, "a real " + type + " event to compare with; got " + Findings.describe(events)
+                + "\nstderr:\n" + app.stderr());
+        assertEquals(shape(doc), shape(real), "fields of the documented " + type
+                + " example (left) against a real event (right): " + real);
     }
 
     private static Map<String, JsonNode> documentedExamples() throws Exception {

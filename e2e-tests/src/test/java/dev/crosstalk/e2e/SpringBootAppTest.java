@@ -25,7 +25,7 @@ class SpringBootAppTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
     void controllerFieldAndStaticDateFormatGoWrongAndTheirTwinsDoNot(Jdk jdk,
-            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Path json = dir.resolve(E2e.FINDINGS_FILE);
         AppProcess app = SpringBootScenario.start(jdk, dir, json);
         SymptomDriver driver = new SymptomDriver(app);
@@ -62,13 +62,14 @@ class SpringBootAppTest {
                         + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)"),
                 E2e.warningsAndErrors(events), why("one error per bug, nothing for the fixed twins or Spring", app,
                         events));
+        FindingsDocTest.assertDocumented("unsafe-concurrent-mutation", events, app);
         E2e.assertCommonChecks(app, events, driver.sent());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
     void uncleanedSecurityContextServesTheNextAnonymousRequestAsThePreviousUser(Jdk jdk,
-            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Path json = dir.resolve(E2e.FINDINGS_FILE);
         AppProcess app = SpringBootScenario.start(jdk, dir, json, SpringBootScenario.ONE_WORKER);
         SymptomDriver driver = new SymptomDriver(app);
@@ -118,6 +119,7 @@ class SpringBootAppTest {
                     .asText()), "one pooled thread carried it: " + e);
             assertTrue(!e.toString().contains("alice"), "never the value: " + e);
         }
+        FindingsDocTest.assertDocumented("threadlocal-carryover", events, app);
         E2e.assertCommonChecks(app, events, driver.sent());
     }
 
