@@ -46,13 +46,21 @@ final class Installer {
                     + " runs without it");
             return;
         }
+        Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, fields), options.fileMaxBytes, options.fileMaxCount);
+                () -> summary(findings, recorder, transformer, fields, self[0].jsonTcpUndelivered()),
+                options.fileMaxBytes, options.fileMaxCount);
+        self[0] = reporter;
+        if (options.jsonTcpHost != null) {
+            reporter.jsonTcp(options.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
+        }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
-                + (options.json == null ? "" : ", JSON lines to " + options.json));
+                + (options.json == null ? "" : ", JSON lines to " + options.json)
+                + (options.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + options.jsonTcpHost + ":"
+                        + options.jsonTcpPort));
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);
         Boundaries.install(inst, options.entries, boundaryFailureLog());
@@ -86,7 +94,7 @@ final class Installer {
     }
 
     private static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
-            FieldTable fields) {
+            FieldTable fields, String undelivered) {
         long[] bySeverity = new long[3];
         for (Finding f : findings.all()) {
             bySeverity[f.severity().ordinal()]++;
@@ -98,7 +106,7 @@ final class Installer {
                 + " static fields, " + containers[0] + " containers tracked"
                 + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
                         + findings.dropped() + " findings not kept (caps reached)" : "")
-                + "; " + Hooks.errors() + " agent errors";
+                + undelivered + "; " + Hooks.errors() + " agent errors";
     }
 
     /**

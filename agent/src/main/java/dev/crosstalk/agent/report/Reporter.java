@@ -20,6 +20,9 @@ public final class Reporter {
     private final Supplier<String> summary;
     private volatile boolean running = true;
     private Thread thread;
+    private TcpJsonOutput tcp;
+    /** How long the TCP output may take at exit to deliver what it still holds. */
+    private static final long DRAIN_MILLIS = 2_000;
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -47,6 +50,20 @@ public final class Reporter {
         if (json != null) {
             outputs.add(new JsonOutput(logback.jsonLogger(json), jsonMinimum, AgentInfo.current()));
         }
+    }
+
+    /**
+     * Also sends the JSON events to a TCP input at {@code host:port} ({@code json-tcp}), holding up to
+     * {@code buffer} of them while it is away. Call before {@link #start()}.
+     */
+    public void jsonTcp(String host, int port, int buffer, Severity minimum) {
+        tcp = new TcpJsonOutput(host, port, buffer, minimum, logback.jsonLines(), AgentInfo.current());
+        outputs.add(tcp);
+    }
+
+    /** For the summary line: JSON events the TCP output did not deliver, or "" when there were none. */
+    public String jsonTcpUndelivered() {
+        return tcp == null ? "" : tcp.undelivered();
     }
 
     /** A line about the agent itself, to the text output. */
@@ -114,6 +131,9 @@ public final class Reporter {
                 thread.join(2000);
             }
             flush();
+            for (Output o : outputs) {
+                o.drain(DRAIN_MILLIS);
+            }
             note(summary.get());
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);
