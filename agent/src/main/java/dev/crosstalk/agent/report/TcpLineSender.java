@@ -23,7 +23,10 @@ import java.util.Map;
  * holds at most {@code capacity} lines: when it is full the oldest line is dropped and counted.
  *
  * <p><b>Guarantee.</b> TCP has no application-level acknowledgement: lines written into a socket whose
- * peer has just died are accepted by the kernel and lost. So on every reconnection the sender first
+ * peer has just died are accepted by the kernel and lost. The sender checks for a peer that closed the
+ * connection while it is idle and before writing after a pause, which avoids that when an input is
+ * restarted or killed; a peer that vanishes without a word (a network failure) is only noticed when a
+ * write fails. So on every reconnection the sender first
  * re-sends ("resync") the latest line of every key whose latest line had already gone into a socket, and
  * only then goes on with the queue. A key whose latest line was dropped from a full queue is re-sent the
  * same way as soon as the sender is connected. As a result, once the input is reachable again it holds
@@ -62,6 +65,7 @@ final class TcpLineSender<T> {
     private final Object lock = new Object();
     // Guarded by lock.
     private final ArrayDeque<Entry<T>> queue = new ArrayDeque<>();
+    /** One per key ever offered: as many as there are findings, which the registry caps. */
     private final Map<String, Slot<T>> slots = new LinkedHashMap<>();
     private boolean resendWritten;
     private boolean resendDropped;
@@ -78,8 +82,10 @@ final class TcpLineSender<T> {
 
     /**
      * @param capacity        how many lines the queue holds
-     * @param idleProbeMillis how often an idle connection is checked for a peer that closed it, so that
-     *                        the next line goes to a new connection rather than into a dead one
+     * @param idleProbeMillis how often an idle connection is checked for a peer that closed it (it is also
+     *                        checked whenever lines come after a pause), so that they go to a new
+     *                        connection rather than into a dead one; 0 never checks, for tests of what
+     *                        happens when a dead peer goes unnoticed (a network that drops everything)
      */
     TcpLineSender(String host, int port, int capacity, long idleProbeMillis, Lines<T> lines) {
         this.host = host;
@@ -247,7 +253,10 @@ final class TcpLineSender<T> {
                 continue;
             }
             out.flush();
-            if (!awaitWork() && peerClosed(in)) {
+            awaitWork();
+            // Before writing into it again: an input that closed the connection while it was idle would
+            // leave the next lines in a dead socket (to be re-sent later, but 'first' ones would be spent).
+            if (idleProbeMillis > 0 && peerClosed(in)) {
                 return;
             }
         }
@@ -305,15 +314,14 @@ final class TcpLineSender<T> {
         busy = true;
     }
 
-    /** Everything written is flushed: waits for more; false when none came within the probe interval. */
-    private boolean awaitWork() throws InterruptedException {
+    /** Everything written is flushed: waits for more, or at most until the next idle probe is due. */
+    private void awaitWork() throws InterruptedException {
         synchronized (lock) {
             busy = false;
             lock.notifyAll(); // close() may be waiting for this
             if (queue.isEmpty() && !resendDropped && !stopped) {
-                lock.wait(idleProbeMillis);
+                lock.wait(idleProbeMillis); // 0: no probes, wait for work
             }
-            return !queue.isEmpty() || resendDropped;
         }
     }
 

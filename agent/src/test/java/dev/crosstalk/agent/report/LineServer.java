@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  */
 final class LineServer implements AutoCloseable {
     private final ServerSocket server;
+    private final Thread acceptor;
     private final boolean reading;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     /** Lines per connection, in order of acceptance. */
@@ -31,9 +32,9 @@ final class LineServer implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true); // the port of an input that just died is still in TIME_WAIT
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread t = new Thread(this::accept, "line-server-" + server.getLocalPort());
-        t.setDaemon(true);
-        t.start();
+        acceptor = new Thread(this::accept, "line-server-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     LineServer(int port) throws IOException {
@@ -115,6 +116,12 @@ final class LineServer implements AutoCloseable {
         server.close();
         for (Socket s : accepted) {
             s.close();
+        }
+        try {
+            // The listening socket is only gone once the thread blocked in accept() has left it.
+            acceptor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
