@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * summary. Request threads only ever enqueue.
  */
 public final class Reporter {
+    /** How long an output that sends elsewhere (TCP) may take at exit to deliver what it still holds. */
+    private static final long DRAIN_MILLIS = 2_000;
     private final FindingRegistry registry;
     private final List<Output> outputs = new ArrayList<>();
     private final LogbackOutputs logback;
@@ -21,8 +23,6 @@ public final class Reporter {
     private volatile boolean running = true;
     private Thread thread;
     private TcpJsonOutput tcp;
-    /** How long the TCP output may take at exit to deliver what it still holds. */
-    private static final long DRAIN_MILLIS = 2_000;
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
