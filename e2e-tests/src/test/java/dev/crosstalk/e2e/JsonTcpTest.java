@@ -18,6 +18,8 @@ import dev.crosstalk.harness.Findings;
 import dev.crosstalk.harness.Jdk;
 import dev.crosstalk.harness.LineListener;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,29 +76,33 @@ class JsonTcpTest {
 
                 // 2. The input dies; the seed error appears and the fixed cache counts up while it is away.
                 inputs.get(0).close();
+                Instant killed = Instant.now().truncatedTo(ChronoUnit.MILLIS); // lastSeen has milliseconds
                 get200(app, "/remix?song=0");
                 post200(app, "/reset");
                 get200(app, "/remix?song=1");
                 get200(app, "/remix?song=0");
                 get200(app, "/fixed/remix?song=0");
                 requests += 5;
-                events = file.waitFor(ev -> on(ev, SAMPLE_CACHE) != null
-                        && on(ev, FIXED_CACHE).path("count").asLong() > fixedBefore, E2e.WAIT);
+                events = file.waitFor(ev -> on(ev, SAMPLE_CACHE) != null && seenSince(on(ev, FIXED_CACHE), killed),
+                        E2e.WAIT);
                 assertTrue(on(events, SAMPLE_CACHE) != null, why("the seed error in the file", app, events));
-                assertTrue(on(events, FIXED_CACHE).path("count").asLong() > fixedBefore, why("the fixed cache"
-                        + " counted up from " + fixedBefore + " while the input was away", app, events));
+                assertTrue(seenSince(on(events, FIXED_CACHE), killed) && on(events, FIXED_CACHE).path("count")
+                        .asLong() > fixedBefore, why("the fixed cache counted up from " + fixedBefore + " while the"
+                        + " input was away (an update last seen after " + killed + ")", app, events));
 
                 // 3. An input comes back on the same port and catches up; more happens while it is up.
                 inputs.add(LineListener.open(port));
                 awaitInSync(app, file, inputs, "the input that came back");
+                long tempoBefore = on(file.all(), TEMPO_LABELS).path("count").asLong();
+                Instant back = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 for (String path : List.of("/remix?song=1", "/remix?song=0", "/tempo?song=0")) {
                     get200(app, path);
                     requests++;
                 }
-                long tempoBefore = on(file.all(), TEMPO_LABELS).path("count").asLong();
-                events = file.waitFor(ev -> on(ev, TEMPO_LABELS).path("count").asLong() > tempoBefore, E2e.WAIT);
-                assertTrue(on(events, TEMPO_LABELS).path("count").asLong() > tempoBefore, why("the tempo labels"
-                        + " counted up after the input came back", app, events));
+                events = file.waitFor(ev -> seenSince(on(ev, TEMPO_LABELS), back), E2e.WAIT);
+                assertTrue(seenSince(on(events, TEMPO_LABELS), back) && on(events, TEMPO_LABELS).path("count")
+                        .asLong() > tempoBefore, why("the tempo labels counted up from " + tempoBefore + " after the"
+                        + " input came back", app, events));
             }
             app.stopGracefully();
             assertReceivedWithinTheGuarantee(app, file.all(), requests, inputs.get(0), inputs.get(1));
@@ -253,6 +259,11 @@ class JsonTcpTest {
     private static String identity(JsonNode e, boolean withKind) {
         return (withKind ? text(e, "event") + " " : "") + text(e, "fingerprint") + " " + e.path("count").asLong()
                 + " " + text(e, "severity") + " " + text(e, "lastSeen") + " " + text(e, "message");
+    }
+
+    /** Whether {@code event} counts an occurrence at or after {@code since}. */
+    private static boolean seenSince(JsonNode event, Instant since) {
+        return event != null && !Instant.parse(event.path("lastSeen").asText()).isBefore(since);
     }
 
     /** The latest event of the finding on {@code field} (or one of its keys), or null. */
