@@ -17,6 +17,8 @@ import dev.crosstalk.harness.AppProcess;
 import dev.crosstalk.harness.Findings;
 import dev.crosstalk.harness.Jdk;
 import dev.crosstalk.harness.LineListener;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +113,54 @@ class JsonTcpTest {
         } finally {
             inputs.forEach(LineListener::close);
         }
+    }
+
+    /**
+     * An input that never comes costs the application nothing: requests are served, the JVM exits after at
+     * most the 2 s the agent gives the input, and the summary line counts every event that was not sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void anInputThatNeverComesIsCountedInTheSummary(Jdk jdk, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // free once closed: nothing listens there during the run
+        }
+        AppProcess app = E2e.start(jdk, APP, dir, E2e.jsonOptions(json, "json-tcp=127.0.0.1:" + port,
+                "json-tcp-buffer=1"));
+        List<String> paths = List.of("/tempo?song=0", "/tempo?song=0", "/remix?song=0", "/reset", "/remix?song=1",
+                "/remix?song=0");
+        long stopMillis;
+        try (app) {
+            for (String path : paths) {
+                if (path.equals("/reset")) {
+                    post200(app, path);
+                } else {
+                    get200(app, path);
+                }
+            }
+            List<JsonNode> events = new Findings(json).waitFor(ev -> on(ev, SAMPLE_CACHE) != null
+                    && on(ev, TEMPO_LABELS) != null, E2e.WAIT);
+            assertTrue(on(events, SAMPLE_CACHE) != null && on(events, TEMPO_LABELS) != null,
+                    why("the seed error and the tempo labels in the file", app, events));
+            long start = System.nanoTime();
+            app.stopGracefully();
+            stopMillis = (System.nanoTime() - start) / 1_000_000;
+        }
+        List<JsonNode> events = Findings.read(json);
+        E2e.assertCommonChecks(app, events, paths.size());
+        assertTrue(stopMillis < 10_000, why("the JVM exited " + stopMillis + " ms after SIGTERM", app, events));
+        String summary = E2e.summary(app, events).line();
+        Matcher m = Pattern.compile("; JSON events for 127\\.0\\.0\\.1:" + port + ": (\\d+) dropped"
+                + " \\(json-tcp-buffer full\\), (\\d+) not sent at exit; ").matcher(summary);
+        assertTrue(m.find(), why("the summary says what the TCP output did not deliver: " + summary, app, events));
+        long dropped = Long.parseLong(m.group(1));
+        long unsent = Long.parseLong(m.group(2));
+        // The file got every event, the TCP output was offered the same ones, and its buffer held one.
+        assertEquals(List.of((long) events.size() - 1, 1L), List.of(dropped, unsent), why("[dropped, not sent at"
+                + " exit] for the " + events.size() + " events of the file: " + summary, app, events));
     }
 
     private static void assertReceivedWithinTheGuarantee(AppProcess app, List<JsonNode> fileEvents, int requests,
