@@ -11,9 +11,9 @@ import java.util.function.Function;
  * from the same encoder, as in the JSON file ({@link JsonOutput#fields}), ending with '\n'. A
  * {@link TcpLineSender} sends them, so the reporter thread never waits for the network.
  *
- * <p>What the input receives (see {@code docs/findings.md}): after it was away, it first gets an
- * {@code update} event with {@code "resync": true} for every finding already sent, with the finding's
- * latest state, then the events written meanwhile. Once it is reachable it therefore holds every
+ * <p>What the input receives (see {@code docs/findings.md}): after it was away, it first gets again,
+ * with {@code "resync": true}, the latest event of every finding whose latest event had already been
+ * sent, then the events written meanwhile. Once it is reachable it therefore holds every
  * finding with its latest count. Per finding, counts never go back; a {@code new} event may be missing
  * (lost with a dead connection, the finding then starts with an {@code update}), and an event may come
  * twice, the second time with {@code "resync": true}. Consumers that keep the latest event per
