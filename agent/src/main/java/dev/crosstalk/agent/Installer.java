@@ -46,13 +46,21 @@ final class Installer {
                     + " runs without it");
             return;
         }
+        Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, fields), options.fileMaxBytes, options.fileMaxCount);
+                () -> summary(findings, recorder, transformer, fields, self[0].jsonTcpUndelivered()),
+                options.fileMaxBytes, options.fileMaxCount);
+        self[0] = reporter;
+        if (options.jsonTcpHost != null) {
+            reporter.jsonTcp(options.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
+        }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
-                + (options.json == null ? "" : ", JSON lines to " + options.json));
+                + (options.json == null ? "" : ", JSON lines to " + options.json)
+                + (options.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + options.jsonTcpHost + ":"
+                        + options.jsonTcpPort));
         if (options.report != null) {
             reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
                     AgentInfo.current(), () -> {
@@ -96,7 +104,7 @@ final class Installer {
     }
 
     private static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
-            FieldTable fields) {
+            FieldTable fields, String undelivered) {
         long[] bySeverity = new long[3];
         for (Finding f : findings.all()) {
             bySeverity[f.severity().ordinal()]++;
@@ -108,7 +116,7 @@ final class Installer {
                 + " fields, " + containers[0] + " containers tracked"
                 + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
                         + findings.dropped() + " findings not kept (caps reached)" : "")
-                + "; " + Hooks.errors() + " agent errors";
+                + undelivered + "; " + Hooks.errors() + " agent errors";
     }
 
     /**

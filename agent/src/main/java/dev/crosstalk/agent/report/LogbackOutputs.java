@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
@@ -14,10 +15,13 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import ch.qos.logback.core.encoder.Encoder;
+import java.util.Map;
+import java.util.function.Function;
 import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import net.logstash.logback.marker.Markers;
 
 /**
  * The agent's own Logback, configured in code: a private {@link LoggerContext} that never reads a
@@ -49,8 +53,31 @@ final class LogbackOutputs {
 
     /** A logger writing one JSON object per event (the marker's entries plus {@code @timestamp}). */
     Logger jsonLogger(String destination) {
+        return logger("crosstalk.json", appender("json", destination, jsonEncoder(null)));
+    }
+
+    /**
+     * {@link #jsonLogger}'s encoding as a function from an event's fields (the marker's entries) to one
+     * line ending with '\n', for outputs that send lines themselves (TCP).
+     */
+    Function<Map<String, Object>, byte[]> jsonLines() {
+        // JSON-lines inputs split on '\n' whatever the agent's OS is.
+        LoggingEventCompositeJsonEncoder encoder = jsonEncoder("UNIX");
+        Logger logger = context.getLogger("crosstalk.json-lines");
+        return fields -> {
+            LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "finding", null, null);
+            event.addMarker(Markers.appendEntries(fields));
+            return encoder.encode(event);
+        };
+    }
+
+    /** The one JSON encoder configuration; {@code lineSeparator} null keeps the encoder's default. */
+    private LoggingEventCompositeJsonEncoder jsonEncoder(String lineSeparator) {
         LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
         encoder.setContext(context);
+        if (lineSeparator != null) {
+            encoder.setLineSeparator(lineSeparator);
+        }
         encoder.setFindAndRegisterJacksonModules(false);
         LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
         providers.setContext(context);
@@ -58,7 +85,7 @@ final class LogbackOutputs {
         providers.addLogstashMarkers(new LogstashMarkersJsonProvider());
         encoder.setProviders(providers);
         encoder.start();
-        return logger("crosstalk.json", appender("json", destination, encoder));
+        return encoder;
     }
 
     private Appender<ILoggingEvent> appender(String name, String destination, Encoder<ILoggingEvent> encoder) {

@@ -42,6 +42,13 @@ abstract class Output {
     void note(String line) {
     }
 
+    /**
+     * The JVM is exiting and every event has been written: an output that delivers them elsewhere gets
+     * up to {@code maxMillis} to do so.
+     */
+    void drain(long maxMillis) {
+    }
+
     void stop() {
     }
 }

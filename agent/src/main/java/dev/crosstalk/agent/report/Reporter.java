@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * summary. Request threads only ever enqueue.
  */
 public final class Reporter {
+    /** How long an output that sends elsewhere (TCP) may take at exit to deliver what it still holds. */
+    private static final long DRAIN_MILLIS = 2_000;
     private final FindingRegistry registry;
     private final List<Output> outputs = new ArrayList<>();
     private final LogbackOutputs logback;
@@ -21,6 +23,7 @@ public final class Reporter {
     private volatile boolean running = true;
     private Thread thread;
     private volatile ReportWriter reports;
+    private TcpJsonOutput tcp;
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -48,6 +51,20 @@ public final class Reporter {
         if (json != null) {
             outputs.add(new JsonOutput(logback.jsonLogger(json), jsonMinimum, AgentInfo.current()));
         }
+    }
+
+    /**
+     * Also sends the JSON events to a TCP input at {@code host:port} ({@code json-tcp}), holding up to
+     * {@code buffer} of them while it is away. Call before {@link #start()}.
+     */
+    public void jsonTcp(String host, int port, int buffer, Severity minimum) {
+        tcp = new TcpJsonOutput(host, port, buffer, minimum, logback.jsonLines(), AgentInfo.current());
+        outputs.add(tcp);
+    }
+
+    /** For the summary line: JSON events the TCP output did not deliver, or "" when there were none. */
+    public String jsonTcpUndelivered() {
+        return tcp == null ? "" : tcp.undelivered();
     }
 
     /** A line about the agent itself, to the text output. */
@@ -124,6 +141,9 @@ public final class Reporter {
                 thread.join(2000);
             }
             flush();
+            for (Output o : outputs) {
+                o.drain(DRAIN_MILLIS);
+            }
             note(summary.get());
             ReportWriter r = reports;
             if (r != null) {
