@@ -7,17 +7,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * The report as one self-contained HTML page ({@code crosstalk-report.html}): the template
  * {@code report.html} next to this class, with the report JSON embedded in a
  * {@code <script type="application/json" id="crosstalk-data">} element that the page's own script draws,
- * and a plain list of the findings for viewers that run no scripts. The page loads nothing from anywhere.
+ * and a plain list of the findings for viewers that run no scripts. The page loads nothing from anywhere,
+ * and its content security policy says so to the browser.
  */
 final class HtmlReport {
     static final String TEMPLATE = "report.html";
     static final String SUMMARY_SLOT = "{{plain-summary}}";
     static final String JSON_SLOT = "{{report-json}}";
+    static final String HASH_SLOT = "{{script-hash}}";
+    private static final String SCRIPT_START = "<script>";
+    private static final String SCRIPT_END = "</script>";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile String[] template;
@@ -76,10 +83,29 @@ final class HtmlReport {
     private static String[] template() {
         String[] parts = template;
         if (parts == null) {
-            parts = split(load());
+            parts = split(withScriptHash(load()));
             template = parts;
         }
         return parts;
+    }
+
+    /**
+     * The page with the SHA-256 of its one plain {@code <script>} in its content security policy: the
+     * browser runs that script and no other, inline event handlers included.
+     */
+    static String withScriptHash(String page) {
+        int start = page.indexOf(SCRIPT_START);
+        int end = page.indexOf(SCRIPT_END, start + 1);
+        if (start < 0 || end < 0 || page.indexOf(SCRIPT_START, start + 1) >= 0 || !page.contains(HASH_SLOT)) {
+            throw new IllegalStateException(TEMPLATE + " must hold one " + SCRIPT_START + " and " + HASH_SLOT);
+        }
+        String script = page.substring(start + SCRIPT_START.length(), end);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return page.replace(HASH_SLOT, "sha256-" + Base64.getEncoder().encodeToString(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static String[] split(String page) {

@@ -92,7 +92,19 @@ class HtmlReportTest {
         assertFalse(Pattern.compile("<(link|img|iframe|object|embed|audio|video|source)\\b", Pattern.CASE_INSENSITIVE)
                 .matcher(page).find(), "no elements that load");
         assertFalse(Pattern.compile("<script[^>]*\\ssrc=", Pattern.CASE_INSENSITIVE).matcher(page).find(), "no script files");
-        assertTrue(page.contains("content=\"default-src 'none';"), "and the browser is told so by the page's policy");
+        assertTrue(page.contains("content=\"default-src 'none'; script-src 'sha256-"),
+                "and the browser is told so by the page's policy, which runs only the page's own script");
+        assertFalse(page.contains("{{"), "no slot left unfilled");
+    }
+
+    @Test
+    void thePolicyNamesTheHashOfThePagesOwnScript() throws Exception {
+        String page = HtmlReport.withScriptHash("<meta content=\"script-src '{{script-hash}}'\"><script>go()</script>");
+        // echo -n 'go()' | sha256sum | xxd -r -p | base64
+        assertEquals("<meta content=\"script-src 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='\"><script>go()</script>", page);
+        assertThrows(IllegalStateException.class, () -> HtmlReport.withScriptHash("<script>a()</script>"));
+        assertThrows(IllegalStateException.class,
+                () -> HtmlReport.withScriptHash("{{script-hash}}<script>a()</script><script>b()</script>"));
     }
 
     @Test
