@@ -169,6 +169,26 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void aFilterLinkShowsOnlyTheFindingsMatchingAllItsWords() throws Exception {
+        Path page = write("sample", sample);
+        Document one = Jsoup.parse(chromium.dumpDom(page, "filter=sampleCache"));
+        assertEquals(List.of("ct1-c862ec81a938237f"), visibleCards(one));
+        assertEquals("1 of 8 findings", one.selectFirst(".toolbar .shown").text());
+        assertEquals(List.of("sev-error"), ids(one.select("section.severity:not([hidden])")), "groups without a match are hidden");
+
+        // Both words occur in three findings (anywhere in a card, not necessarily in one step); the other
+        // Application.settings finding ran on thread main.
+        Document two = Jsoup.parse(chromium.dumpDom(page, "filter=settings-16%20READS"));
+        assertEquals(List.of("ct1-9a23a0a4c197c575", "ct1-bd7f13b89f93757d", "ct1-6631158aa23b1548"), visibleCards(two),
+                "every word, in any case, anywhere in the finding or its timeline");
+        assertEquals(List.of("sev-error", "sev-info"), ids(two.select("section.severity:not([hidden])")));
+
+        Document none = Jsoup.parse(chromium.dumpDom(page, "filter=nothing-matches-this"));
+        assertEquals(List.of(), visibleCards(none));
+        assertFalse(none.selectFirst("p.nomatch").hasAttr("hidden"), "says that nothing matches");
+    }
+
+    @Test
     void withItsScriptBlockedThePageStillListsEveryFinding() throws Exception {
         Path page = write("sample", sample);
         // A stricter policy added on top, as a CI server's artifact viewer does: the page's own script cannot run.
@@ -282,6 +302,16 @@ class HtmlReportBrowserTest {
         ObjectNode copy = report.deepCopy();
         copy.putArray("findings");
         return copy;
+    }
+
+    private static List<String> visibleCards(Document dom) {
+        List<String> visible = new ArrayList<>();
+        for (Element card : dom.select("article.finding")) {
+            if (card.parents().stream().noneMatch(p -> p.hasAttr("hidden")) && !card.hasAttr("hidden")) {
+                visible.add(card.id());
+            }
+        }
+        return visible;
     }
 
     private static List<String> ids(Elements elements) {

@@ -76,6 +76,11 @@ public final class Chromium {
         return run(List.of("--dump-dom", url(html)));
     }
 
+    /** The DOM of the page opened at {@code #fragment} (given without the {@code #}), after its scripts ran. */
+    public String dumpDom(Path html, String fragment) {
+        return run(List.of("--dump-dom", url(html) + "#" + fragment));
+    }
+
     /** A PNG of the top {@code width} x {@code height} pixels of the page, after its scripts ran. */
     public void screenshot(Path html, Path png, int width, int height) {
         if (width <= 0 || height <= 0) {
@@ -90,7 +95,9 @@ public final class Chromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(List.of("--screenshot=" + target, "--window-size=" + width + "," + height, "--hide-scrollbars", url(html)));
+        // Without waiting for every compositor stage, a tall window is sometimes captured half-painted.
+        run(List.of("--screenshot=" + target, "--window-size=" + width + "," + height, "--hide-scrollbars",
+                "--run-all-compositor-stages-before-draw", url(html)));
         if (!Files.isRegularFile(target)) {
             throw new IllegalStateException("Chromium wrote no screenshot to " + target);
         }
