@@ -15,6 +15,11 @@ ensure_built() {
     echo "building the project (mvn -q -B package -DskipTests) ..." >&2
     mvn -q -B package -DskipTests
   fi
+  ensure_harness_built
+}
+
+# Compiles the harness when its classes or class path file are missing.
+ensure_harness_built() {
   if [[ ! -f harness/target/classpath.txt || ! -d harness/target/classes/dev/crosstalk/harness ]]; then
     mvn -q -B -f harness/pom.xml compile
   fi

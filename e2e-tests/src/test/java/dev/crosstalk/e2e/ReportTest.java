@@ -74,8 +74,16 @@ class ReportTest {
             assertEquals(before + 1, published.path("count").asLong(), "the exit report counts the later occurrence");
             assertEquals("publishes", published.path("timeline").path(0).path("role").asText(), published.toString());
             assertTrue(published.path("timeline").size() >= 2, "publication and fills: " + published);
-            String html = Files.readString(reports.resolve("crosstalk-report.html"));
-            assertTrue(html.contains(published.path("fingerprint").asText()), "the page carries the findings");
+            // The page the agent wrote, as a person sees it: rendered by headless Chromium.
+            org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(
+                    dev.crosstalk.harness.Chromium.locate().dumpDom(reports.resolve("crosstalk-report.html")));
+            for (JsonNode f : atExit.path("findings")) {
+                org.jsoup.nodes.Element card = dom.getElementById(f.path("fingerprint").asText());
+                assertTrue(card != null, "a card for " + f.path("fingerprint") + " in\n" + dom.body().text());
+                assertEquals(f.path("state").asText(), card.selectFirst(".state").text());
+                assertEquals("sev-" + f.path("severity").asText(), card.closest("section.severity").id());
+            }
+            assertTrue(dom.select("#plain").isEmpty(), "the page's script ran and replaced the plain summary");
         }
     }
 
