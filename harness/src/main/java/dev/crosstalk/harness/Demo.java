@@ -111,6 +111,11 @@ public final class Demo {
         out.println(" JSON lines for log shippers: " + json + " (" + events.size() + " events; all severities)");
         new Findings(json).latestByFingerprint().values()
                 .forEach(e -> out.println("   " + Findings.describe(e) + " x" + e.path("count").asLong()));
+        Path html = dir.resolve("crosstalk-report.html");
+        if (java.nio.file.Files.exists(html)) {
+            out.println();
+            out.println(" The report written at shutdown, for people: " + html + " (data: crosstalk-report.json)");
+        }
     }
 
     private void heading(String title) {
