@@ -20,6 +20,7 @@ public final class Reporter {
     private final Supplier<String> summary;
     private volatile boolean running = true;
     private Thread thread;
+    private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -54,6 +55,14 @@ public final class Reporter {
         for (Output o : outputs) {
             o.note(line);
         }
+    }
+
+    /**
+     * Runs {@code task} in the shutdown hook, after the last findings are written and before the
+     * summary line, while {@link #note} still writes. A task that throws is counted as an agent error.
+     */
+    public void atExit(Runnable task) {
+        atExit.add(task);
     }
 
     public void start() {
@@ -114,6 +123,13 @@ public final class Reporter {
                 thread.join(2000);
             }
             flush();
+            for (Runnable task : atExit) {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    dev.crosstalk.bootstrap.Hooks.error(t);
+                }
+            }
             note(summary.get());
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);
