@@ -64,7 +64,7 @@ final class Installer {
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
                 + (options.json == null ? "" : ", JSON lines to " + options.json)
                 + (findings.suppression().baselineFingerprints().isEmpty() ? "" : "; "
-                        + findings.suppression().baselineFingerprints().size() + " known findings in the baseline "
+                        + findings.suppression().baselineFingerprints().size() + " known finding(s) in the baseline "
                         + options.baseline + " are not reported"));
         if (options.baselineWrite != null) {
             reporter.atExit(() -> writeBaseline(findings, options.baselineWrite, reporter));
