@@ -82,6 +82,28 @@ class BaselineTest {
                 + " the new one:\n" + read(next), third.app, third.events));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void unusableBaselineFilesAreOneLineEachAndTheAgentReportsEverything(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+        Path missing = dir.resolve("no-baseline-here.txt");
+        Path unwritable = dir.resolve("no-such-dir").resolve("baseline.txt");
+        Run run = run(jdk, dir.resolve("app"), "baseline=" + missing + ",baseline-write=" + unwritable, false);
+
+        List<String> lines = run.app.stderr().lines().filter(l -> l.contains("option 'baseline")).collect(Collectors.toList());
+        assertEquals(2, lines.size(), why("one line for each file: " + lines, run.app, run.events));
+        assertTrue(lines.get(0).startsWith("crosstalk: option 'baseline' accepts ") && lines.get(0).contains(missing
+                .toString()) && lines.get(0).endsWith("the agent runs without a baseline and reports every finding"),
+                why("the missing baseline: " + lines.get(0), run.app, run.events));
+        assertTrue(lines.get(1).startsWith("crosstalk: option 'baseline-write' accepts ")
+                && lines.get(1).contains("could not write '" + unwritable + "'"), why("the baseline that could not be"
+                        + " written: " + lines.get(1), run.app, run.events));
+        assertTrue(Findings.atLeast(run.events, "error").stream()
+                .anyMatch(e -> RemixerBugs.SEED_CACHE.equals(E2e.stateField(e))), why("the agent ran and reported"
+                        + " the seed", run.app, run.events));
+        assertFalse(Files.exists(unwritable), why("no baseline where it could not be written", run.app, run.events));
+    }
+
     private static void assertSuppressedByBaseline(Run run, int known) {
         List<String> clause = RemixerBugs.suppressedClause(run.app, run.events);
         assertEquals(List.of(String.valueOf(known), known + " in the baseline"),

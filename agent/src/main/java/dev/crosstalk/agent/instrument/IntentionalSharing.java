@@ -98,7 +98,8 @@ public final class IntentionalSharing {
             }
             return earlier == null ? quiet : earlier;
         } catch (Throwable t) {
-            // Unreadable or unparsable: the field is watched, which is what happens without the mark.
+            // Unreadable or unparsable: the field is watched, as without the mark; counted, as it should not happen.
+            dev.crosstalk.bootstrap.Hooks.error(t);
             return Set.of();
         }
     }
