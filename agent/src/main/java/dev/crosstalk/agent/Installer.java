@@ -1,20 +1,28 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.finding.Baseline;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.finding.Suppression;
 import dev.crosstalk.agent.instrument.AccessTransformer;
 import dev.crosstalk.agent.instrument.Boundaries;
 import dev.crosstalk.agent.instrument.ClassFilter;
+import dev.crosstalk.agent.instrument.IntentionalSharing;
 import dev.crosstalk.agent.report.AgentInfo;
 import dev.crosstalk.agent.report.Reporter;
 import dev.crosstalk.agent.runtime.FieldTable;
 import dev.crosstalk.agent.runtime.Recorder;
 import dev.crosstalk.agent.runtime.SiteTable;
 import dev.crosstalk.bootstrap.Hooks;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,13 +40,15 @@ final class Installer {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
-        FindingRegistry findings = new FindingRegistry(options.maxFindings);
+        FindingRegistry findings = new FindingRegistry(options.maxFindings, suppression(options));
         SiteTable sites = new SiteTable();
         FieldTable fields = new FieldTable(options.maxKeys, options.showKeys);
         ClassFilter filter = new ClassFilter(options.include, options.exclude);
+        IntentionalSharing sharing = new IntentionalSharing();
         Recorder recorder = new Recorder(sites, fields, findings, options.maxContainers,
-                type -> filter.isApplication(type.getName().replace('.', '/')));
-        AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog());
+                type -> filter.isApplication(type.getName().replace('.', '/')),
+                type -> sharing.isMarkedClass(type.getName()));
+        AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog(), sharing);
 
         String failure = options.selfTest ? selfTest() : null;
         if (failure != null) {
@@ -60,12 +70,19 @@ final class Installer {
                 + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
                 + (options.json == null ? "" : ", JSON lines to " + options.json)
                 + (options.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + options.jsonTcpHost + ":"
-                        + options.jsonTcpPort));
+                        + options.jsonTcpPort)
+                + (findings.suppression().baselineFingerprints().isEmpty() ? "" : "; "
+                        + findings.suppression().baselineFingerprints().size() + " known finding(s) in the baseline "
+                        + options.baseline + " are not reported"));
+        if (options.baselineWrite != null) {
+            reporter.atExit(() -> writeBaseline(findings, options.baselineWrite, reporter));
+        }
         if (options.report != null) {
             reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
                     AgentInfo.current(), () -> {
                         java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
                         c.put("requests", recorder.requests());
+                        c.put("suppressed", findings.suppressed());
                         c.put("dropped", findings.dropped());
                         c.put("agentErrors", Hooks.errors());
                         return c;
@@ -76,6 +93,36 @@ final class Installer {
         Boundaries.install(inst, options.entries, boundaryFailureLog());
         reporter.start();
         failures = reporter;
+    }
+
+    /**
+     * What the {@code suppress-*} options and the baseline file rule out. A baseline that cannot be
+     * read is one line on stderr, and the agent runs without it: it then reports every finding, which
+     * is noisy, whereas an agent turned off would hide the new ones a baseline is there to show.
+     */
+    static Suppression suppression(Options options) {
+        Map<String, Severity> baseline = Map.of();
+        if (options.baseline != null) {
+            try {
+                baseline = Baseline.read(Path.of(options.baseline));
+            } catch (IOException | Baseline.Invalid | RuntimeException e) {
+                System.err.println("crosstalk: option 'baseline' accepts " + Options.ACCEPTS.get("baseline") + ", not '"
+                        + options.baseline + "' (" + (e instanceof Baseline.Invalid ? e.getMessage() : e.toString())
+                        + "); the agent runs without a baseline and reports every finding");
+            }
+        }
+        return new Suppression(options.suppressStates, options.suppressTypes, options.suppressFingerprints, baseline);
+    }
+
+    private static void writeBaseline(FindingRegistry findings, String path, Reporter reporter) {
+        try {
+            int n = Baseline.write(Path.of(path), findings, "crosstalk " + AgentInfo.version());
+            reporter.note("crosstalk: wrote the baseline " + path + " (" + n + " fingerprints)");
+        } catch (IOException | RuntimeException e) {
+            // On stderr whatever the text output is: the user asked for this file and will look for it.
+            System.err.println("crosstalk: option 'baseline-write' accepts " + Options.ACCEPTS.get("baseline-write")
+                    + "; could not write '" + path + "' (" + e + ")");
+        }
     }
 
     /** Where transformation failures go once the reporter exists; stderr before that. */
@@ -116,7 +163,23 @@ final class Installer {
                 + " fields, " + containers[0] + " containers tracked"
                 + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
                         + findings.dropped() + " findings not kept (caps reached)" : "")
-                + undelivered + "; " + Hooks.errors() + " agent errors";
+                + undelivered + suppressed(findings)
+                + "; " + Hooks.errors() + " agent errors";
+    }
+
+    /** {@code ; 3 findings suppressed (2 in the baseline, 1 by type), seen 40 times}, or nothing when none were. */
+    static String suppressed(FindingRegistry findings) {
+        long occurrences = findings.suppressedOccurrences();
+        if (occurrences == 0) {
+            return "";
+        }
+        List<String> why = new ArrayList<>();
+        findings.suppressedByReason().forEach((reason, n) -> why.add(n + (reason.equals("baseline") ? " in the baseline"
+                : " by " + reason)));
+        long distinct = findings.suppressed();
+        return "; " + distinct + (distinct == 1 ? " finding" : " findings") + " suppressed"
+                + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")") + ", seen " + occurrences
+                + (occurrences == 1 ? " time" : " times");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.crosstalk.agent.runtime.FieldTable;
 import dev.crosstalk.agent.runtime.SiteTable;
 import java.util.HashSet;
 import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -22,15 +23,28 @@ final class AccessClassVisitor extends ClassVisitor {
     /** Own final instance fields: set in constructors only, so never a channel between requests. */
     final Set<String> finalInstanceFields = new HashSet<>();
     private final Set<String> publishing;
+    private final IntentionalSharing sharing;
+    private final ClassLoader loader;
     private boolean changed;
+    /** Annotated {@code ThreadSafe}/{@code Immutable} (see {@link IntentionalSharing}). */
+    private boolean classMarked;
+    private final Set<String> markedFields = new HashSet<>();
 
     AccessClassVisitor(ClassVisitor next, ClassFilter filter, SiteTable sites, FieldTable fields,
-            Set<String> publishing) {
+            Set<String> publishing, IntentionalSharing sharing, ClassLoader loader) {
         super(Opcodes.ASM9, next);
         this.filter = filter;
         this.sites = sites;
         this.fields = fields;
         this.publishing = publishing;
+        this.sharing = sharing;
+        this.loader = loader;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        classMarked |= IntentionalSharing.marksClass(descriptor);
+        return super.visitAnnotation(descriptor, visible);
     }
 
     @Override
@@ -58,8 +72,34 @@ final class AccessClassVisitor extends ClassVisitor {
                     || (access & Opcodes.ACC_SYNTHETIC) != 0)) {
                 quietFields.add(fieldName);
             }
+            if (classMarked) {
+                markedFields.add(fieldName);
+                quietFields.add(fieldName);
+            }
+            // Field annotations come after this call and before any method: in time for the methods' accesses.
+            return new FieldVisitor(Opcodes.ASM9, super.visitField(access, fieldName, descriptor, signature, value)) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    if (IntentionalSharing.marksField(annotation)) {
+                        markedFields.add(fieldName);
+                        quietFields.add(fieldName);
+                    }
+                    return super.visitAnnotation(annotation, visible);
+                }
+            };
         }
         return super.visitField(access, fieldName, descriptor, signature, value);
+    }
+
+    @Override
+    public void visitEnd() {
+        sharing.declare(name, classMarked, markedFields);
+        super.visitEnd();
+    }
+
+    /** True when another class's static field {@code owner.fieldName} is marked as shared on purpose. */
+    boolean markedElsewhere(String owner, String fieldName) {
+        return !owner.equals(name) && sharing.isQuietField(owner, fieldName, loader);
     }
 
     /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */

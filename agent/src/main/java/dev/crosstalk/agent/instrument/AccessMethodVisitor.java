@@ -111,7 +111,8 @@ final class AccessMethodVisitor extends MethodVisitor {
         }
         if (classInit || (opcode != Opcodes.GETSTATIC && opcode != Opcodes.PUTSTATIC)
                 || !owner.filter().isApplication(fieldOwner)
-                || fieldOwner.equals(owner.className()) && owner.quietFields.contains(name)) {
+                || fieldOwner.equals(owner.className()) && owner.quietFields.contains(name)
+                || owner.markedElsewhere(fieldOwner, name)) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             return;
         }

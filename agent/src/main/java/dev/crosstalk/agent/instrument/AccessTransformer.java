@@ -24,16 +24,24 @@ public final class AccessTransformer implements ClassFileTransformer {
     private final BiConsumer<String, Throwable> onFailure;
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final AtomicLong transformed = new AtomicLong();
+    private final IntentionalSharing sharing;
 
     /**
      * @param onFailure told once per class that could not be transformed (the class stays unchanged)
      */
     public AccessTransformer(ClassFilter filter, SiteTable sites, FieldTable fields,
             BiConsumer<String, Throwable> onFailure) {
+        this(filter, sites, fields, onFailure, new IntentionalSharing());
+    }
+
+    /** @param sharing where the classes and fields marked as shared on purpose are collected */
+    public AccessTransformer(ClassFilter filter, SiteTable sites, FieldTable fields,
+            BiConsumer<String, Throwable> onFailure, IntentionalSharing sharing) {
         this.filter = filter;
         this.sites = sites;
         this.fields = fields;
         this.onFailure = onFailure;
+        this.sharing = sharing;
     }
 
     @Override
@@ -43,7 +51,7 @@ public final class AccessTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] result = instrument(bytes);
+            byte[] result = instrument(bytes, loader);
             if (result != null) {
                 transformed.incrementAndGet();
             }
@@ -58,6 +66,15 @@ public final class AccessTransformer implements ClassFileTransformer {
 
     /** Transformed bytes, or null when the class has nothing to instrument. */
     public byte[] instrument(byte[] bytes) {
+        return instrument(bytes, null);
+    }
+
+    /**
+     * Transformed bytes, or null when the class has nothing to instrument; {@code loader} is the class's
+     * loader, through which the class files of the classes whose static fields it accesses are read
+     * (null: only classes already instrumented are known).
+     */
+    public byte[] instrument(byte[] bytes, ClassLoader loader) {
         int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
         ClassReader reader = new ClassReader(bytes);
         if (major < Opcodes.V1_6 || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
@@ -65,7 +82,7 @@ public final class AccessTransformer implements ClassFileTransformer {
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         AccessClassVisitor visitor = new AccessClassVisitor(writer, filter, sites, fields,
-                PublicationScan.scan(reader, filter));
+                PublicationScan.scan(reader, filter), sharing, loader);
         reader.accept(visitor, 0);
         return visitor.changed() ? writer.toByteArray() : null;
     }

@@ -52,8 +52,9 @@ public final class ReportWriter {
         if (!Files.exists(trigger)) {
             return false;
         }
-        write("on-demand");
+        // Consumed first: a request made while this one is written asks for another report.
         Files.deleteIfExists(trigger);
+        write("on-demand");
         return true;
     }
 

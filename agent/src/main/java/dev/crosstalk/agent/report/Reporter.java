@@ -24,6 +24,7 @@ public final class Reporter {
     private Thread thread;
     private volatile ReportWriter reports;
     private TcpJsonOutput tcp;
+    private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -77,6 +78,14 @@ public final class Reporter {
     /** Reports to write at shutdown and on demand (see {@link ReportWriter}); call before {@link #start}. */
     public void reports(ReportWriter writer) {
         this.reports = writer;
+    }
+
+    /**
+     * Runs {@code task} in the shutdown hook, after the last findings are written and before the
+     * summary line, while {@link #note} still writes. A task that throws is counted as an agent error.
+     */
+    public void atExit(Runnable task) {
+        atExit.add(task);
     }
 
     public void start() {
@@ -143,6 +152,13 @@ public final class Reporter {
             flush();
             for (Output o : outputs) {
                 o.drain(DRAIN_MILLIS);
+            }
+            for (Runnable task : atExit) {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    dev.crosstalk.bootstrap.Hooks.error(t);
+                }
             }
             note(summary.get());
             ReportWriter r = reports;

@@ -38,6 +38,7 @@ public final class Recorder implements Sink {
     private final WeakIdentityMap<Boolean> shared;
     /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
     private volatile boolean sharedFull;
+    private final ClassValue<Boolean> marked;
 
     /** A recorder that treats no application object as a struct (containers only). */
     public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
@@ -50,6 +51,21 @@ public final class Recorder implements Sink {
      */
     public Recorder(SiteTable sites, FieldTable fields, FindingRegistry findings, int maxContainers,
             java.util.function.Predicate<Class<?>> isStruct) {
+        this(sites, fields, findings, maxContainers, isStruct, type -> false);
+    }
+
+    /**
+     * @param isMarked which classes the application marked as shared on purpose ({@code @ThreadSafe}):
+     *                 their objects are neither containers nor structs, even when they are maps
+     */
+    public Recorder(SiteTable sites, FieldTable fields, FindingRegistry findings, int maxContainers,
+            java.util.function.Predicate<Class<?>> isStruct, java.util.function.Predicate<Class<?>> isMarked) {
+        this.marked = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                return isMarked.test(type);
+            }
+        };
         this.sites = sites;
         this.fields = fields;
         this.findings = findings;
@@ -63,9 +79,13 @@ public final class Recorder implements Sink {
             protected Boolean computeValue(Class<?> type) {
                 return !type.isEnum() && !type.isArray() && !type.isSynthetic()
                         && !"java.lang.Record".equals(type.getSuperclass() == null ? null : type.getSuperclass().getName())
-                        && isStruct.test(type);
+                        && isStruct.test(type) && !isMarked.test(type);
             }
         };
+    }
+
+    private boolean isContainer(Object value) {
+        return Values.isContainer(value) && !marked.get(value.getClass());
     }
 
     private boolean isStruct(Object value) {
@@ -91,7 +111,7 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = site.field();
-        if (value != null && Values.isContainer(value)) {
+        if (value != null && isContainer(value)) {
             track(field, value);
             if (field.resettable) {
                 RequestContext request = ThreadState.get().activeRequest();
@@ -125,7 +145,7 @@ public final class Recorder implements Sink {
         StaticField field = site.field();
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
-        boolean container = value != null && Values.isContainer(value);
+        boolean container = value != null && isContainer(value);
         if (container) {
             if (request != null && Values.isEmptyContainer(value) && field.container.get() != null
                     && field.container.get() != value) {
@@ -188,8 +208,8 @@ public final class Recorder implements Sink {
             checkReset(field, site, request);
         }
         if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
-                && (Values.isContainer(value) || isStruct(value))) {
-            publications.open(value, Values.isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
+                && (isContainer(value) || isStruct(value))) {
+            publications.open(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
                     site, request);
         }
         switch (op) {
@@ -458,7 +478,7 @@ public final class Recorder implements Sink {
     @Override
     public void sessionAttribute(int siteId, Object name, Object value) {
         Site site = sites.get(siteId);
-        boolean container = Values.isContainer(value);
+        boolean container = isContainer(value);
         if (site == null || name == null || !(container || isStruct(value))) {
             return;
         }

@@ -34,6 +34,16 @@ public final class RemixerServer {
         context.addServlet(new ServletHolder(new RemixServlet(FixedPatternRemixer::new)), "/fixed/remix");
         context.addServlet(new ServletHolder(new ResetServlet(FixedPatternRemixer::resetCache)), "/fixed/reset");
         context.addServlet(new ServletHolder(new TempoServlet()), "/tempo");
+        // Twins told apart only by @GuardedBy / @ThreadSafe, and a kit list reloaded in place.
+        context.addServlet(new ServletHolder(new RemixServlet(() -> new LockedRemixer(true))), "/guarded/remix");
+        context.addServlet(new ServletHolder(new ResetServlet(LockedRemixer::resetMarked)), "/guarded/reset");
+        context.addServlet(new ServletHolder(new RemixServlet(() -> new LockedRemixer(false))), "/locked/remix");
+        context.addServlet(new ServletHolder(new ResetServlet(LockedRemixer::resetUnmarked)), "/locked/reset");
+        context.addServlet(new ServletHolder(new RemixServlet(() -> new StoreRemixer(true))), "/safe-store/remix");
+        context.addServlet(new ServletHolder(new ResetServlet(StoreRemixer::resetMarked)), "/safe-store/reset");
+        context.addServlet(new ServletHolder(new RemixServlet(() -> new StoreRemixer(false))), "/plain-store/remix");
+        context.addServlet(new ServletHolder(new ResetServlet(StoreRemixer::resetPlain)), "/plain-store/reset");
+        context.addServlet(new ServletHolder(new ResetServlet(KitLibrary::reload)), "/kits/reload");
         server.setHandler(context);
 
         server.setStopAtShutdown(true);

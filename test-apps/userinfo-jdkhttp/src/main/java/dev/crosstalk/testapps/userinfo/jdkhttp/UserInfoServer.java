@@ -45,6 +45,24 @@ public final class UserInfoServer {
                 Http.send(exchange, 200, "profile of " + user);
             }
         });
+        server.createContext("/subscribe", exchange -> {
+            if (Http.allow(exchange, "POST")) {
+                String email = Http.param(exchange, "email");
+                String list = Http.param(exchange, "list");
+                if (email == null || list == null) {
+                    Http.send(exchange, 400, "email and list needed");
+                } else {
+                    Http.send(exchange, 200, Newsletter.subscribe(email, list));
+                }
+            }
+        });
+        server.createContext("/subscription", exchange -> {
+            if (Http.allow(exchange, "GET")) {
+                String email = Http.param(exchange, "email");
+                String pending = email == null ? null : Newsletter.pending(email);
+                Http.send(exchange, pending == null ? 404 : 200, pending == null ? "nothing pending" : pending);
+            }
+        });
         server.createContext("/stats", exchange -> {
             if (Http.allow(exchange, "GET")) {
                 Http.send(exchange, 200, String.valueOf(Stats.logins));
