@@ -92,6 +92,10 @@ class SpringBootAppTest {
             assertEquals(new SpringBootScenario.WhoAmI("alice", "alice", thread), buggy.anonymous(),
                     why("the bug is real: the anonymous request is served as alice, and logged as her", app));
 
+            // Spring Boot answers a 404 through its error page, which Tomcat dispatches after the request's
+            // own filter chain returned: still one request (the summary's count below says so).
+            assertEquals(404, driver.get("/no-such-page").status(), why("a page that does not exist", app));
+
             List<String> fixedLog = SpringBootScenario.whoAmILogLines(app, "/fixed/whoami");
             List<String> buggyLog = SpringBootScenario.whoAmILogLines(app, "/whoami");
             assertEquals(List.of(

@@ -596,6 +596,15 @@ public final class Recorder implements Sink {
             return NESTED;
         }
         String[] labelAndSession = RequestReader.read(request, kind);
+        if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
+                && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
+            // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
+            // on the same thread: the same client request, not a new one.
+            RequestContext again = ts.lastRequest;
+            again.reopen();
+            ts.request = again;
+            return again;
+        }
         RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
                 Thread.currentThread().getName(), labelAndSession[1]));
         ts.request = ctx;
@@ -616,6 +625,7 @@ public final class Recorder implements Sink {
                 threadLocals.requestEnded(ts, (RequestContext) token);
             }
             ((RequestContext) token).end();
+            ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
                 ts.request = null;
             }

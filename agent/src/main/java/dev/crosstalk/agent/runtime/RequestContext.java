@@ -40,6 +40,11 @@ public final class RequestContext {
         ended = true;
     }
 
+    /** The server dispatched an error page for this request after it had left the filter chain. */
+    void reopen() {
+        ended = false;
+    }
+
     /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */
     synchronized void remember(Object state, byte what) {
         if (remembered == null) {

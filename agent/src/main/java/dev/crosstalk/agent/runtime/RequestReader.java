@@ -27,7 +27,8 @@ final class RequestReader {
             try {
                 Method getSession = api.getMethod("getSession", boolean.class);
                 return new Method[] {api.getMethod("getMethod"), api.getMethod("getRequestURI"), getSession,
-                    getSession.getReturnType().getMethod("getId")};
+                    getSession.getReturnType().getMethod("getId"), api.getMethod("getDispatcherType"),
+                    api.getMethod("getAttribute", String.class)};
             } catch (ReflectiveOperationException e) {
                 return new Method[0];
             }
@@ -52,7 +53,7 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    /** Label and session key, in that order. */
+    /** Label, session key and, for servlets, the dispatcher type ({@code REQUEST}, {@code ERROR}, …). */
     static String[] read(Object request, int kind) {
         try {
             switch (kind) {
@@ -78,7 +79,16 @@ final class RequestReader {
         String label = m[0].invoke(request) + " " + path((String) m[1].invoke(request));
         Object session = m[2].invoke(request, false);
         String key = session == null ? null : sessionKey((String) m[3].invoke(session));
-        return new String[] {label, key};
+        String dispatch = String.valueOf(m[4].invoke(request));
+        if (!dispatch.equals("ERROR")) {
+            return new String[] {label, key, dispatch};
+        }
+        // The path the error page is for, to tell it from an error of a request that never reached us.
+        Object uri = m[5].invoke(request, "jakarta.servlet.error.request_uri");
+        if (uri == null) {
+            uri = m[5].invoke(request, "javax.servlet.error.request_uri");
+        }
+        return new String[] {label, key, dispatch, uri == null ? null : path(String.valueOf(uri))};
     }
 
     private static String[] exchange(Object exchange) throws ReflectiveOperationException {

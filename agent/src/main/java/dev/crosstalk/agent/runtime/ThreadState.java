@@ -7,6 +7,8 @@ final class ThreadState {
     RequestContext request;
     int boundaryDepth;
     int classInitDepth;
+    /** The request this thread served last: an error page dispatched right after it is still that request. */
+    RequestContext lastRequest;
     /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
     final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
 
@@ -20,6 +22,7 @@ final class ThreadState {
         boundaryDepth = 0;
         classInitDepth = 0;
         threadLocals.clear();
+        lastRequest = null;
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */
