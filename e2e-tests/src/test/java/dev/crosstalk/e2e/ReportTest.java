@@ -47,6 +47,10 @@ class ReportTest {
             Path trigger = Files.createFile(reports.resolve("crosstalk-report.request"));
             JsonNode onDemand = waitForReport(reports, "on-demand", app);
             assertFalse(Files.exists(trigger), "the trigger file is consumed");
+            long noteDeadline = System.nanoTime() + E2e.WAIT.toNanos(); // the note follows the files
+            while (!app.stderr().contains("crosstalk: report written on demand") && System.nanoTime() < noteDeadline) {
+                Thread.sleep(20);
+            }
             assertTrue(app.stderr().contains("crosstalk: report written on demand"), E2e.why("a note", app));
             only(onDemand, "reset-during-use");
             long before = only(onDemand, "publish-then-populate").path("count").asLong();
