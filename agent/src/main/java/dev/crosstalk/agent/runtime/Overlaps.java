@@ -65,6 +65,9 @@ final class Overlaps {
     }
 
     void exit(Object token) {
+        if (!(token instanceof Call)) {
+            return; // no call was entered (no site, no request): nothing to clear
+        }
         Call call = (Call) token;
         inFlight.compareAndSet(call.slot, call, null);
     }

@@ -178,6 +178,9 @@ final class Publications {
 
     /** The method {@code method} returned on this thread: its windows close. */
     void methodExit(int method) {
+        if (method == 0) {
+            return; // "no method": never closes the windows of sites that have none
+        }
         closeWhere(w -> w.mine() && w.site.method() == method);
     }
 

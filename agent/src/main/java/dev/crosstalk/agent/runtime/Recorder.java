@@ -464,6 +464,9 @@ public final class Recorder implements Sink {
         }
         StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
                 String.valueOf(name));
+        if (field == null) {
+            return; // the field table is full: this attribute is not watched
+        }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
         if (request != null && Values.isEmptyContainer(value)) {

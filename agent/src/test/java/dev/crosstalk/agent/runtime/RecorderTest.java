@@ -313,6 +313,38 @@ class RecorderTest {
     // ---- bounds -------------------------------------------------------------------------------
 
     @Test
+    void siteZeroAndUnknownSitesAreNoSiteForEveryHook() {
+        // 0 is what a full site table answers, and ids past the table are no site either.
+        Object shared = new Object();
+        recorder.constructed(shared);
+        Map<String, String> map = new HashMap<>();
+        ThreadLocal<Object> tl = new ThreadLocal<>();
+        for (int site : new int[] {0, -1, 1_000_000}) {
+            inRequest("GET /a", () -> {
+                recorder.staticRead(site, map);
+                recorder.staticWrite(site, "alice", 0L);
+                recorder.staticWrite(site, map, 0L);
+                recorder.containerOp(site, Hooks.OP_PUT, map, "k", "v");
+                recorder.containerOp(site, Hooks.OP_GET, map, "k", "v");
+                recorder.containerOp(site, Hooks.OP_CLEAR, map, null, null);
+                recorder.instanceWrite(site, shared, "alice", 0L);
+                recorder.instanceRead(site, shared, "alice", 0L);
+                recorder.fieldAccess(site, shared, true);
+                recorder.fieldAccess(site, shared, false);
+                recorder.threadLocalSet(site, tl, "alice");
+                recorder.threadLocalGet(site, tl, "alice");
+                recorder.mdcPut(site, "user", "alice");
+                recorder.mdcGet(site, "user", "alice");
+                recorder.mutationExit(recorder.mutationEnter(site, new java.text.SimpleDateFormat()));
+                recorder.sessionAttribute(site, "cart", map);
+                recorder.methodExit(site);
+            });
+        }
+        assertEquals(List.of(), rt.findings.all());
+        assertEquals(0, rt.fields.droppedKeys());
+    }
+
+    @Test
     void keyCellsAreCappedAtMaxKeys() {
         Wiring small = new Wiring(10, 100);
         StaticField field = small.fields.field("com/acme/Big", "MAP", "Ljava/util/Map;");
