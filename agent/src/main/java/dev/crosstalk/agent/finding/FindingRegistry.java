@@ -28,12 +28,22 @@ public final class FindingRegistry {
      * first sight. Returns the finding, or null when the registry is full and it is new.
      */
     public Finding record(String fingerprint, Supplier<Finding> create) {
+        return record(fingerprint, Severity.ERROR, create);
+    }
+
+    /**
+     * {@link #record(String, Supplier)} for a finding of {@code severity}. The last tenth of the
+     * registry is kept for warnings and errors: a flood of {@code info} findings (a write-once static
+     * in every class generated per request) must not leave an error unreported.
+     */
+    public Finding record(String fingerprint, Severity severity, Supplier<Finding> create) {
         Finding f = byFingerprint.get(fingerprint);
         if (f != null) {
             f.seenAgain();
             return f;
         }
-        if (byFingerprint.size() >= max) {
+        int size = byFingerprint.size();
+        if (size >= max || severity == Severity.INFO && size >= max - max / 10) {
             dropped.incrementAndGet();
             return null;
         }
@@ -79,7 +89,7 @@ public final class FindingRegistry {
         return new ArrayList<>(byFingerprint.values());
     }
 
-    /** Distinct findings not kept because the registry was full. */
+    /** Occurrences of new findings not kept because the registry was full (a finding seen twice counts twice). */
     public long dropped() {
         return dropped.get();
     }

@@ -411,6 +411,32 @@ class RecorderTest {
         assertEquals(95, small.findings.dropped());
     }
 
+    @Test
+    void floodOfInfoFindingsLeavesRoomForErrors() {
+        Wiring small = new Wiring(100, 10);
+        for (int i = 0; i < 20; i++) { // a write-once value in each of 20 generated classes: info
+            StaticField field = small.fields.field("com/acme/Gen" + i, "value", "Ljava/lang/String;");
+            int set = small.sites.register("com.acme.Gen" + i, "apply", "Gen.java", 10, field, false);
+            int get = small.sites.register("com.acme.Gen" + i, "apply", "Gen.java", 12, field, false);
+            inRequest(small, "GET /define", () -> small.recorder.staticWrite(set, "v", 0L));
+            inRequest(small, "GET /reread", () -> small.recorder.staticRead(get, "v"));
+        }
+        assertEquals(9, small.findings.all().size(), "info findings fill nine tenths");
+        assertEquals(11, small.findings.dropped());
+
+        StaticField user = small.fields.field("com/acme/Settings", "user", "Ljava/lang/String;");
+        int set = small.sites.register("com.acme.Settings", "set", "Settings.java", 10, user, false);
+        int get = small.sites.register("com.acme.Settings", "get", "Settings.java", 20, user, false);
+        inRequest(small, "GET /a", () -> small.recorder.staticWrite(set, "alice", 0L));
+        inRequest(small, "GET /b", () -> small.recorder.staticWrite(set, "bob", 0L));
+        inRequest(small, "GET /c", () -> small.recorder.staticRead(get, "bob"));
+        List<Finding> errors = small.findings.all().stream().filter(f -> f.severity() == Severity.ERROR)
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(1, errors.size(), "the error still has room: " + small.findings.all());
+        assertEquals("com.acme.Settings.user", errors.get(0).state());
+        assertEquals(10, small.findings.all().size());
+    }
+
     // ---- counting and escalation --------------------------------------------------------------
 
     @Test
