@@ -110,7 +110,8 @@ final class AccessClassVisitor extends ClassVisitor {
      * instrumented at all, so this throws {@link TableFull} rather than answer a site id of 0.
      */
     int site(String methodName, int line, StaticField field, boolean readModifyWrite, String member, int method) {
-        int id = sites.register(dottedName, methodName, source, line, field, readModifyWrite, member, method);
+        // Method names repeat across classes (get, apply, handle): sites share one copy of each.
+        int id = sites.register(dottedName, methodName.intern(), source, line, field, readModifyWrite, member, method);
         if (id == 0) {
             throw new TableFull("max-sites");
         }
@@ -119,7 +120,7 @@ final class AccessClassVisitor extends ClassVisitor {
 
     /** The id of a method that can publish; {@link TableFull} when the site table is full. */
     int method(String methodName) {
-        int id = sites.registerMethod(dottedName, methodName, source);
+        int id = sites.registerMethod(dottedName, methodName.intern(), source);
         if (id == 0) {
             throw new TableFull("max-sites");
         }

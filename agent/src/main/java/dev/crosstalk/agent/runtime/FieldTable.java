@@ -39,14 +39,14 @@ public final class FieldTable {
      * it is new and the table is full. Concurrent callers may overshoot the cap by a few entries.
      */
     public StaticField field(String owner, String name, String descriptor) {
-        String key = owner + '.' + name;
+        String key = owner.replace('/', '.') + '.' + name; // the state name, kept once as key and name
         StaticField f = fields.get(key);
         if (f == null) {
             if (fields.size() >= max) {
                 return null;
             }
-            f = fields.computeIfAbsent(key,
-                    k -> new StaticField(owner.replace('/', '.'), name, descriptor, maxKeys, droppedKeys, showKeys));
+            // Descriptors repeat across classes (Ljava/lang/String;): one copy each, not one per class.
+            f = fields.computeIfAbsent(key, k -> new StaticField(k, descriptor.intern(), maxKeys, droppedKeys, showKeys));
         }
         return f;
     }
