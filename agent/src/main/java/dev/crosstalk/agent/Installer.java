@@ -41,8 +41,8 @@ final class Installer {
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
         FindingRegistry findings = new FindingRegistry(options.maxFindings, suppression(options));
-        SiteTable sites = new SiteTable();
-        FieldTable fields = new FieldTable(options.maxKeys, options.showKeys);
+        SiteTable sites = new SiteTable(options.maxSites);
+        FieldTable fields = new FieldTable(options.maxKeys, options.showKeys, options.maxFields);
         ClassFilter filter = new ClassFilter(options.include, options.exclude);
         IntentionalSharing sharing = new IntentionalSharing();
         Recorder recorder = new Recorder(sites, fields, findings, options.maxContainers,
@@ -59,7 +59,7 @@ final class Installer {
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, fields, self[0].jsonTcpUndelivered()),
+                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered()),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
         if (options.jsonTcpHost != null) {
@@ -79,14 +79,7 @@ final class Installer {
         }
         if (options.report != null) {
             reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
-                    AgentInfo.current(), () -> {
-                        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-                        c.put("requests", recorder.requests());
-                        c.put("suppressed", findings.suppressed());
-                        c.put("dropped", findings.dropped());
-                        c.put("agentErrors", Hooks.errors());
-                        return c;
-                    }));
+                    AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
         }
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);
@@ -150,19 +143,38 @@ final class Installer {
         }
     }
 
-    private static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
-            FieldTable fields, String undelivered) {
+    /**
+     * The closing line: {@code crosstalk: N findings (E error, W warning, I info) over R requests; what
+     * was watched; [what was dropped; ]X agent errors}. The dropped part lists only non-zero counts,
+     * each with the option whose cap it hit, and is absent when nothing was dropped.
+     */
+    static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
+            SiteTable sites, FieldTable fields, String undelivered) {
         long[] bySeverity = new long[3];
         for (Finding f : findings.all()) {
             bySeverity[f.severity().ordinal()]++;
         }
         long[] containers = recorder.containerCounts();
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        if (transformer.notInstrumentedCount() > 0) {
+            dropped.add(transformer.notInstrumentedCount() + " classes left uninstrumented ("
+                    + (sites.full() && fields.full() ? "max-sites, max-fields" : sites.full() ? "max-sites" : "max-fields")
+                    + ")");
+        }
+        if (fields.droppedKeys() > 0) {
+            dropped.add(fields.droppedKeys() + " key accesses past max-keys (tracked per container, not per key)");
+        }
+        if (containers[1] > 0) {
+            dropped.add(containers[1] + " containers not tracked (max-containers)");
+        }
+        if (findings.dropped() > 0) {
+            dropped.add(findings.dropped() + " occurrences of findings not kept (max-findings)");
+        }
         return "crosstalk: " + (bySeverity[0] + bySeverity[1] + bySeverity[2]) + " findings (" + bySeverity[2]
                 + " error, " + bySeverity[1] + " warning, " + bySeverity[0] + " info) over " + recorder.requests()
                 + " requests; " + transformer.transformedCount() + " classes instrumented, " + fields.size()
-                + " fields, " + containers[0] + " containers tracked"
-                + (containers[1] + findings.dropped() > 0 ? ", " + containers[1] + " containers and "
-                        + findings.dropped() + " findings not kept (caps reached)" : "")
+                + " fields, " + sites.size() + " sites, " + containers[0] + " containers tracked"
+                + (dropped.isEmpty() ? "" : "; dropped (caps reached): " + String.join(", ", dropped))
                 + undelivered + suppressed(findings)
                 + "; " + Hooks.errors() + " agent errors";
     }
@@ -180,6 +192,25 @@ final class Installer {
         return "; " + distinct + (distinct == 1 ? " finding" : " findings") + " suppressed"
                 + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")") + ", seen " + occurrences
                 + (occurrences == 1 ? " time" : " times");
+    }
+
+    /** The report's summary counters: always all of them, 0 when nothing of a kind was dropped. */
+    static java.util.Map<String, Object> counters(FindingRegistry findings, Recorder recorder,
+            AccessTransformer transformer, SiteTable sites, FieldTable fields) {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+        long[] containers = recorder.containerCounts();
+        c.put("requests", recorder.requests());
+        c.put("classesInstrumented", transformer.transformedCount());
+        c.put("fields", fields.size());
+        c.put("sites", sites.size());
+        c.put("containers", containers[0]);
+        c.put("suppressed", findings.suppressed());
+        c.put("dropped", findings.dropped());
+        c.put("classesNotInstrumented", transformer.notInstrumentedCount());
+        c.put("droppedKeyAccesses", fields.droppedKeys());
+        c.put("containersNotTracked", containers[1]);
+        c.put("agentErrors", Hooks.errors());
+        return c;
     }
 
     /**

@@ -32,6 +32,8 @@ final class Options {
         ACCEPTS.put("max-keys", "a whole number from 1 to 10000000");
         ACCEPTS.put("max-containers", "a whole number from 1 to 10000000");
         ACCEPTS.put("max-findings", "a whole number from 1 to 10000000");
+        ACCEPTS.put("max-sites", "a whole number from 1 to 10000000");
+        ACCEPTS.put("max-fields", "a whole number from 1 to 10000000");
         ACCEPTS.put("update-interval", "a duration from 100ms to 1h, as 500ms, 5s or 2m");
         ACCEPTS.put("show-keys", "true or false");
         ACCEPTS.put("self-test", "true or false");
@@ -59,6 +61,8 @@ final class Options {
     int maxKeys = 10_000;
     int maxContainers = 100_000;
     int maxFindings = 10_000;
+    int maxSites = dev.crosstalk.agent.runtime.SiteTable.DEFAULT_MAX;
+    int maxFields = dev.crosstalk.agent.runtime.FieldTable.DEFAULT_MAX;
     long updateMillis = 5_000;
     boolean showKeys;
     boolean selfTest = true;
@@ -246,6 +250,12 @@ final class Options {
                 break;
             case "max-findings":
                 maxFindings = count(key, value);
+                break;
+            case "max-sites":
+                maxSites = count(key, value);
+                break;
+            case "max-fields":
+                maxFields = count(key, value);
                 break;
             case "update-interval":
                 updateMillis = duration(key, value);

@@ -41,6 +41,8 @@ class OptionsTest {
         assertEquals(10_000, o.maxKeys);
         assertEquals(100_000, o.maxContainers);
         assertEquals(10_000, o.maxFindings);
+        assertEquals(1_000_000, o.maxSites);
+        assertEquals(200_000, o.maxFields);
         assertEquals(5_000, o.updateMillis);
         assertFalse(o.showKeys);
         assertTrue(o.selfTest);
@@ -82,7 +84,7 @@ class OptionsTest {
         java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("ct.properties"), "show-keys=true\n");
         List<String> valid = List.of("enabled=false", "text=stdout", "text-severity=error", "json=/tmp/ct.json",
                 "json-severity=warning", "include=com.acme", "exclude=com.acme.generated", "entry=com.acme.Worker#handle",
-                "max-keys=5", "max-containers=6", "max-findings=7", "update-interval=2s", "show-keys=true",
+                "max-keys=5", "max-containers=6", "max-findings=7", "max-sites=8", "max-fields=9", "update-interval=2s", "show-keys=true",
                 "self-test=false", "file-max-size=10MB", "file-max-count=3", "json-tcp=localhost:5000",
                 "json-tcp-buffer=100", "report=/tmp/ct-report", "suppress-state=com.acme.Cache.*",
                 "suppress-type=cross-request-flow", "suppress-fingerprint=ct1-0123456789abcdef",
@@ -101,7 +103,8 @@ class OptionsTest {
     void allOptionsTogetherAreParsed() throws Exception {
         Options o = Options.parse("enabled=false,text=/var/log/ct.txt,text-severity=error,json=stdout,"
                 + "json-severity=warning,include=com.acme,exclude=com.acme.generated,entry=com.acme.Worker#handle,"
-                + "max-keys=5,max-containers=6,max-findings=7,update-interval=2s,show-keys=true,self-test=false");
+                + "max-keys=5,max-containers=6,max-findings=7,max-sites=8,max-fields=9,update-interval=2s,show-keys=true,"
+                + "self-test=false");
         assertFalse(o.enabled);
         assertEquals("/var/log/ct.txt", o.text);
         assertEquals(Severity.ERROR, o.textSeverity);
@@ -113,6 +116,8 @@ class OptionsTest {
         assertEquals(5, o.maxKeys);
         assertEquals(6, o.maxContainers);
         assertEquals(7, o.maxFindings);
+        assertEquals(8, o.maxSites);
+        assertEquals(9, o.maxFields);
         assertEquals(2_000, o.updateMillis);
         assertTrue(o.showKeys);
         assertFalse(o.selfTest);
@@ -190,6 +195,8 @@ class OptionsTest {
         "max-keys|0",
         "max-keys|10000001",
         "max-findings|-1",
+        "max-sites|0",
+        "max-fields|many",
         "max-containers|1.5",
         "update-interval|5",
         "update-interval|50ms",

@@ -54,6 +54,15 @@ public final class FindingRegistry {
      * finding is returned too, for the detector to count and escalate as usual; it is never reported.
      */
     public Finding record(String fingerprint, Supplier<Finding> create) {
+        return record(fingerprint, Severity.ERROR, create);
+    }
+
+    /**
+     * {@link #record(String, Supplier)} for a finding of {@code severity}. The last tenth of the
+     * registry is kept for warnings and errors: a flood of {@code info} findings (a write-once static
+     * in every class generated per request) must not leave an error unreported.
+     */
+    public Finding record(String fingerprint, Severity severity, Supplier<Finding> create) {
         Finding f = byFingerprint.get(fingerprint);
         if (f != null) {
             f.seenAgain();
@@ -64,7 +73,8 @@ public final class FindingRegistry {
             s.finding.seenAgain();
             return s.finding;
         }
-        if (byFingerprint.size() >= max) {
+        int size = byFingerprint.size();
+        if (size >= max || severity == Severity.INFO && size >= max - max / 10) {
             dropped.incrementAndGet();
             return null;
         }
@@ -146,7 +156,7 @@ public final class FindingRegistry {
         return new ArrayList<>(byFingerprint.values());
     }
 
-    /** Distinct findings not kept because the registry was full. */
+    /** Occurrences of new findings not kept because the registry was full (a finding seen twice counts twice). */
     public long dropped() {
         return dropped.get();
     }

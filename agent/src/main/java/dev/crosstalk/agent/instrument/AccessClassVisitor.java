@@ -2,6 +2,7 @@ package dev.crosstalk.agent.instrument;
 
 import dev.crosstalk.agent.runtime.FieldTable;
 import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.runtime.StaticField;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
@@ -16,6 +17,8 @@ final class AccessClassVisitor extends ClassVisitor {
     private final SiteTable sites;
     private final FieldTable fields;
     private String name;
+    /** {@code com.acme.Foo}: made once, shared by every site of the class (a million sites are a lot of strings). */
+    private String dottedName;
     private String source;
     private int version;
     /** Own static fields that need no watching: constants and immutable values fixed at class init. */
@@ -50,6 +53,7 @@ final class AccessClassVisitor extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.name = name;
+        this.dottedName = name.replace('/', '.');
         this.version = version;
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -67,7 +71,9 @@ final class AccessClassVisitor extends ClassVisitor {
         }
         if ((access & Opcodes.ACC_STATIC) != 0) {
             boolean isFinal = (access & Opcodes.ACC_FINAL) != 0;
-            fields.declare(name, fieldName, descriptor, isFinal);
+            if (!fields.declare(name, fieldName, descriptor, isFinal)) {
+                throw new TableFull("max-fields");
+            }
             if (isFinal && (immutable(descriptor) || (access & Opcodes.ACC_ENUM) != 0
                     || (access & Opcodes.ACC_SYNTHETIC) != 0)) {
                 quietFields.add(fieldName);
@@ -134,6 +140,42 @@ final class AccessClassVisitor extends ClassVisitor {
         return name;
     }
 
+    /** The class name with dots, for sites. */
+    String dottedName() {
+        return dottedName;
+    }
+
+    /**
+     * Registers a site (see {@link SiteTable#register}); when the table is full the class cannot be
+     * instrumented at all, so this throws {@link TableFull} rather than answer a site id of 0.
+     */
+    int site(String methodName, int line, StaticField field, boolean readModifyWrite, String member, int method) {
+        // Method names repeat across classes (get, apply, handle): sites share one copy of each.
+        int id = sites.register(dottedName, methodName.intern(), source, line, field, readModifyWrite, member, method);
+        if (id == 0) {
+            throw new TableFull("max-sites");
+        }
+        return id;
+    }
+
+    /** The id of a method that can publish; {@link TableFull} when the site table is full. */
+    int method(String methodName) {
+        int id = sites.registerMethod(dottedName, methodName.intern(), source);
+        if (id == 0) {
+            throw new TableFull("max-sites");
+        }
+        return id;
+    }
+
+    /** The field {@code fieldOwner.name}; {@link TableFull} when it is new and the field table is full. */
+    StaticField field(String fieldOwner, String fieldName, String descriptor) {
+        StaticField f = fields.field(fieldOwner, fieldName, descriptor);
+        if (f == null) {
+            throw new TableFull("max-fields");
+        }
+        return f;
+    }
+
     String source() {
         return source;
     }
@@ -144,10 +186,6 @@ final class AccessClassVisitor extends ClassVisitor {
 
     ClassFilter filter() {
         return filter;
-    }
-
-    SiteTable sites() {
-        return sites;
     }
 
     FieldTable fields() {

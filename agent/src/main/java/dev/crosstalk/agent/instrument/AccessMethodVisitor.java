@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.agent.runtime.StaticField;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.Label;
@@ -45,13 +46,13 @@ final class AccessMethodVisitor extends MethodVisitor {
     /** The id of this method, for the sites that can publish and for its exits. */
     private int methodId() {
         if (methodId == 0) {
-            methodId = owner.sites().registerMethod(className(), methodName, owner.source());
+            methodId = owner.method(methodName);
         }
         return methodId;
     }
 
     private String className() {
-        return owner.className().replace('/', '.');
+        return owner.dottedName();
     }
 
     @Override
@@ -120,11 +121,11 @@ final class AccessMethodVisitor extends MethodVisitor {
         boolean rmw = opcode == Opcodes.PUTSTATIC && readFields.contains(key);
         char kind = descriptor.charAt(0);
         boolean reference = kind == 'L' || kind == '[';
+        StaticField field = owner.field(fieldOwner, name, descriptor);
         if (opcode == Opcodes.PUTSTATIC) {
             owner.fields().declareWriteSite(fieldOwner, name, descriptor);
         }
-        int site = owner.sites().register(className(), methodName, owner.source(), line,
-                owner.fields().field(fieldOwner, name, descriptor), rmw, null,
+        int site = owner.site(methodName, line, field, rmw, null,
                 opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
         if (opcode == Opcodes.GETSTATIC) {
             readFields.add(key);
@@ -163,8 +164,7 @@ final class AccessMethodVisitor extends MethodVisitor {
         }
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
-        int site = owner.sites().register(className(), methodName, owner.source(), line,
-                owner.fields().field(fieldOwner, name, descriptor), rmw, name, 0);
+        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name, 0);
         char kind = descriptor.charAt(0);
         boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
@@ -268,15 +268,15 @@ final class AccessMethodVisitor extends MethodVisitor {
                 // Not loaded from a field here (a parameter, a local): named after where it is used.
                 state = className() + "." + methodName + "(" + callOwner.substring(callOwner.lastIndexOf('/') + 1) + ")";
             }
-            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, state, 0);
+            int site = owner.site(methodName, line, null, false, state, 0);
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, shared.name, shared.descriptor, false);
             return;
         }
         if (!classInit && opcode == Opcodes.INVOKEINTERFACE
                 && PublicationScan.isSessionSetAttribute(callOwner, name, descriptor)) {
-            int site = owner.sites().register(className(), methodName, owner.source(), line, null, false,
-                    callOwner.replace('/', '.'), publishing ? methodId() : 0);
+            int site = owner.site(methodName, line, null, false, callOwner.replace('/', '.'),
+                    publishing ? methodId() : 0);
             super.visitInsn(Opcodes.DUP2);
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "sessionAttribute",
@@ -290,7 +290,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
-        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false, null,
+        int site = owner.site(methodName, line, null, false, null,
                 publishing && ContainerCalls.canPublish(hook) ? methodId() : 0);
         push(site);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.name, hook.descriptor, false);
@@ -309,8 +309,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
-        int site = owner.sites().register(className(), methodName, owner.source(), line, null, false,
-                callOwner.replace('/', '.'), 0);
+        int site = owner.site(methodName, line, null, false, callOwner.replace('/', '.'), 0);
         switch (name) {
             case "put":
                 super.visitInsn(Opcodes.DUP2);

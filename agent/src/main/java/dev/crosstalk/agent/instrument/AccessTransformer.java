@@ -25,6 +25,8 @@ public final class AccessTransformer implements ClassFileTransformer {
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final AtomicLong transformed = new AtomicLong();
     private final IntentionalSharing sharing;
+    /** Classes left as they were because the site or field table was full. */
+    private final AtomicLong notInstrumented = new AtomicLong();
 
     /**
      * @param onFailure told once per class that could not be transformed (the class stays unchanged)
@@ -64,7 +66,11 @@ public final class AccessTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Transformed bytes, or null when the class has nothing to instrument. */
+    /**
+     * Transformed bytes, or null when the class has nothing to instrument or the site or field table
+     * is full. A table that fills up while this class is rewritten discards the rewrite: the class
+     * is instrumented completely or not at all, and is counted in {@link #notInstrumentedCount}.
+     */
     public byte[] instrument(byte[] bytes) {
         return instrument(bytes, null);
     }
@@ -80,15 +86,30 @@ public final class AccessTransformer implements ClassFileTransformer {
         if (major < Opcodes.V1_6 || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
             return null; // pre-Java-6 classes have no stack map frames to keep consistent
         }
+        if (sites.full() || fields.full()) {
+            notInstrumented.incrementAndGet(); // checked first: parsing it would be wasted
+            return null;
+        }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         AccessClassVisitor visitor = new AccessClassVisitor(writer, filter, sites, fields,
                 PublicationScan.scan(reader, filter), sharing, loader);
-        reader.accept(visitor, 0);
+        try {
+            reader.accept(visitor, 0);
+        } catch (TableFull full) {
+            // The sites and fields it registered so far stay (unused, and within the caps).
+            notInstrumented.incrementAndGet();
+            return null;
+        }
         return visitor.changed() ? writer.toByteArray() : null;
     }
 
     /** Classes transformed so far. */
     public long transformedCount() {
         return transformed.get();
+    }
+
+    /** Application classes left uninstrumented because the site or field table was full. */
+    public long notInstrumentedCount() {
+        return notInstrumented.get();
     }
 }

@@ -36,8 +36,9 @@ public final class ReportWriter {
     private final Supplier<Map<String, Object>> counters;
 
     /**
-     * @param counters the summary's counts beyond the findings themselves ({@code requests},
-     *                 {@code suppressed}, {@code dropped}, {@code agentErrors}), asked for at each report
+     * @param counters the summary's counts beyond the findings themselves ({@code requests}, what was
+     *                 watched, what the caps dropped, {@code agentErrors}: see {@code Installer.counters}),
+     *                 asked for at each report
      */
     public ReportWriter(Path directory, FindingRegistry registry, AgentInfo agent, Supplier<Map<String, Object>> counters) {
         this.directory = directory;

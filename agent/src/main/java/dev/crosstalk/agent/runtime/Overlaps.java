@@ -65,6 +65,9 @@ final class Overlaps {
     }
 
     void exit(Object token) {
+        if (!(token instanceof Call)) {
+            return; // no call was entered (no site, no request): nothing to clear
+        }
         Call call = (Call) token;
         inFlight.compareAndSet(call.slot, call, null);
     }
@@ -77,7 +80,7 @@ final class Overlaps {
         String fp = Fingerprint.of(FindingType.UNSAFE_CONCURRENT_MUTATION, state, sitesSorted[0], sitesSorted[1]);
         FlowJudge.Verdict v = ChannelJudge.overlap(state, type, other.request.toString(), other.site.location(),
                 request.info().toString(), site.location());
-        findings.record(fp, () -> {
+        findings.record(fp, v.severity(), () -> {
             String[] stack = other.site.sampleStack();
             Evidence first = new Evidence(other.request.id(), other.request.label(), other.thread.getName(),
                     other.request.sessionKey(), other.site.location(), stack == null ? null : Arrays.asList(stack));

@@ -178,6 +178,9 @@ final class Publications {
 
     /** The method {@code method} returned on this thread: its windows close. */
     void methodExit(int method) {
+        if (method == 0) {
+            return; // "no method": never closes the windows of sites that have none
+        }
         closeWhere(w -> w.mine() && w.site.method() == method);
     }
 
@@ -236,7 +239,7 @@ final class Publications {
         }
         details.put("fillsAfterPublication", fillsAt);
         String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
-        Finding f = findings.record(fp, () -> new Finding(FindingType.PUBLISH_THEN_POPULATE, v.severity(), w.state,
+        Finding f = findings.record(fp, v.severity(), () -> new Finding(FindingType.PUBLISH_THEN_POPULATE, v.severity(), w.state,
                 fp, v.message(), publisher, null, details));
         if (f != null && v.severity().compareTo(f.severity()) > 0) {
             findings.escalate(f, v.severity(), v.message(), publisher, null, details);
@@ -265,7 +268,7 @@ final class Publications {
         details.put("filledAt", filledAt);
         String fp = Fingerprint.of(FindingType.PARTIAL_INIT_READ, w.state, w.site.fingerprintPart(),
                 readerSite.fingerprintPart());
-        findings.record(fp, () -> new Finding(FindingType.PARTIAL_INIT_READ, v.severity(), state, fp, v.message(),
+        findings.record(fp, v.severity(), () -> new Finding(FindingType.PARTIAL_INIT_READ, v.severity(), state, fp, v.message(),
                 publisher, reader, details));
     }
 

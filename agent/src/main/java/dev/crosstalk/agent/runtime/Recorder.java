@@ -355,7 +355,7 @@ public final class Recorder implements Sink {
                 r.request.toString(), r.site.location(), request.info().toString());
         String fp = Fingerprint.of(FindingType.RESET_DURING_USE, field.stateName(), r.site.fingerprintPart(),
                 site.fingerprintPart());
-        findings.record(fp, () -> new Finding(FindingType.RESET_DURING_USE, v.severity(), field.stateName(), fp,
+        findings.record(fp, v.severity(), () -> new Finding(FindingType.RESET_DURING_USE, v.severity(), field.stateName(), fp,
                 v.message(), resetter, reader(request, site), null));
     }
 
@@ -484,6 +484,9 @@ public final class Recorder implements Sink {
         }
         StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
                 String.valueOf(name));
+        if (field == null) {
+            return; // the field table is full: this attribute is not watched
+        }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
         if (request != null && Values.isEmptyContainer(value)) {
@@ -553,7 +556,7 @@ public final class Recorder implements Sink {
         String fingerprint = Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, rootState,
                 w.site.fingerprintPart(), site.fingerprintPart());
         Evidence[] evidence = new Evidence[2];
-        Finding f = findings.record(fingerprint, () -> {
+        Finding f = findings.record(fingerprint, verdict.severity(), () -> {
             evidence[0] = writer(w);
             evidence[1] = reader(request, site);
             return new Finding(FindingType.CROSS_REQUEST_FLOW, verdict.severity(), cell.name(), fingerprint,

@@ -27,8 +27,8 @@ final class RequestReader {
             try {
                 Method getSession = api.getMethod("getSession", boolean.class);
                 return new Method[] {api.getMethod("getMethod"), api.getMethod("getRequestURI"), getSession,
-                    getSession.getReturnType().getMethod("getId"), api.getMethod("getDispatcherType"),
-                    api.getMethod("getAttribute", String.class)};
+                    getSession.getReturnType().getMethod("getId"), optional(api, "getDispatcherType"),
+                    optional(api, "getAttribute", String.class)};
             } catch (ReflectiveOperationException e) {
                 return new Method[0];
             }
@@ -51,6 +51,15 @@ final class RequestReader {
     };
 
     private RequestReader() {
+    }
+
+    /** A method of the servlet API that older or partial implementations may lack; null then. */
+    private static Method optional(Class<?> api, String name, Class<?>... parameters) {
+        try {
+            return api.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     /** Label, session key and, for servlets, the dispatcher type ({@code REQUEST}, {@code ERROR}, …). */
@@ -79,8 +88,8 @@ final class RequestReader {
         String label = m[0].invoke(request) + " " + path((String) m[1].invoke(request));
         Object session = m[2].invoke(request, false);
         String key = session == null ? null : sessionKey((String) m[3].invoke(session));
-        String dispatch = String.valueOf(m[4].invoke(request));
-        if (!dispatch.equals("ERROR")) {
+        String dispatch = m[4] == null ? "REQUEST" : String.valueOf(m[4].invoke(request));
+        if (!dispatch.equals("ERROR") || m[5] == null) {
             return new String[] {label, key, dispatch};
         }
         // The path the error page is for, to tell it from an error of a request that never reached us.

@@ -12,12 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StaticField {
     private static final WeakReference<Object> NONE = new WeakReference<>(null);
 
-    private final String owner;
-    private final String name;
+    /** {@code com.acme.Foo.bar}: also the field table's key and the value cell's name (one string for all three). */
+    private final String stateName;
     private final String descriptor;
     private final StateCell value;
-    private final StateCell contents;
-    private final ConcurrentHashMap<Long, StateCell> keys = new ConcurrentHashMap<>();
+    /** Made when first needed: most fields never hold a container (a few hundred bytes saved per field). */
+    private volatile StateCell contents;
+    private volatile ConcurrentHashMap<Long, StateCell> keys;
     private final int maxKeys;
     private final AtomicLong droppedKeys;
     private final boolean showKeys;
@@ -37,20 +38,19 @@ public final class StaticField {
     /** The container this field was last seen holding, to skip re-registering it on every read. */
     volatile WeakReference<Object> container = NONE;
 
-    StaticField(String owner, String name, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
-        this.owner = owner;
-        this.name = name;
+    /** @param stateName {@code com.acme.Foo.bar}: the owner with dots, a dot, the field's name */
+    StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
+        this.stateName = stateName;
         this.descriptor = descriptor;
         this.maxKeys = maxKeys;
         this.droppedKeys = droppedKeys;
         this.showKeys = showKeys;
-        this.value = new StateCell(stateName(), this, false);
-        this.contents = new StateCell(stateName() + "[*]", this, false);
+        this.value = new StateCell(stateName, this, false);
     }
 
     /** {@code com.acme.PatternRemixer.sampleCache}. */
     public String stateName() {
-        return owner + "." + name;
+        return stateName;
     }
 
     String descriptor() {
@@ -67,21 +67,46 @@ public final class StaticField {
 
     /** The whole contents of the container the field holds (iteration, collection elements). */
     StateCell contentsCell() {
-        return contents;
+        StateCell c = contents;
+        if (c == null) {
+            synchronized (this) {
+                c = contents;
+                if (c == null) {
+                    c = new StateCell(stateName + "[*]", this, false);
+                    contents = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private ConcurrentHashMap<Long, StateCell> keys() {
+        ConcurrentHashMap<Long, StateCell> k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    k = new ConcurrentHashMap<>();
+                    keys = k;
+                }
+            }
+        }
+        return k;
     }
 
     /** The cell for one key of the container this field holds; the contents cell once keys overflow. */
     StateCell keyCell(Object key) {
         long digest = Values.keyDigest(key);
+        ConcurrentHashMap<Long, StateCell> keys = keys();
         StateCell cell = keys.get(digest);
         if (cell != null) {
             return cell;
         }
         if (keys.size() >= maxKeys) {
             droppedKeys.incrementAndGet();
-            return contents;
+            return contentsCell();
         }
         String shown = Values.shownKey(key, showKeys);
-        return keys.computeIfAbsent(digest, d -> new StateCell(stateName() + "[" + shown + "]", this, true));
+        return keys.computeIfAbsent(digest, d -> new StateCell(stateName + "[" + shown + "]", this, true));
     }
 }

@@ -112,7 +112,7 @@ final class ThreadLocals {
         String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
         Slot s = slot;
         Evidence[] made = new Evidence[1];
-        Finding f = findings.record(fp, () -> {
+        Finding f = findings.record(fp, v.severity(), () -> {
             made[0] = Recorder.reader(request, site);
             return new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp, v.message(),
                     setterEvidence(s), made[0], null);
@@ -131,7 +131,7 @@ final class ThreadLocals {
             FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
                     Thread.currentThread().getName());
             String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
-            findings.record(fp, () -> new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp,
+            findings.record(fp, v.severity(), () -> new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp,
                     v.message(), setterEvidence(s), null, null));
         }
     }

@@ -313,6 +313,38 @@ class RecorderTest {
     // ---- bounds -------------------------------------------------------------------------------
 
     @Test
+    void siteZeroAndUnknownSitesAreNoSiteForEveryHook() {
+        // 0 is what a full site table answers, and ids past the table are no site either.
+        Object shared = new Object();
+        recorder.constructed(shared);
+        Map<String, String> map = new HashMap<>();
+        ThreadLocal<Object> tl = new ThreadLocal<>();
+        for (int site : new int[] {0, -1, 1_000_000}) {
+            inRequest("GET /a", () -> {
+                recorder.staticRead(site, map);
+                recorder.staticWrite(site, "alice", 0L);
+                recorder.staticWrite(site, map, 0L);
+                recorder.containerOp(site, Hooks.OP_PUT, map, "k", "v");
+                recorder.containerOp(site, Hooks.OP_GET, map, "k", "v");
+                recorder.containerOp(site, Hooks.OP_CLEAR, map, null, null);
+                recorder.instanceWrite(site, shared, "alice", 0L);
+                recorder.instanceRead(site, shared, "alice", 0L);
+                recorder.fieldAccess(site, shared, true);
+                recorder.fieldAccess(site, shared, false);
+                recorder.threadLocalSet(site, tl, "alice");
+                recorder.threadLocalGet(site, tl, "alice");
+                recorder.mdcPut(site, "user", "alice");
+                recorder.mdcGet(site, "user", "alice");
+                recorder.mutationExit(recorder.mutationEnter(site, new java.text.SimpleDateFormat()));
+                recorder.sessionAttribute(site, "cart", map);
+                recorder.methodExit(site);
+            });
+        }
+        assertEquals(List.of(), rt.findings.all());
+        assertEquals(0, rt.fields.droppedKeys());
+    }
+
+    @Test
     void keyCellsAreCappedAtMaxKeys() {
         Wiring small = new Wiring(10, 100);
         StaticField field = small.fields.field("com/acme/Big", "MAP", "Ljava/util/Map;");
@@ -377,6 +409,32 @@ class RecorderTest {
         }
         assertEquals(5, small.findings.all().size());
         assertEquals(95, small.findings.dropped());
+    }
+
+    @Test
+    void floodOfInfoFindingsLeavesRoomForErrors() {
+        Wiring small = new Wiring(100, 10);
+        for (int i = 0; i < 20; i++) { // a write-once value in each of 20 generated classes: info
+            StaticField field = small.fields.field("com/acme/Gen" + i, "value", "Ljava/lang/String;");
+            int set = small.sites.register("com.acme.Gen" + i, "apply", "Gen.java", 10, field, false);
+            int get = small.sites.register("com.acme.Gen" + i, "apply", "Gen.java", 12, field, false);
+            inRequest(small, "GET /define", () -> small.recorder.staticWrite(set, "v", 0L));
+            inRequest(small, "GET /reread", () -> small.recorder.staticRead(get, "v"));
+        }
+        assertEquals(9, small.findings.all().size(), "info findings fill nine tenths");
+        assertEquals(11, small.findings.dropped());
+
+        StaticField user = small.fields.field("com/acme/Settings", "user", "Ljava/lang/String;");
+        int set = small.sites.register("com.acme.Settings", "set", "Settings.java", 10, user, false);
+        int get = small.sites.register("com.acme.Settings", "get", "Settings.java", 20, user, false);
+        inRequest(small, "GET /a", () -> small.recorder.staticWrite(set, "alice", 0L));
+        inRequest(small, "GET /b", () -> small.recorder.staticWrite(set, "bob", 0L));
+        inRequest(small, "GET /c", () -> small.recorder.staticRead(get, "bob"));
+        List<Finding> errors = small.findings.all().stream().filter(f -> f.severity() == Severity.ERROR)
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(1, errors.size(), "the error still has room: " + small.findings.all());
+        assertEquals("com.acme.Settings.user", errors.get(0).state());
+        assertEquals(10, small.findings.all().size());
     }
 
     // ---- counting and escalation --------------------------------------------------------------

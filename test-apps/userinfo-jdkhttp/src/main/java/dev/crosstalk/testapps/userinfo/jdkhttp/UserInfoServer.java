@@ -69,6 +69,11 @@ public final class UserInfoServer {
             }
         });
 
+        // Floods of distinct state (keys, generated classes) and the heap after them.
+        server.createContext("/flood/keys", new FloodKeysHandler());
+        server.createContext("/flood/classes", new FloodClassesHandler());
+        server.createContext("/flood/heap", new FloodHeapHandler());
+
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(0);
             requestThreads.shutdown();
