@@ -312,20 +312,15 @@ final class AccessMethodVisitor extends MethodVisitor {
         int site = owner.site(methodName, line, null, false, callOwner.replace('/', '.'), 0);
         switch (name) {
             case "put":
-                super.visitInsn(Opcodes.DUP2);
-                push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcPut", "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                hookBeforeCall(Opcodes.DUP2, "mdcPut", "(Ljava/lang/Object;Ljava/lang/Object;I)V", site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "remove":
-                super.visitInsn(Opcodes.DUP);
-                push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcRemove", "(Ljava/lang/Object;I)V", false);
+                hookBeforeCall(Opcodes.DUP, "mdcRemove", "(Ljava/lang/Object;I)V", site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "clear":
-                push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcClear", "(I)V", false);
+                hookBeforeCall(Opcodes.NOP, "mdcClear", "(I)V", site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             default: // get: [k] -> [k, k] -> [k, r] -> [r, k, r] -> hook(k, r) -> [r]
@@ -335,6 +330,15 @@ final class AccessMethodVisitor extends MethodVisitor {
                 push(site);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
         }
+    }
+
+    /** Copies the call's arguments ({@code dup}: DUP, DUP2 or NOP for none) into a hook with the site. */
+    private void hookBeforeCall(int dup, String hook, String hookDescriptor, int site) {
+        if (dup != Opcodes.NOP) {
+            super.visitInsn(dup);
+        }
+        push(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor, false);
     }
 
     private void push(int value) {

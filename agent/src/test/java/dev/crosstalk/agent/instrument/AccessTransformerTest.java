@@ -75,7 +75,7 @@ class AccessTransformerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"InitFill", "FailingInit", "Flows", "Primitives", "Counter", "Constants", "Containers", "NullContainers",
-        "LoopInit"})
+        "LoopInit", "Fields"})
     void transformedFixtureVerifiesWithAsmAndTheJvm(String simpleName) throws Exception {
         byte[] out = transformer.instrument(classBytes(PKG + simpleName));
         assertNotNull(out, "the fixture has methods, so it is instrumented");
@@ -85,6 +85,31 @@ class AccessTransformerTest {
         } catch (ExceptionInInitializerError e) {
             assertEquals("FailingInit", simpleName, "only FailingInit's initialiser throws: " + e.getCause());
         }
+    }
+
+    // ---- instance fields, thread-locals, the MDC, objects that are not thread-safe ------------
+
+    @Test
+    void instanceFieldsOfEveryKindThreadLocalsAndDateCallsBehaveAsBefore() throws Exception {
+        List<Outcome> out = assertBehavesAsOriginal("Fields", call("run"), call("threadLocals"), call("dates"),
+                call("badDate"));
+        assertEquals("alice/alice/null/null", out.get(1).value, out.toString());
+        assertTrue(out.get(3).thrown != null && out.get(3).thrown.contains("ParseException"),
+                "the parse error is the application's: " + out.get(3).thrown);
+    }
+
+    @Test
+    void sharedObjectsFieldHooksSeeTheValuesWrittenAndRead() throws Exception {
+        sink.clear();
+        callOn(transformedLoader(), "Fields", "run");
+        List<Event> writes = new ArrayList<>();
+        for (Event e : sink.events()) {
+            if (e.kind == Kind.WRITE && e.site > 0 && sites.get(e.site) != null
+                    && "total".equals(dev.crosstalk.agent.runtime.SiteProbe.memberOf(sites.get(e.site)))) {
+                writes.add(e);
+            }
+        }
+        assertEquals(2, writes.size(), sink.events().toString());
     }
 
     // ---- class initialisers -------------------------------------------------------------------
@@ -827,6 +852,21 @@ class AccessTransformerTest {
             if (value instanceof Map || value instanceof Collection) {
                 Hooks.admit(value);
             }
+        }
+
+        @Override
+        public void constructed(Object self) {
+            Hooks.share(self); // every object is shared here, so that every field hook reports
+        }
+
+        @Override
+        public void instanceWrite(int site, Object owner, Object value, long bits) {
+            add(new Event(Kind.WRITE, site, 0, null, null, value, bits));
+        }
+
+        @Override
+        public void instanceRead(int site, Object owner, Object value, long bits) {
+            add(new Event(Kind.READ, site, 0, null, null, value, bits));
         }
 
         @Override

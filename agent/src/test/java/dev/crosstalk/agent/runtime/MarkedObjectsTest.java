@@ -101,12 +101,7 @@ class MarkedObjectsTest {
     }
 
     private void inRequest(String label, Runnable work) {
-        Object token = recorder.requestEnter(label, Hooks.KIND_ENTRY_METHOD, 0);
-        try {
-            work.run();
-        } finally {
-            recorder.requestExit(token);
-        }
+        Requests.inRequest(recorder, label, work);
     }
 
     private List<String> types() {

@@ -492,12 +492,7 @@ class RecorderTest {
     }
 
     private static void inRequest(Wiring runtime, String label, Runnable work) {
-        Object token = runtime.recorder.requestEnter(label, Hooks.KIND_ENTRY_METHOD, 0);
-        try {
-            work.run();
-        } finally {
-            runtime.recorder.requestExit(token);
-        }
+        Requests.inRequest(runtime.recorder, label, work);
     }
 
     private static void onOtherThread(String name, Runnable work) throws InterruptedException {

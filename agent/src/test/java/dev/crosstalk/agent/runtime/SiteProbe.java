@@ -10,6 +10,11 @@ public final class SiteProbe {
         return site.field() == null ? null : site.field().stateName();
     }
 
+    /** The field or call the site names (an instance field's name, a thread-local's state). */
+    public static String memberOf(Site site) {
+        return site.member();
+    }
+
     public static boolean readModifyWrite(Site site) {
         return site.readModifyWrite();
     }
