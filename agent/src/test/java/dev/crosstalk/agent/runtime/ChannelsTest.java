@@ -116,6 +116,66 @@ class ChannelsTest {
     }
 
     @Test
+    void inheritedValueOfAPoolThreadMadeDuringARequestReadByALaterRequestIsAnError() throws Exception {
+        InheritableThreadLocal<String> tenant = new InheritableThreadLocal<>();
+        String acme = new String("acme");
+        Thread[] pool = new Thread[1];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        inRequest("GET /login", () -> {
+            tenant.set(acme);
+            recorder.threadLocalSet(setUser, tenant, acme);
+            // A pool thread started while this request runs copies the value; a later request's task reads it.
+            pool[0] = new Thread(() -> {
+                try {
+                    inRequest("GET /report", () -> recorder.threadLocalGet(readUser, tenant, tenant.get()));
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "pool-1");
+        });
+        pool[0].start();
+        pool[0].join(5000);
+        assertEquals(null, failure.get());
+        Finding f = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(Severity.ERROR, f.severity(), f.message());
+        assertTrue(f.message().contains("copied into thread pool-1"), f.message());
+        assertEquals("GET /login", f.writer().label());
+        assertEquals("GET /report", f.reader().label());
+    }
+
+    @Test
+    void inheritedValueReadByATaskOfTheRequestThatSetItIsQuiet() throws Exception {
+        InheritableThreadLocal<String> tenant = new InheritableThreadLocal<>();
+        String acme = new String("acme");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        inRequest("GET /login", () -> {
+            tenant.set(acme);
+            recorder.threadLocalSet(setUser, tenant, acme);
+            Object context = recorder.captureContext();
+            Thread task = new Thread(() -> {
+                Object previous = recorder.attachContext(context); // the request's own task
+                try {
+                    recorder.threadLocalGet(readUser, tenant, tenant.get());
+                } catch (Throwable t) {
+                    failure.set(t);
+                } finally {
+                    recorder.detachContext(previous);
+                }
+            }, "pool-2");
+            task.start();
+            try {
+                task.join(5000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            recorder.threadLocalSet(removeUser, tenant, null);
+            tenant.remove();
+        });
+        assertEquals(null, failure.get());
+        assertEquals(List.of(), describe());
+    }
+
+    @Test
     void mdcEntryLeftSetAndReadByTheNextRequestIsAnError() {
         String alice = new String("alice");
         inRequest("GET /login", () -> recorder.mdcPut(mdcPut, "user", alice));
