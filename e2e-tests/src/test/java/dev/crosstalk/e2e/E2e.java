@@ -34,6 +34,10 @@ final class E2e {
     static final List<String> FOREIGN_STATE_PREFIXES = List.of("org.eclipse.jetty", "org.apache", "jakarta.",
             "javax.", "ch.qos.logback", "org.slf4j", "com.sun", "java.", "sun.");
 
+    /** How the application's session attributes are named: {@code jakarta.servlet.http.HttpSession.settings}. */
+    static final List<String> SESSION_STATE_PREFIXES = List.of("jakarta.servlet.http.HttpSession.",
+            "javax.servlet.http.HttpSession.");
+
     /** How the state of an application's MDC entry is named: {@code org.slf4j.MDC[key#1a2b]}. */
     static final String MDC_STATE = "org.slf4j.MDC[";
 
@@ -232,8 +236,9 @@ final class E2e {
     static void assertNoForeignState(AppProcess app, List<JsonNode> events) {
         List<JsonNode> foreign = events.stream()
                 .filter(e -> FOREIGN_STATE_PREFIXES.stream().anyMatch(p -> text(e, "state").startsWith(p)))
-                // the application's own MDC entries are its state, named after the MDC
+                // the application's own MDC entries and session attributes are its state, named after the API
                 .filter(e -> !(text(e, "type").equals("threadlocal-carryover") && text(e, "state").startsWith(MDC_STATE)))
+                .filter(e -> !SESSION_STATE_PREFIXES.stream().anyMatch(p -> text(e, "state").startsWith(p)))
                 .collect(Collectors.toList());
         assertTrue(foreign.isEmpty(), why("findings about state of a server, framework, library or the JDK:"
                 + Findings.describe(foreign), app, events));

@@ -79,12 +79,8 @@ final class SettingsScenario {
      */
     static final int MAX_ATTEMPTS = 5;
 
-    private static final Pattern FINGERPRINT = Pattern.compile("ct1-[0-9a-f]{16}");
-    private static final Pattern SUMMARY = Pattern.compile("crosstalk: (\\d+) findings \\((\\d+) error, (\\d+) warning,"
-            + " (\\d+) info\\) over (\\d+) requests; .*; (\\d+) agent errors");
     private static final int STDERR_TAIL = 8 * 1024;
     private static final long TAIL_MILLIS = 100;
-    private static final List<String> SEVERITIES = Findings.SEVERITIES;
 
     private SettingsScenario() {
     }
@@ -277,13 +273,12 @@ final class SettingsScenario {
     // ---- findings ----
 
     static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return E2e.text(node, field);
     }
 
     /** The last event per fingerprint, in order of first appearance. */
     static List<JsonNode> latest(List<JsonNode> events) {
-        return new ArrayList<>(Findings.latestByFingerprint(events).values());
+        return E2e.latest(events);
     }
 
     /** Latest events of {@code type} whose state is {@code state} or {@code state} followed by '[' or '.'. */
@@ -347,7 +342,7 @@ final class SettingsScenario {
                 + "\nfindings (" + events.size() + " events, latest per fingerprint):"
                 + Findings.describe(latest(new ArrayList<>(events)))
                 + "\napp: " + app.command().get(0) + " (pid " + app.pid() + ", work dir " + app.workDir() + ")"
-                + "\n--- app stderr (tail) ---\n" + tail(app.stderr(), STDERR_TAIL);
+                + "\n--- app stderr (tail) ---\n" + E2e.tail(app.stderr(), STDERR_TAIL);
     }
 
     /** {@link #why} with the findings the app's JSON file holds when the message is made. */
@@ -361,62 +356,10 @@ final class SettingsScenario {
         return () -> base.get() + "\n--- the event ---\n" + detail.toPrettyString();
     }
 
-    static String tail(String text, int chars) {
-        return text.length() <= chars ? text : "[...]" + text.substring(text.length() - chars);
-    }
-
     // ---- checks for every run ----
 
-    /**
-     * Made after {@link AppProcess#stopGracefully()}: every event is well formed (a reader object except for
-     * publish-then-populate, which has no reader), each fingerprint was reported 'new' once and first, and
-     * the summary line reports no agent errors, {@code requests} requests and the JSON file's findings.
-     */
+    /** The checks every run passes (see {@link E2e#assertCommonChecks}). */
     static void assertCommonChecks(AppProcess app, List<JsonNode> events, int requests) {
-        for (JsonNode e : events) {
-            Supplier<String> msg = why("malformed finding event", app, events, e);
-            String kind = text(e, "event");
-            assertTrue("new".equals(kind) || "update".equals(kind), msg);
-            for (String field : List.of("type", "severity", "state", "fingerprint", "message")) {
-                assertNotNull(text(e, field), msg);
-            }
-            assertTrue(SEVERITIES.contains(text(e, "severity")), msg);
-            assertTrue(FINGERPRINT.matcher(text(e, "fingerprint")).matches(), msg);
-            assertTrue(e.path("count").asLong(0) >= 1, msg);
-            assertTrue(e.path("writer").isObject(), msg);
-            if (PUBLISH_THEN_POPULATE.equals(text(e, "type"))) {
-                assertTrue(e.path("reader").isNull(), msg);
-            } else {
-                assertTrue(e.path("reader").isObject(), msg);
-            }
-            assertEquals(app.pid(), e.path("agent").path("pid").asLong(-1), msg);
-        }
-        Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (JsonNode e : events) {
-            kinds.computeIfAbsent(text(e, "fingerprint"), k -> new ArrayList<>()).add(text(e, "event"));
-        }
-        kinds.forEach((fingerprint, list) -> {
-            assertEquals("new", list.get(0), why("fingerprint " + fingerprint + " first reported as " + list.get(0),
-                    app, events));
-            assertEquals(1, list.stream().filter("new"::equals).count(), why("fingerprint " + fingerprint
-                    + " reported 'new' more than once: " + list, app, events));
-        });
-        List<String> lines = app.stderr().lines().filter(l -> l.startsWith("crosstalk: ") && l.contains(" findings ("))
-                .collect(Collectors.toList());
-        assertEquals(1, lines.size(), why("exactly one summary line on stderr: " + lines, app, events));
-        Matcher m = SUMMARY.matcher(lines.get(0));
-        assertTrue(m.matches(), why("summary line has the documented form: " + lines.get(0), app, events));
-        assertEquals(0, Long.parseLong(m.group(6)), why("agent errors in: " + lines.get(0), app, events));
-        assertEquals(requests, Long.parseLong(m.group(5)), why("the summary counts the " + requests
-                + " requests the test sent: " + lines.get(0), app, events));
-        List<JsonNode> latest = latest(events);
-        List<Long> fromJson = new ArrayList<>();
-        fromJson.add((long) latest.size());
-        for (String severity : List.of("error", "warning", "info")) {
-            fromJson.add(latest.stream().filter(e -> severity.equals(text(e, "severity"))).count());
-        }
-        assertEquals(fromJson, List.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)), Long.parseLong(m.group(4))), why("the summary's [findings, error,"
-                + " warning, info] agree with the JSON file: " + lines.get(0), app, events));
+        E2e.assertCommonChecks(app, events, requests);
     }
 }
