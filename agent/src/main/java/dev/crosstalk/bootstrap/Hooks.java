@@ -135,6 +135,14 @@ public final class Hooks {
     private static final int SHARED_BITS = 1 << 20;
     private static final long[] SHARED = new long[SHARED_BITS / 64];
 
+    /** Set once a request wrote a non-final field of a shared object; before that, reads need no check. */
+    private static volatile boolean sharedFieldsWritten;
+
+    /** The runtime saw the first request write of a shared object's field. */
+    public static void sharedFieldWritten() {
+        sharedFieldsWritten = true;
+    }
+
     /** Marks an object as possibly shared; called by the runtime. */
     public static void share(Object o) {
         int h = System.identityHashCode(o) & (SHARED_BITS - 1);
@@ -174,7 +182,9 @@ public final class Hooks {
                 }
             }
         }
-        if (maybeShared(owner)) {
+        // A read only matters once some request wrote a field of a shared object: until then (in a
+        // well-behaved application, for good) reads skip even the identity hash.
+        if ((write || sharedFieldsWritten) && maybeShared(owner)) {
             Sink s = sink;
             if (s != null) {
                 try {

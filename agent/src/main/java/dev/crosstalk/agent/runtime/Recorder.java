@@ -374,13 +374,28 @@ public final class Recorder implements Sink {
         }
     }
 
+    /**
+     * Whether {@code owner} was made outside requests. A singleton is accessed at the same sites over
+     * and over: each site remembers the last owner it proved shared, so the locked map is asked once.
+     */
+    private boolean isShared(Site site, Object owner) {
+        if (site.boundField(owner) != null) {
+            return true;
+        }
+        if (shared.get(owner) == null) {
+            return false;
+        }
+        site.bind(owner, site.field());
+        return true;
+    }
+
     @Override
     public void instanceWrite(int siteId, Object owner, Object value, long bits) {
         Site site = sites.get(siteId);
         if (site == null || site.field() == null || owner == null) {
             return;
         }
-        if (shared.get(owner) == null) {
+        if (!isShared(site, owner)) {
             return; // a bit-set collision: an object of one request
         }
         StaticField field = site.field();
@@ -391,7 +406,10 @@ public final class Recorder implements Sink {
             cell.initWrite(w);
             return;
         }
-        field.requestWritten = true;
+        if (!field.requestWritten) {
+            field.requestWritten = true;
+            Hooks.sharedFieldWritten();
+        }
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
     }
 
@@ -402,7 +420,7 @@ public final class Recorder implements Sink {
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
-        if (request == null || shared.get(owner) == null) {
+        if (request == null || !isShared(site, owner)) {
             return;
         }
         StateCell cell = site.field().valueCell();
