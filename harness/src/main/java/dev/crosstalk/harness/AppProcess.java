@@ -195,6 +195,7 @@ public final class AppProcess implements AutoCloseable {
         private final List<String> appArgs = new ArrayList<>();
         private Path workDir;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private int fixedPort;
 
         private Builder() {
         }
@@ -260,6 +261,16 @@ public final class AppProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * For apps that do not print {@code LISTENING port=<n>} (any executable jar, such as a Spring
+         * Boot application told its port on the command line): {@link #start()} returns as soon as the
+         * process runs, and the caller polls the app until it answers.
+         */
+        public Builder port(int port) {
+            this.fixedPort = port;
+            return this;
+        }
+
         /** How long to wait for the LISTENING line; default 60 s. */
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = Objects.requireNonNull(startTimeout);
@@ -317,7 +328,11 @@ public final class AppProcess implements AutoCloseable {
                 listening.completeExceptionally(new IllegalStateException("it exited"));
             });
             AppProcess app = new AppProcess(process, cmd, dir, stdout, stderr);
-            app.awaitListening(listening, startTimeout);
+            if (fixedPort > 0) {
+                app.port = fixedPort;
+            } else {
+                app.awaitListening(listening, startTimeout);
+            }
             return app;
         }
 

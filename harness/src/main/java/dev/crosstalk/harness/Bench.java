@@ -2,23 +2,47 @@ package dev.crosstalk.harness;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Measures the agent's overhead on one test app as on/off ratios of throughput and p99 latency.
+ * Measures the agent's overhead on a test app or any executable jar: start-up, throughput, p99 latency
+ * and RSS as ratios to the same app without an agent, optionally beside the OpenTelemetry agent.
  *
- * <p>Each round starts the app twice, once without and once with the agent, and which goes first
- * alternates per round so that drift of the machine (thermal, other load) falls on both sides. The
- * ratios come from the medians across rounds, which one noisy round cannot move. Run it through
+ * <p>Each round starts the app once per side, and the order rotates per round so that drift of the
+ * machine (thermal, other load) falls on every side. The ratios come from the medians across rounds,
+ * which one noisy round cannot move. With {@code --soak} each side instead serves a fixed number of
+ * requests from many users once, and {@link Soak} reports what heap each side retains. Run it through
  * {@code scripts/bench}; {@code --help} lists the options.
  */
 public final class Bench {
+
+    /** One side of the comparison. */
+    enum Side {
+        OFF("no agent"), CROSSTALK("crosstalk"), OTEL("OpenTelemetry");
+
+        final String label;
+
+        Side(String label) {
+            this.label = label;
+        }
+    }
+
+    /** What one start of the app measured. */
+    record Sample(double startupSeconds, Load.Result load, long rssKb) {
+    }
+
+    // Longer than any real start-up here (petclinic takes 8-25 s on 2 cores), short enough to give up.
+    private static final Duration FIRST_ANSWER_LIMIT = Duration.ofSeconds(300);
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -50,77 +74,191 @@ public final class Bench {
         }
     }
 
-    /** Runs every round and prints the report; answers the process exit code. */
+    /** Runs every round (or the soak) and prints the report; answers the process exit code. */
     int run() throws IOException {
         Project project = Project.locate();
-        Path appJar = project.appJar(options.app());
-        Path agentJar = project.agentJar();
+        Path appJar = options.jar() != null ? Path.of(options.jar()) : project.appJar(options.app());
         Jdk jdk = options.jdkHome() == null ? Jdks.current() : Jdks.of(Path.of(options.jdkHome()));
         Path workDir = Files.createTempDirectory("crosstalk-bench-");
-        out.printf(Locale.ROOT, "bench: app=%s path=%s jdk=%s (%s) agent-options=\"%s\"%n",
-                options.app(), options.path(), jdk, jdk.home(), options.agentOptions());
-        out.printf(Locale.ROOT, "       %d rounds x (off, on) x (%d s warm-up + %d s measured), %d clients; work dir %s%n",
-                options.rounds(), options.warmupSeconds(), options.seconds(), options.clients(), workDir);
+        List<Side> sides = options.otel() == null ? List.of(Side.OFF, Side.CROSSTALK)
+                : List.of(Side.OFF, Side.CROSSTALK, Side.OTEL);
+        out.printf(Locale.ROOT, "bench: app=%s path=%s jdk=%s (%s) agent-options=\"%s\"%s%n",
+                options.appName(), options.path(), jdk, jdk.home(), options.agentOptions(),
+                options.otel() == null ? "" : " otel=" + options.otel());
         if (options.appCpus() != null) {
             out.printf(Locale.ROOT, "       app pinned to CPU %s%n", options.appCpus());
         }
+        Launcher launcher = new Launcher(jdk, appJar, project.agentJar(), workDir);
+        if (options.soak() > 0) {
+            out.printf(Locale.ROOT, "       soak: %d requests per side from %d users, %d clients; work dir %s%n",
+                    options.soak(), options.users(), options.clients(), workDir);
+            return new Soak(options, out).run(sides, launcher);
+        }
+        out.printf(Locale.ROOT, "       %d rounds x (%s) x (start-up + %d s warm-up + %d s measured), %d clients;"
+                + " work dir %s%n", options.rounds(), String.join(", ", sides.stream().map(s -> s.label).toList()),
+                options.warmupSeconds(), options.seconds(), options.clients(), workDir);
 
-        List<Load.Result> off = new ArrayList<>();
-        List<Load.Result> on = new ArrayList<>();
+        Map<Side, List<Sample>> samples = new EnumMap<>(Side.class);
         for (int round = 1; round <= options.rounds(); round++) {
-            boolean agentFirst = round % 2 == 0;
-            for (boolean agent : new boolean[] {agentFirst, !agentFirst}) {
-                String label = "round" + round + "-" + (agent ? "on" : "off");
-                Load.Result result = measure(jdk, appJar, agent ? agentJar : null, workDir.resolve(label));
-                if (result.errors() > 0) {
-                    out.printf("%s: %d of %d requests failed; first: %s%n  app output: %s%n",
-                            label, result.errors(), result.requests(), result.firstError(), workDir.resolve(label));
+            for (int k = 0; k < sides.size(); k++) {
+                Side side = sides.get((round - 1 + k) % sides.size());
+                String label = "round" + round + "-" + side.name().toLowerCase(Locale.ROOT);
+                Sample sample = measure(launcher, side, label);
+                if (sample.load().errors() > 0) {
+                    out.printf("%s: %d of %d requests failed; first: %s%n  app output: %s%n", label,
+                            sample.load().errors(), sample.load().requests(), sample.load().firstError(),
+                            workDir.resolve(label));
                     return 1;
                 }
-                out.printf(Locale.ROOT, "round %d agent %-3s %10.1f req/s  p50 %s  p99 %s  (%d requests)%n",
-                        round, agent ? "on" : "off", result.throughput(), millis(result.percentileMicros(50)),
-                        millis(result.percentileMicros(99)), result.requests());
-                (agent ? on : off).add(result);
+                out.printf(Locale.ROOT, "round %d %-13s start-up %6.2f s %10.1f req/s  p50 %s  p99 %s  RSS %5d MB"
+                        + "  (%d requests)%n", round, side.label, sample.startupSeconds(), sample.load().throughput(),
+                        millis(sample.load().percentileMicros(50)), millis(sample.load().percentileMicros(99)),
+                        sample.rssKb() / 1024, sample.load().requests());
+                samples.computeIfAbsent(side, s -> new ArrayList<>()).add(sample);
             }
         }
-        printSummary(off, on);
+        printSummary(samples);
         return 0;
     }
 
-    private Load.Result measure(Jdk jdk, Path appJar, Path agentJar, Path dir) {
-        AppProcess.Builder builder = AppProcess.builder().jdk(jdk).jar(appJar).workDir(dir);
-        if (options.appCpus() != null) {
-            builder.prefix("taskset", "-c", options.appCpus());
-        }
-        if (agentJar != null) {
-            builder.agentJar(agentJar).agentOptions(options.agentOptions());
-        }
-        try (AppProcess app = builder.start()) {
+    private Sample measure(Launcher launcher, Side side, String label) {
+        String path = firstPath(options.path());
+        long t0 = System.nanoTime();
+        try (AppProcess app = launcher.start(side, label)) {
             Http http = Http.to(app);
+            awaitFirstAnswer(app, http, path);
+            double startup = (System.nanoTime() - t0) / 1e9;
             if (options.warmupSeconds() > 0) {
-                Load.Result warmup = run(http, options.warmupSeconds());
+                Load.Result warmup = Load.run(http, path, options.clients(), Duration.ofSeconds(options.warmupSeconds()));
                 if (warmup.errors() > 0) {
-                    return warmup;
+                    return new Sample(startup, warmup, 0);
                 }
             }
-            return run(http, options.seconds());
+            Load.Result result = Load.run(http, path, options.clients(), Duration.ofSeconds(options.seconds()));
+            return new Sample(startup, result, rssKb(app.pid()));
         }
     }
 
-    private Load.Result run(Http http, int seconds) {
-        return Load.run(http, options.path(), options.clients(), Duration.ofSeconds(seconds));
+    /** Starts the app for one side of the comparison. */
+    final class Launcher {
+        private final Jdk jdk;
+        private final Path appJar;
+        private final Path agentJar;
+        private final Path workDir;
+
+        Launcher(Jdk jdk, Path appJar, Path agentJar, Path workDir) {
+            this.jdk = jdk;
+            this.appJar = appJar;
+            this.agentJar = agentJar;
+            this.workDir = workDir;
+        }
+
+        Jdk jdk() {
+            return jdk;
+        }
+
+        AppProcess start(Side side, String label) {
+            AppProcess.Builder builder = AppProcess.builder().jdk(jdk).jar(appJar).workDir(workDir.resolve(label))
+                    .startTimeout(FIRST_ANSWER_LIMIT);
+            if (options.appCpus() != null) {
+                builder.prefix("taskset", "-c", options.appCpus());
+            }
+            if (options.jar() != null) {
+                int port = freePort();
+                builder.port(port).appArgs(options.portArg().replace("{port}", Integer.toString(port)));
+            }
+            switch (side) {
+                case CROSSTALK -> builder.agentJar(agentJar).agentOptions(options.agentOptions());
+                case OTEL -> builder.jvmArgs("-javaagent:" + Path.of(options.otel()).toAbsolutePath(),
+                        "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none");
+                case OFF -> { }
+            }
+            return builder.start();
+        }
     }
 
-    private void printSummary(List<Load.Result> off, List<Load.Result> on) {
-        double throughputOff = median(off.stream().mapToDouble(Load.Result::throughput).toArray());
-        double throughputOn = median(on.stream().mapToDouble(Load.Result::throughput).toArray());
-        double p99Off = median(off.stream().mapToDouble(r -> r.percentileMicros(99)).toArray());
-        double p99On = median(on.stream().mapToDouble(r -> r.percentileMicros(99)).toArray());
+    /** Polls {@code path} until it answers 2xx: the app is up for its users from then on. */
+    static void awaitFirstAnswer(AppProcess app, Http http, String path) {
+        long deadline = System.nanoTime() + FIRST_ANSWER_LIMIT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() - deadline < 0) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited before answering " + path + "; output in "
+                        + app.workDir());
+            }
+            try {
+                Http.Response response = http.get(path);
+                if (response.status() / 100 == 2) {
+                    return;
+                }
+                last = "status " + response.status();
+            } catch (RuntimeException e) {
+                last = String.valueOf(e.getMessage());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + path, e);
+            }
+        }
+        throw new IllegalStateException(path + " did not answer 2xx within " + FIRST_ANSWER_LIMIT.toSeconds()
+                + " s (last: " + last + "); output in " + app.workDir());
+    }
+
+    /** The resident set of a live process, from {@code /proc}; 0 where that cannot be read. */
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone: RSS is then not part of the report
+        }
+        return 0;
+    }
+
+    static String firstPath(String paths) {
+        return paths.split(",")[0].replace("{user}", "0");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private void printSummary(Map<Side, List<Sample>> samples) {
+        List<Sample> off = samples.get(Side.OFF);
+        double startupOff = median(off, s -> s.startupSeconds());
+        double throughputOff = median(off, s -> s.load().throughput());
+        double p99Off = median(off, s -> s.load().percentileMicros(99));
+        double rssOff = median(off, s -> s.rssKb());
         out.printf(Locale.ROOT, "summary (medians of %d rounds):%n", off.size());
-        out.printf(Locale.ROOT, "  throughput       off %10.1f req/s   on %10.1f req/s%n", throughputOff, throughputOn);
-        out.printf(Locale.ROOT, "  p99 latency      off %s   on %s%n", millis(p99Off), millis(p99On));
-        out.printf(Locale.ROOT, "  throughput ratio (on/off): %.3f%n", throughputOn / throughputOff);
-        out.printf(Locale.ROOT, "  p99 ratio (on/off): %.3f%n", p99On / p99Off);
+        out.printf(Locale.ROOT, "  %-13s %10s %9s %12s %9s %12s %9s %8s %9s%n", "", "start-up", "ratio", "req/s",
+                "ratio", "p99", "ratio", "RSS MB", "ratio");
+        for (Map.Entry<Side, List<Sample>> e : samples.entrySet()) {
+            List<Sample> side = e.getValue();
+            double startup = median(side, s -> s.startupSeconds());
+            double throughput = median(side, s -> s.load().throughput());
+            double p99 = median(side, s -> s.load().percentileMicros(99));
+            double rss = median(side, s -> s.rssKb());
+            out.printf(Locale.ROOT, "  %-13s %8.2f s %9.3f %12.1f %9.3f %s %9.3f %8.0f %9.3f%n", e.getKey().label,
+                    startup, startup / startupOff, throughput, throughput / throughputOff, millis(p99), p99 / p99Off,
+                    rss / 1024, rssOff == 0 ? Double.NaN : rss / rssOff);
+        }
+        List<Sample> on = samples.get(Side.CROSSTALK);
+        out.printf(Locale.ROOT, "  start-up ratio (on/off): %.3f%n", median(on, s -> s.startupSeconds()) / startupOff);
+        out.printf(Locale.ROOT, "  throughput ratio (on/off): %.3f%n", median(on, s -> s.load().throughput()) / throughputOff);
+        out.printf(Locale.ROOT, "  p99 ratio (on/off): %.3f%n", median(on, s -> s.load().percentileMicros(99)) / p99Off);
+    }
+
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
+        return median(samples.stream().mapToDouble(value).toArray());
     }
 
     static double median(double[] values) {
@@ -130,7 +268,7 @@ public final class Bench {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static String millis(double micros) {
+    static String millis(double micros) {
         return String.format(Locale.ROOT, "%8.3f ms", micros / 1000);
     }
 }

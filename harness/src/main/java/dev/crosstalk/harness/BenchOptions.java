@@ -6,23 +6,40 @@ package dev.crosstalk.harness;
  * @param agentOptions passed to the agent as is; "" attaches it with its defaults
  * @param jdkHome the JDK to run the app on, or null for the one running Bench
  * @param appCpus CPUs the app is pinned to with taskset ({@code 0}, {@code 0-1}), or null for no pinning
+ * @param jar an executable jar to measure instead of a test app (a Spring Boot application), or null
+ * @param portArg the argument that tells {@code jar} its HTTP port, {@code {port}} replaced by a free port
+ * @param otel the OpenTelemetry Java agent jar, measured as a third side, or null
+ * @param soak requests of one soak run per side (0: no soak, the rounds are measured instead)
+ * @param users distinct users of a soak, each with its own cookies (so its own session, if the app keeps one)
  */
 record BenchOptions(String app, String path, String agentOptions, int rounds, int warmupSeconds,
-        int seconds, int clients, String jdkHome, String appCpus, boolean help) {
+        int seconds, int clients, String jdkHome, String appCpus, boolean help,
+        String jar, String portArg, String otel, long soak, int users) {
+
+    static final String DEFAULT_PORT_ARG = "--server.port={port}";
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench [options]",
-            "Measures the crosstalk agent's overhead on a test app: each round starts the app once without",
-            "and once with the agent (alternating which goes first), warms it up, then drives it with",
-            "closed-loop clients and compares throughput and p99 latency.",
+            "Measures the crosstalk agent's overhead: each round starts the app once without the agent, once",
+            "with it and, with --otel, once with the OpenTelemetry agent (rotating which goes first). It",
+            "times start-up (JVM launch to the first 200 on --path), warms the app up, drives it with",
+            "closed-loop clients, and compares start-up, throughput, p99 latency and RSS to the run without",
+            "an agent. With --soak it instead sends that many requests once per side and reports the heap",
+            "each side retains after a full GC, and the agent's own classes in the heap histogram.",
             "",
             "  --app NAME            test app under test-apps/ (default remixer)",
-            "  --path PATH           path and query to GET (default /tempo?song=0)",
+            "  --jar PATH            measure this executable jar instead (e.g. spring-petclinic)",
+            "  --port-arg ARG        how --jar is told its port; {port} is replaced (default " + DEFAULT_PORT_ARG + ")",
+            "  --otel PATH           also measure the OpenTelemetry Java agent jar (exporters off)",
+            "  --path PATH           path and query to GET (default /tempo?song=0); with --soak a",
+            "                        comma-separated list, {user} replaced by the user's number",
             "  --agent-options OPTS  agent options, comma-separated key=value (default \"\": agent defaults)",
-            "  --rounds N            off/on pairs; ratios use the medians across rounds (default 3)",
+            "  --rounds N            rounds; ratios use the medians across rounds (default 3)",
             "  --warmup SECONDS      load before each measurement (default 5)",
             "  --seconds SECONDS     measurement length (default 10)",
             "  --clients N           concurrent client threads (default 4)",
+            "  --soak N              send N requests per side and report retained heap (default 0: off)",
+            "  --users N             distinct users (cookie jars) of a soak (default 1000)",
             "  --jdk HOME            JDK to run the app on (default: the JDK running the bench)",
             "  --app-cpus LIST       pin the app to these CPUs with taskset (scripts/bench pins the app to",
             "                        CPU 0 and the clients to CPU 1 on a machine with 2 or more CPUs)",
@@ -39,10 +56,17 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
         int clients = 4;
         String jdk = null;
         String appCpus = null;
+        String jar = null;
+        String portArg = DEFAULT_PORT_ARG;
+        String otel = null;
+        long soak = 0;
+        int users = 1000;
+        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, true);
+                help = true;
+                break;
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument: " + arg);
@@ -67,15 +91,35 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
                 case "--clients" -> clients = count(name, value, 1);
                 case "--jdk" -> jdk = value;
                 case "--app-cpus" -> appCpus = value;
+                case "--jar" -> jar = value;
+                case "--port-arg" -> portArg = requirePortArg(value);
+                case "--otel" -> otel = value;
+                case "--soak" -> soak = count(name, value, 1);
+                case "--users" -> users = count(name, value, 1);
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             }
         }
-        return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, false);
+        return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, help,
+                jar, portArg, otel, soak, users);
+    }
+
+    /** The name shown for the app under test. */
+    String appName() {
+        return jar != null ? java.nio.file.Path.of(jar).getFileName().toString() : app;
     }
 
     private static String requirePath(String value) {
-        if (!value.startsWith("/")) {
-            throw new IllegalArgumentException("--path must start with '/': " + value);
+        for (String one : value.split(",")) {
+            if (!one.startsWith("/")) {
+                throw new IllegalArgumentException("--path must start with '/': " + one);
+            }
+        }
+        return value;
+    }
+
+    private static String requirePortArg(String value) {
+        if (!value.contains("{port}")) {
+            throw new IllegalArgumentException("--port-arg must contain {port}: " + value);
         }
         return value;
     }

@@ -12,7 +12,8 @@ class BenchTest {
     @Test
     void defaults() {
         BenchOptions o = BenchOptions.parse();
-        assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, null, false), o);
+        assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, null, false,
+                null, "--server.port={port}", null, 0, 1000), o);
     }
 
     @Test
@@ -21,9 +22,24 @@ class BenchTest {
                 "json=/tmp/f.jsonl,sample=1", "--rounds", "1", "--warmup=0", "--seconds", "3", "--clients=8",
                 "--jdk", "/opt/jdk", "--app-cpus", "0");
         assertEquals(new BenchOptions("userinfo-jdkhttp", "/user?id=1", "json=/tmp/f.jsonl,sample=1", 1, 0, 3, 8,
-                "/opt/jdk", "0", false), o);
+                "/opt/jdk", "0", false, null, "--server.port={port}", null, 0, 1000), o);
         assertTrue(BenchOptions.parse("--rounds", "2", "--help").help());
         assertNull(BenchOptions.parse("--help").jdkHome());
+    }
+
+    @Test
+    void parsesTheRealApplicationAndSoakOptions() {
+        BenchOptions o = BenchOptions.parse("--jar", "/apps/petclinic.jar", "--otel=/jars/otel.jar", "--port-arg",
+                "--port={port}", "--path", "/owners/{user},/vets", "--soak", "1000000", "--users=100000");
+        assertEquals("/apps/petclinic.jar", o.jar());
+        assertEquals("petclinic.jar", o.appName());
+        assertEquals("/jars/otel.jar", o.otel());
+        assertEquals("--port={port}", o.portArg());
+        assertEquals(1_000_000, o.soak());
+        assertEquals(100_000, o.users());
+        assertEquals("/owners/0", Bench.firstPath(o.path()));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--port-arg", "--port=8080"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--path", "/a,b"));
     }
 
     @Test
