@@ -53,10 +53,11 @@ public final class Boundaries {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new ErrorListener(onError))
                 .assureReadEdgeTo(inst, Hooks.class)
+                .with(BoundaryPrefilter.decorator(exactTypes(entries), SERVLET_ENTRY_DESCRIPTORS))
                 .ignore(ignored());
         builder = servlet(builder, "jakarta.servlet", JakartaAdvice.class);
         builder = servlet(builder, "javax.servlet", JavaxAdvice.class);
-        builder = builder.type(named("com.sun.net.httpserver.Filter$Chain"))
+        builder = builder.type(named(JDK_HTTP_CHAIN))
                 .transform(advice(JdkHttpAdvice.class, named("doFilter").and(takesArguments(1))));
         for (EntryMethod e : entries) {
             builder = builder.type(named(e.type))
@@ -65,26 +66,53 @@ public final class Boundaries {
         ElementMatcher.Junction<MethodDescription> runnableArg = takesArgument(0, named("java.lang.Runnable"));
         ElementMatcher.Junction<MethodDescription> callableArg = takesArgument(0, named("java.util.concurrent.Callable"));
         builder = builder
-                .type(named("java.util.concurrent.ThreadPoolExecutor")
-                        .or(named("java.util.concurrent.ThreadPerTaskExecutor"))
-                        .or(named("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor")))
+                .type(named(THREAD_POOL_EXECUTOR).or(named(THREAD_PER_TASK_EXECUTOR))
+                        .or(named(COMPLETABLE_FUTURE_EXECUTOR)))
                 .transform(advice(RunnableTaskAdvice.class, named("execute").and(takesArguments(1)).and(runnableArg)))
-                .type(named("java.util.concurrent.ForkJoinPool"))
+                .type(named(FORK_JOIN_POOL))
                 .transform(advice(RunnableTaskAdvice.class,
                         named("execute").or(named("submit")).and(takesArguments(1)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("submit").and(takesArguments(1)).and(callableArg)))
-                .type(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
+                .type(named(SCHEDULED_EXECUTOR))
                 .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
         builder.installOn(inst);
     }
+
+    /**
+     * Text that a servlet's or filter's class file holds when it declares the entry method that
+     * {@link #servlet} advises: its descriptor's first two parameters.
+     */
+    static final List<String> SERVLET_ENTRY_DESCRIPTORS = List.of(
+            "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;",
+            "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;");
+
+    /** The internal names of every type {@link #install} matches by its exact name. */
+    static java.util.Set<String> exactTypes(List<EntryMethod> entries) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String type : List.of(JDK_HTTP_CHAIN, THREAD_POOL_EXECUTOR, THREAD_PER_TASK_EXECUTOR,
+                COMPLETABLE_FUTURE_EXECUTOR, FORK_JOIN_POOL, SCHEDULED_EXECUTOR)) {
+            names.add(type.replace('.', '/'));
+        }
+        for (EntryMethod e : entries) {
+            names.add(e.type.replace('.', '/'));
+        }
+        return names;
+    }
+
+    private static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+    private static final String THREAD_POOL_EXECUTOR = "java.util.concurrent.ThreadPoolExecutor";
+    private static final String THREAD_PER_TASK_EXECUTOR = "java.util.concurrent.ThreadPerTaskExecutor";
+    private static final String COMPLETABLE_FUTURE_EXECUTOR = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
+    private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
+    private static final String SCHEDULED_EXECUTOR = "java.util.concurrent.ScheduledThreadPoolExecutor";
 
     private static ElementMatcher.Junction<TypeDescription> ignored() {
         return nameStartsWith("dev.crosstalk.agent.").or(nameStartsWith("dev.crosstalk.bootstrap."))
                 .or(nameStartsWith("dev.crosstalk.shaded.")).or(isSynthetic())
                 .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent."))))
                 .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")
-                        .and(not(named("com.sun.net.httpserver.Filter$Chain"))))
+                        .and(not(named(JDK_HTTP_CHAIN))))
                 .or(nameStartsWith(dotted("net bytebuddy"))).or(nameStartsWith(dotted("org objectweb asm")))
                 .or(nameStartsWith(dotted("ch qos logback"))).or(nameStartsWith(dotted("org slf4j")));
     }
