@@ -176,6 +176,17 @@ final class E2e {
         assertOneNewEventPerFingerprint(app, events);
         assertNoForeignState(app, events);
         assertSummary(app, events, requests);
+        assertNoJvmWarningFromTheAgent(app, events);
+    }
+
+    /**
+     * The JVM says nothing because of the agent: the hooks reach the boot loader without a jar appended
+     * to the bootstrap search path, which would make every JVM print that class data sharing was cut back.
+     */
+    static void assertNoJvmWarningFromTheAgent(AppProcess app, List<JsonNode> events) {
+        String appended = "bootstrap classpath has been appended";
+        assertTrue(!app.stdout().contains(appended) && !app.stderr().contains(appended),
+                why("the JVM printed '" + appended + "': the agent appended a jar to the boot class path", app, events));
     }
 
     static void assertWellFormed(AppProcess app, List<JsonNode> events) {
