@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.config.Options;
 import dev.crosstalk.agent.finding.Baseline;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
