@@ -60,7 +60,8 @@ final class Installer {
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered()),
+                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered())
+                        + caughtErrors(),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
         if (options.jsonTcpHost != null) {
@@ -180,6 +181,15 @@ final class Installer {
                 + "; " + Hooks.errors() + " agent errors";
     }
 
+    /** The first agent errors, one line each after the summary line; nothing when there were none. */
+    static String caughtErrors() {
+        StringBuilder b = new StringBuilder();
+        for (String e : Hooks.caughtErrors()) {
+            b.append(System.lineSeparator()).append("crosstalk: agent error: ").append(e);
+        }
+        return b.toString();
+    }
+
     /** {@code ; 3 findings suppressed (2 in the baseline, 1 by type), seen 40 times}, or nothing when none were. */
     static String suppressed(FindingRegistry findings) {
         long occurrences = findings.suppressedOccurrences();
@@ -211,6 +221,7 @@ final class Installer {
         c.put("droppedKeyAccesses", fields.droppedKeys());
         c.put("containersNotTracked", containers[1]);
         c.put("agentErrors", Hooks.errors());
+        c.put("agentErrorsCaught", Hooks.caughtErrors());
         return c;
     }
 

@@ -7,6 +7,7 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -111,7 +112,7 @@ final class Publications {
         }
         WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
         if (container) {
-            Hooks.admit(object);
+            Gates.admit(object);
         }
         Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
         synchronized (this) {
@@ -132,7 +133,7 @@ final class Publications {
 
     private void publish(List<Window> next) {
         open = next.toArray(new Window[0]);
-        Hooks.windows(open.length);
+        Gates.windows(open.length);
     }
 
     /** The publishing thread wrote into a published object: a fill. */
@@ -294,7 +295,7 @@ final class Publications {
                     f.setAccessible(true);
                     Object v = f.get(struct);
                     if (Values.isContainer(v)) {
-                        Hooks.admit(v);
+                        Gates.admit(v);
                         out.add(new WeakReference<>(v));
                     }
                 } catch (RuntimeException | IllegalAccessException e) {

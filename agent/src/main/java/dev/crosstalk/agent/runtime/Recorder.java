@@ -7,6 +7,7 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
@@ -178,7 +179,7 @@ public final class Recorder implements Sink {
             return;
         }
         if (containers.put(container, field)) {
-            Hooks.admit(container);
+            Gates.admit(container);
             field.container = new WeakReference<>(container);
         }
     }
@@ -368,7 +369,7 @@ public final class Recorder implements Sink {
             return;
         }
         if (shared.put(self, Boolean.TRUE)) {
-            Hooks.share(self);
+            Gates.share(self);
         } else {
             sharedFull = true;
         }
@@ -408,7 +409,7 @@ public final class Recorder implements Sink {
         }
         if (!field.requestWritten) {
             field.requestWritten = true;
-            Hooks.sharedFieldWritten();
+            Gates.sharedFieldWritten();
         }
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
     }
@@ -512,7 +513,7 @@ public final class Recorder implements Sink {
         }
         if (container) {
             containers.put(value, field);
-            Hooks.admit(value);
+            Gates.admit(value);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);
