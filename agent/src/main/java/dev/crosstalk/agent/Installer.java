@@ -12,9 +12,9 @@ import dev.crosstalk.agent.instrument.ClassFilter;
 import dev.crosstalk.agent.instrument.IntentionalSharing;
 import dev.crosstalk.agent.report.AgentInfo;
 import dev.crosstalk.agent.report.Reporter;
-import dev.crosstalk.agent.runtime.FieldTable;
+import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.runtime.Recorder;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.bootstrap.Hooks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,10 +152,7 @@ final class Installer {
      */
     static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
             SiteTable sites, FieldTable fields, String undelivered) {
-        long[] bySeverity = new long[3];
-        for (Finding f : findings.all()) {
-            bySeverity[f.severity().ordinal()]++;
-        }
+        long[] bySeverity = Severity.count(findings.all());
         long[] containers = recorder.containerCounts();
         java.util.List<String> dropped = new java.util.ArrayList<>();
         if (transformer.notInstrumentedCount() > 0) {

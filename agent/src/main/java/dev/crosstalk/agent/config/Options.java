@@ -39,8 +39,8 @@ public final class Options {
     public int maxKeys = 10_000;
     public int maxContainers = 100_000;
     public int maxFindings = 10_000;
-    public int maxSites = dev.crosstalk.agent.runtime.SiteTable.DEFAULT_MAX;
-    public int maxFields = dev.crosstalk.agent.runtime.FieldTable.DEFAULT_MAX;
+    public int maxSites = dev.crosstalk.agent.state.SiteTable.DEFAULT_MAX;
+    public int maxFields = dev.crosstalk.agent.state.FieldTable.DEFAULT_MAX;
     public long updateMillis = 5_000;
     public boolean showKeys;
     public boolean selfTest = true;

@@ -1,6 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
-import dev.crosstalk.agent.runtime.StaticField;
+import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.bootstrap.HookTable;
 import java.util.HashSet;
 import java.util.Set;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.Site;
-import dev.crosstalk.agent.runtime.SiteProbe;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.SiteProbe;
+import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
@@ -106,7 +106,7 @@ class AccessTransformerTest {
         List<Event> writes = new ArrayList<>();
         for (Event e : sink.events()) {
             if (e.kind == Kind.WRITE && e.site > 0 && sites.get(e.site) != null
-                    && "total".equals(dev.crosstalk.agent.runtime.SiteProbe.memberOf(sites.get(e.site)))) {
+                    && "total".equals(dev.crosstalk.agent.state.SiteProbe.memberOf(sites.get(e.site)))) {
                 writes.add(e);
             }
         }
