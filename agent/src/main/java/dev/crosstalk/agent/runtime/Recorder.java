@@ -1,46 +1,45 @@
 package dev.crosstalk.agent.runtime;
 
-import dev.crosstalk.agent.state.Site;
-import dev.crosstalk.agent.state.SiteTable;
-import dev.crosstalk.agent.state.StaticField;
-import dev.crosstalk.agent.state.StateCell;
-import dev.crosstalk.agent.state.FieldTable;
-import dev.crosstalk.agent.state.RequestContext;
-import dev.crosstalk.agent.state.RequestInfo;
-import dev.crosstalk.agent.state.ThreadState;
-import dev.crosstalk.agent.state.WeakIdentityMap;
-import dev.crosstalk.agent.state.Values;
-import dev.crosstalk.agent.state.WriteRecord;
-import dev.crosstalk.agent.state.Stacks;
 import dev.crosstalk.agent.detect.Flows;
+import dev.crosstalk.agent.detect.Overlaps;
 import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.Resets;
 import dev.crosstalk.agent.detect.ThreadLocals;
-import dev.crosstalk.agent.detect.Overlaps;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.Stacks;
+import dev.crosstalk.agent.state.StateCell;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.agent.state.Values;
+import dev.crosstalk.agent.state.WeakIdentityMap;
+import dev.crosstalk.agent.state.WriteRecord;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The runtime behind {@link Hooks}: knows which request each thread serves, keeps the last write of
- * every shared state, and turns a read of another request's value into a flow for the judge.
+ * The dispatcher behind the hooks ({@link Hooks#install}): turns each hook event into updates of the
+ * state room ({@code state}: which container belongs to which field, the last write of every cell,
+ * what a request read) and hands the event to the detectors that judge it ({@code detect}: flows,
+ * resets, publications, thread-locals, concurrent mutation). The request lifecycle is
+ * {@link RequestLifecycle}'s. It judges nothing itself.
  *
  * <p>Hot path: a read of a static field no request has written returns after one flag check; a
  * container no one published never gets here at all (the hooks' identity filter).
  */
 public final class Recorder implements Sink {
-    private static final Object NESTED = new Object();
-
     private final SiteTable sites;
     private final FieldTable fields;
     private final FindingRegistry findings;
     private final WeakIdentityMap<StaticField> containers;
-    private final AtomicLong requestIds = new AtomicLong();
+    private final RequestLifecycle requests;
     private final Publications publications;
     private final ClassValue<Boolean> structs;
     private final ThreadLocals threadLocals;
@@ -88,6 +87,7 @@ public final class Recorder implements Sink {
         this.overlaps = new Overlaps(findings);
         this.flows = new Flows(findings);
         this.resets = new Resets(findings);
+        this.requests = new RequestLifecycle(publications, threadLocals);
         this.shared = new WeakIdentityMap<>(maxContainers);
         this.structs = new ClassValue<>() {
             @Override
@@ -109,7 +109,7 @@ public final class Recorder implements Sink {
 
     /** Requests entered so far. */
     public long requests() {
-        return requestIds.get();
+        return requests.requests();
     }
 
     /** Containers currently tracked, and those not tracked because the cap was reached. */
@@ -518,64 +518,27 @@ public final class Recorder implements Sink {
 
     @Override
     public Object requestEnter(Object request, int kind, int entry) {
-        ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth++ > 0 || ts.request != null) {
-            return NESTED;
-        }
-        String[] labelAndSession = RequestReader.read(request, kind);
-        if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
-                && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
-            // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
-            // on the same thread: the same client request, not a new one.
-            RequestContext again = ts.lastRequest;
-            ts.request = again;
-            return again;
-        }
-        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
-                Thread.currentThread().getName(), labelAndSession[1]));
-        ts.request = ctx;
-        return ctx;
+        return requests.enter(request, kind, entry);
     }
 
     @Override
     public void requestExit(Object token) {
-        ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth > 0) {
-            ts.boundaryDepth--;
-        }
-        if (token instanceof RequestContext) {
-            if (publications.anyOpen()) {
-                publications.requestEnded();
-            }
-            if (!ts.threadLocals.isEmpty()) {
-                threadLocals.requestEnded(ts, (RequestContext) token);
-            }
-            ts.lastRequest = (RequestContext) token;
-            if (ts.request == token) {
-                ts.request = null;
-            }
-            ts.boundaryDepth = 0;
-        }
+        requests.exit(token);
     }
 
     @Override
     public Object captureContext() {
-        return ThreadState.get().activeRequest();
+        return requests.capture();
     }
 
     @Override
     public Object attachContext(Object context) {
-        ThreadState ts = ThreadState.get();
-        RequestContext previous = ts.request;
-        if (context instanceof RequestContext) {
-            ts.request = (RequestContext) context;
-        }
-        return previous;
+        return requests.attach(context);
     }
 
     @Override
     public void detachContext(Object previous) {
-        ThreadState.get().request = previous instanceof RequestContext ? (RequestContext) previous : null;
+        requests.detach(previous);
     }
 
     @Override
