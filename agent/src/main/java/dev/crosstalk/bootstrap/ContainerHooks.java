@@ -29,6 +29,7 @@ public final class ContainerHooks {
         }
     }
 
+    /** Replaces {@code Map.get}. */
     public static Object mapGet(Map<?, ?> m, Object k, int site) {
         Object v = m.get(k);
         if (Gates.maybeTracked(m)) {
@@ -37,6 +38,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code Map.getOrDefault}. */
     public static Object mapGetOrDefault(Map<Object, Object> m, Object k, Object d, int site) {
         Object v = m.getOrDefault(k, d);
         if (Gates.maybeTracked(m) && v != d) {
@@ -45,6 +47,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code Map.containsKey}. */
     public static boolean mapContainsKey(Map<?, ?> m, Object k, int site) {
         boolean b = m.containsKey(k);
         if (Gates.maybeTracked(m)) {
@@ -53,6 +56,7 @@ public final class ContainerHooks {
         return b;
     }
 
+    /** Replaces {@code Map.put}. */
     public static Object mapPut(Map<Object, Object> m, Object k, Object v, int site) {
         Object r = m.put(k, v);
         if (Gates.maybeTracked(m)) {
@@ -61,6 +65,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Map.putIfAbsent}. */
     public static Object mapPutIfAbsent(Map<Object, Object> m, Object k, Object v, int site) {
         Object prev = m.putIfAbsent(k, v);
         if (Gates.maybeTracked(m)) {
@@ -73,6 +78,7 @@ public final class ContainerHooks {
         return prev;
     }
 
+    /** Replaces {@code Map.remove}. */
     public static Object mapRemove(Map<?, ?> m, Object k, int site) {
         Object r = m.remove(k);
         if (Gates.maybeTracked(m)) {
@@ -81,6 +87,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Map.clear}. */
     public static void mapClear(Map<?, ?> m, int site) {
         m.clear();
         if (Gates.maybeTracked(m)) {
@@ -88,6 +95,7 @@ public final class ContainerHooks {
         }
     }
 
+    /** Replaces {@code Map.putAll}. */
     public static void mapPutAll(Map<Object, Object> m, Map<Object, Object> src, int site) {
         m.putAll(src);
         if (Gates.maybeTracked(m)) {
@@ -95,6 +103,7 @@ public final class ContainerHooks {
         }
     }
 
+    /** Replaces {@code Map.computeIfAbsent}. */
     public static Object mapComputeIfAbsent(Map<Object, Object> m, Object k, Function<Object, Object> f, int site) {
         if (!Gates.maybeTracked(m)) {
             return m.computeIfAbsent(k, f);
@@ -109,6 +118,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code Map.compute}. */
     public static Object mapCompute(Map<Object, Object> m, Object k, BiFunction<Object, Object, Object> f, int site) {
         Object v = m.compute(k, f);
         if (Gates.maybeTracked(m)) {
@@ -117,6 +127,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code Map.computeIfPresent}. */
     public static Object mapComputeIfPresent(Map<Object, Object> m, Object k, BiFunction<Object, Object, Object> f,
             int site) {
         Object v = m.computeIfPresent(k, f);
@@ -126,6 +137,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code Map.merge}. */
     public static Object mapMerge(Map<Object, Object> m, Object k, Object v, BiFunction<Object, Object, Object> f,
             int site) {
         Object r = m.merge(k, v, f);
@@ -135,6 +147,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Map.entrySet}. */
     public static java.util.Set<?> mapEntrySet(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
             op(site, Hooks.OP_READ_ALL, m, null, null);
@@ -142,6 +155,7 @@ public final class ContainerHooks {
         return m.entrySet();
     }
 
+    /** Replaces {@code Map.keySet}. */
     public static java.util.Set<?> mapKeySet(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
             op(site, Hooks.OP_READ_ALL, m, null, null);
@@ -149,6 +163,7 @@ public final class ContainerHooks {
         return m.keySet();
     }
 
+    /** Replaces {@code Map.values}. */
     public static Collection<?> mapValues(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
             op(site, Hooks.OP_READ_ALL, m, null, null);
@@ -156,6 +171,7 @@ public final class ContainerHooks {
         return m.values();
     }
 
+    /** Replaces {@code Map.forEach}. */
     public static void mapForEach(Map<Object, Object> m, BiConsumer<Object, Object> action, int site) {
         if (Gates.maybeTracked(m)) {
             op(site, Hooks.OP_READ_ALL, m, null, null);
@@ -163,6 +179,7 @@ public final class ContainerHooks {
         m.forEach(action);
     }
 
+    /** Replaces {@code Collection.add}. */
     public static boolean collAdd(Collection<Object> c, Object e, int site) {
         boolean r = c.add(e);
         if (Gates.maybeTracked(c)) {
@@ -171,6 +188,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Collection.addAll}. */
     public static boolean collAddAll(Collection<Object> c, Collection<Object> src, int site) {
         boolean r = c.addAll(src);
         if (Gates.maybeTracked(c)) {
@@ -179,6 +197,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Collection.remove}. */
     public static boolean collRemove(Collection<?> c, Object e, int site) {
         boolean r = c.remove(e);
         if (Gates.maybeTracked(c)) {
@@ -187,6 +206,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code Collection.clear}. */
     public static void collClear(Collection<?> c, int site) {
         c.clear();
         if (Gates.maybeTracked(c)) {
@@ -194,6 +214,7 @@ public final class ContainerHooks {
         }
     }
 
+    /** Replaces {@code Collection.contains}. */
     public static boolean collContains(Collection<?> c, Object e, int site) {
         boolean b = c.contains(e);
         if (Gates.maybeTracked(c)) {
@@ -202,6 +223,7 @@ public final class ContainerHooks {
         return b;
     }
 
+    /** Replaces {@code Collection.iterator}. */
     public static Iterator<?> collIterator(Collection<?> c, int site) {
         if (Gates.maybeTracked(c)) {
             op(site, Hooks.OP_READ_ALL, c, null, null);
@@ -209,6 +231,7 @@ public final class ContainerHooks {
         return c.iterator();
     }
 
+    /** Replaces {@code Collection.stream}. */
     public static java.util.stream.Stream<?> collStream(Collection<?> c, int site) {
         if (Gates.maybeTracked(c)) {
             op(site, Hooks.OP_READ_ALL, c, null, null);
@@ -216,6 +239,7 @@ public final class ContainerHooks {
         return c.stream();
     }
 
+    /** Replaces {@code Collection.forEach}. */
     public static void collForEach(Collection<Object> c, java.util.function.Consumer<Object> action, int site) {
         if (Gates.maybeTracked(c)) {
             op(site, Hooks.OP_READ_ALL, c, null, null);
@@ -223,6 +247,7 @@ public final class ContainerHooks {
         c.forEach(action);
     }
 
+    /** Replaces {@code List.get}. */
     public static Object listGet(List<?> l, int index, int site) {
         Object v = l.get(index);
         if (Gates.maybeTracked(l)) {
@@ -231,6 +256,7 @@ public final class ContainerHooks {
         return v;
     }
 
+    /** Replaces {@code List.set}. */
     public static Object listSet(List<Object> l, int index, Object e, int site) {
         Object r = l.set(index, e);
         if (Gates.maybeTracked(l)) {
@@ -239,6 +265,7 @@ public final class ContainerHooks {
         return r;
     }
 
+    /** Replaces {@code List.add}. */
     public static void listAddAt(List<Object> l, int index, Object e, int site) {
         l.add(index, e);
         if (Gates.maybeTracked(l)) {
@@ -246,6 +273,7 @@ public final class ContainerHooks {
         }
     }
 
+    /** Replaces {@code List.remove}. */
     public static Object listRemoveAt(List<?> l, int index, int site) {
         Object r = l.remove(index);
         if (Gates.maybeTracked(l)) {

@@ -28,6 +28,7 @@ public final class Options {
         ACCEPTS = Collections.unmodifiableMap(accepts);
     }
 
+    // One field per option of OptionTable, named after it; the defaults are the README's.
     public boolean enabled = true;
     public String text = "stderr";
     public Severity textSeverity = Severity.WARNING;
