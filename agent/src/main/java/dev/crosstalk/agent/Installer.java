@@ -24,7 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Wires the agent together: options, reporting, the runtime behind the hooks, and the two
@@ -51,12 +55,12 @@ final class Installer {
                 type -> sharing.isMarkedClass(type.getName()));
         AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog(), sharing);
 
-        String failure = options.selfTest ? selfTest() : null;
-        if (failure != null) {
-            System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
-                    + " runs without it");
-            return;
-        }
+        // The self-test and loading Byte Buddy run beside the start of reporting (Logback), each on a
+        // thread of its own: premain holds up the application's main, and on two or more cores this
+        // takes the longest of the three instead of their sum. Nothing is installed until all are done.
+        FutureTask<String> selfTest = background("self-test", () -> options.selfTest ? selfTest() : null);
+        FutureTask<AgentBuilder> boundaries = background("boundaries",
+                () -> Boundaries.prepare(inst, options.entries, boundaryFailureLog()));
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
@@ -66,6 +70,12 @@ final class Installer {
         self[0] = reporter;
         if (options.jsonTcpHost != null) {
             reporter.jsonTcp(options.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
+        }
+        String failure = outcome(selfTest);
+        if (failure != null) {
+            System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
+                    + " runs without it");
+            return;
         }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
@@ -85,9 +95,27 @@ final class Installer {
         }
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);
-        Boundaries.install(inst, options.entries, boundaryFailureLog());
+        outcome(boundaries).installOn(inst);
         reporter.start();
         failures = reporter;
+    }
+
+    private static <T> FutureTask<T> background(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, "crosstalk-start-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** What {@code task} answered, once it is done; what it threw is thrown here. */
+    private static <T> T outcome(FutureTask<T> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ? (Exception) cause : new IllegalStateException(cause);
+        }
     }
 
     /**

@@ -47,6 +47,16 @@ public final class Boundaries {
     /** Installs the boundary and executor advice; {@code onError} hears of types that failed. */
     public static void install(Instrumentation inst, List<EntryMethod> entries,
             BiConsumer<String, Throwable> onError) {
+        prepare(inst, entries, onError).installOn(inst);
+    }
+
+    /**
+     * The boundary and executor advice, ready for {@link AgentBuilder#installOn}. Building it changes
+     * nothing in the JVM yet, so it can run on another thread while the agent starts (loading Byte
+     * Buddy is a good part of the agent's start-up).
+     */
+    public static AgentBuilder prepare(Instrumentation inst, List<EntryMethod> entries,
+            BiConsumer<String, Throwable> onError) {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -77,7 +87,7 @@ public final class Boundaries {
                 .type(named(SCHEDULED_EXECUTOR))
                 .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
-        builder.installOn(inst);
+        return builder;
     }
 
     /**
