@@ -83,7 +83,8 @@ final class Overlaps {
         findings.record(fp, v.severity(), () -> {
             String[] stack = other.site.sampleStack();
             Evidence first = new Evidence(other.request.id(), other.request.label(), other.thread.getName(),
-                    other.request.sessionKey(), other.site.location(), stack == null ? null : Arrays.asList(stack));
+                    other.request.sessionKey(), other.site.location(), stack == null ? null : Arrays.asList(stack))
+                    .withWebapp(other.site.webapp());
             return new Finding(FindingType.UNSAFE_CONCURRENT_MUTATION, v.severity(), state, fp, v.message(), first,
                     Recorder.reader(request, site), null);
         });

@@ -276,10 +276,11 @@ final class Publications {
         String[] stack = w.site.sampleStack();
         List<String> frames = stack == null ? null : Arrays.asList(stack);
         if (w.request == null) {
-            return new Evidence(0, "(initialisation)", w.thread, null, w.site.location(), frames);
+            return new Evidence(0, "(initialisation)", w.thread, null, w.site.location(), frames)
+                    .withWebapp(w.site.webapp());
         }
         return new Evidence(w.request.id(), w.request.label(), w.thread, w.request.sessionKey(), w.site.location(),
-                frames);
+                frames).withWebapp(w.site.webapp());
     }
 
     /** The containers held in the instance fields of a published struct: filling them fills it. */

@@ -350,7 +350,7 @@ public final class Recorder implements Sink {
         }
         String[] stack = r.site.sampleStack();
         Evidence resetter = new Evidence(r.request.id(), r.request.label(), r.thread, r.request.sessionKey(),
-                r.site.location(), stack == null ? null : Arrays.asList(stack));
+                r.site.location(), stack == null ? null : Arrays.asList(stack)).withWebapp(r.site.webapp());
         FlowJudge.Verdict v = dev.crosstalk.agent.detect.PublicationJudge.resetDuringUse(field.stateName(),
                 r.request.toString(), r.site.location(), request.info().toString());
         String fp = Fingerprint.of(FindingType.RESET_DURING_USE, field.stateName(), r.site.fingerprintPart(),
@@ -501,7 +501,7 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
-                String.valueOf(name));
+                String.valueOf(name), site.webapp());
         if (field == null) {
             return; // the field table is full: this attribute is not watched
         }
@@ -594,18 +594,18 @@ public final class Recorder implements Sink {
     private static Evidence writer(WriteRecord w) {
         String[] stack = w.site.sampleStack();
         return new Evidence(w.request.id(), w.request.label(), w.thread, w.request.sessionKey(), w.site.location(),
-                stack == null ? null : Arrays.asList(stack));
+                stack == null ? null : Arrays.asList(stack)).withWebapp(w.site.webapp());
     }
 
     /** Evidence of the current thread reading at {@code site}; outside requests, "(no request)". */
     static Evidence reader(RequestContext request, Site site) {
         if (request == null) {
             return new Evidence(0, "(no request)", Thread.currentThread().getName(), null, site.location(),
-                    Arrays.asList(Stacks.capture()));
+                    Arrays.asList(Stacks.capture())).withWebapp(site.webapp());
         }
         RequestInfo r = request.info();
         return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
-                Arrays.asList(Stacks.capture()), System.currentTimeMillis());
+                Arrays.asList(Stacks.capture()), System.currentTimeMillis()).withWebapp(site.webapp());
     }
 
     // ---- requests -----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ final class ThreadLocals {
     private static Evidence setterEvidence(Slot s) {
         String[] stack = s.site.sampleStack();
         return new Evidence(s.setter.id(), s.setter.label(), s.setter.thread(), s.setter.sessionKey(),
-                s.site.location(), stack == null ? null : Arrays.asList(stack));
+                s.site.location(), stack == null ? null : Arrays.asList(stack)).withWebapp(s.site.webapp());
     }
 
     private static Slot find(ThreadState ts, Object key) {
