@@ -139,6 +139,7 @@ class StandaloneTomcatTest {
                 .collect(Collectors.toList());
         assertEquals(List.of("error " + LAST_LOGIN + " app1", "error " + LAST_LOGIN + " app2",
                 "error " + PRICES + " app2"), warningsAndErrors, "findings:" + Findings.describe(events));
+        FindingsDocTest.assertDocumentedWebappExample(E2e.latestAtLeastWarning(events).get(0));
         // The start-up settings and the hit counter stay quiet in every deployment.
         assertTrue(events.stream().noneMatch(e -> text(e, "state").startsWith(PKG + "Settings")
                 && !"info".equals(text(e, "severity"))), Findings.describe(events));
