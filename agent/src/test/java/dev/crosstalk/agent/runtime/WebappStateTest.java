@@ -73,12 +73,12 @@ class WebappStateTest {
         assertNull(plain.webapp());
     }
 
+    private final LastLogin shop = new LastLogin("shop");
+    private final LastLogin outlet = new LastLogin("outlet");
+
     @Test
     void oneWriteInEachWebappIsNoOverwriteAndEachIsReportedUnderItsWebapp() {
-        LastLogin shop = new LastLogin("shop");
-        LastLogin outlet = new LastLogin("outlet");
-        shop.login("GET /shop/login", "alice");
-        outlet.login("GET /outlet/login", "bob");
+        aliceInShopAndBobInOutlet();
         shop.banner("GET /shop/banner", "alice");
         outlet.banner("GET /outlet/banner", "bob");
 
@@ -90,10 +90,7 @@ class WebappStateTest {
 
     @Test
     void theBugInOneWebappIsAnErrorThereOnly() {
-        LastLogin shop = new LastLogin("shop");
-        LastLogin outlet = new LastLogin("outlet");
-        shop.login("GET /shop/login", "alice");
-        outlet.login("GET /outlet/login", "bob");
+        aliceInShopAndBobInOutlet();
         shop.login("GET /shop/login", "carol");
         shop.banner("GET /shop/banner", "carol");
         outlet.banner("GET /outlet/banner", "bob");
@@ -114,6 +111,11 @@ class WebappStateTest {
         assertEquals(false, FindingFields.of(f).containsKey("webapp"), "no webapp field for a plain application");
         assertEquals(Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, "com.acme.LastLogin.user",
                 "com.acme.LoginServlet.doGet:14", "com.acme.BannerServlet.doGet:14"), f.fingerprint());
+    }
+
+    private void aliceInShopAndBobInOutlet() {
+        shop.login("GET /shop/login", "alice");
+        outlet.login("GET /outlet/login", "bob");
     }
 
     private List<Finding> sorted() {
