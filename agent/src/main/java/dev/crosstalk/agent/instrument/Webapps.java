@@ -1,6 +1,8 @@
 package dev.crosstalk.agent.instrument;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
 
 /**
  * Which application of a shared JVM a class belongs to, from its class loader: a servlet container
@@ -8,6 +10,24 @@ import java.lang.reflect.Method;
  * Only the name is kept (never the loader), so an undeployed webapp's loader can be collected.
  */
 public final class Webapps {
+    /**
+     * Tomcat's {@code WebappClassLoaderBase.getContextName()} per loader class, found once: the agent
+     * has no Tomcat API, and looking a method up by reflection for every class loaded would be slow.
+     * Kept with the loader's class, which a webapp's undeployment does not unload.
+     */
+    private static final ClassValue<Optional<Method>> CONTEXT_NAME = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> loaderType) {
+            try {
+                Method m = loaderType.getMethod("getContextName");
+                return m.getReturnType() == String.class && Modifier.isPublic(m.getDeclaringClass().getModifiers())
+                        ? Optional.of(m) : Optional.empty();
+            } catch (NoSuchMethodException | SecurityException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
     private Webapps() {
     }
 
@@ -24,28 +44,12 @@ public final class Webapps {
             return null;
         }
         try {
-            String context = contextName(loader);
+            Optional<Method> contextName = CONTEXT_NAME.get(loader.getClass());
+            String context = contextName.isPresent() ? (String) contextName.get().invoke(loader) : null;
             // "Unknown": a Tomcat loader whose context is gone (stopped); its classes are no webapp's now.
             return context != null && !context.isEmpty() && !context.equals("Unknown") ? context : loader.getName();
         } catch (Throwable t) {
             return null; // a loader that cannot say is treated as the plain application's
         }
-    }
-
-    /** Tomcat's {@code WebappClassLoaderBase.getContextName()}, by reflection: the agent has no Tomcat API. */
-    private static String contextName(ClassLoader loader) throws ReflectiveOperationException {
-        for (Class<?> c = loader.getClass(); c != null && c != ClassLoader.class; c = c.getSuperclass()) {
-            Method m;
-            try {
-                m = c.getDeclaredMethod("getContextName");
-            } catch (NoSuchMethodException e) {
-                continue;
-            }
-            if (m.getReturnType() != String.class || !java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
-                return null;
-            }
-            return (String) m.invoke(loader);
-        }
-        return null;
     }
 }
