@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.config.Options;
 import dev.crosstalk.agent.report.AgentInfo;
 import java.lang.instrument.Instrumentation;
 
