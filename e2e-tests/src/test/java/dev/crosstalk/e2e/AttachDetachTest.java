@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AttachDetachTest {
     private static final String REMIXER = RemixerBugs.PKG + "PatternRemixer";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HOOKS = "dev/crosstalk/bootstrap/Hooks";
+    /** The package of every hook class (FieldHooks, ContainerHooks, …) that instrumented code calls. */
+    private static final String HOOKS = "dev/crosstalk/bootstrap/";
     /** A constant pool index in javap's output, with the padding after it: the JVM renumbers its pool. */
     private static final java.util.regex.Pattern POOL_INDEX = java.util.regex.Pattern.compile("#\\d+(,\\d+)?\\s*");
 
