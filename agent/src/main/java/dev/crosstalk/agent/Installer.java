@@ -41,7 +41,11 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(Options options, Instrumentation inst) throws Exception {
+    /**
+     * Installs the agent; {@code attached} for a dynamic attach, which also instruments the classes
+     * already loaded. Answers the running agent, or null when the self-test kept it off.
+     */
+    static RunningAgent install(Options options, Instrumentation inst, boolean attached) throws Exception {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
@@ -75,7 +79,7 @@ final class Installer {
         if (failure != null) {
             System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
                     + " runs without it");
-            return;
+            return null;
         }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
@@ -94,10 +98,16 @@ final class Installer {
                     AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
         }
         Hooks.install(recorder);
-        inst.addTransformer(transformer, false);
-        outcome(boundaries).installOn(inst);
+        inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
+        RunningAgent running = new RunningAgent(inst, transformer, outcome(boundaries).installOn(inst), reporter,
+                filter, attached);
         reporter.start();
         failures = reporter;
+        if (attached) {
+            reporter.note("crosstalk: attached to a running JVM; " + running.instrumentLoadedClasses()
+                    + " application classes already loaded were instrumented; requests in flight now are not judged");
+        }
+        return running;
     }
 
     private static <T> FutureTask<T> background(String name, Callable<T> work) {

@@ -44,10 +44,13 @@ public final class Boundaries {
         }
     }
 
-    /** Installs the boundary and executor advice; {@code onError} hears of types that failed. */
-    public static void install(Instrumentation inst, List<EntryMethod> entries,
-            BiConsumer<String, Throwable> onError) {
-        prepare(inst, entries, onError).installOn(inst);
+    /**
+     * Installs the boundary and executor advice, also into the classes already loaded; {@code onError}
+     * hears of types that failed. The answer is resettable: a detach restores the classes it changed.
+     */
+    public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
+            List<EntryMethod> entries, BiConsumer<String, Throwable> onError) {
+        return prepare(inst, entries, onError).installOn(inst);
     }
 
     /**
