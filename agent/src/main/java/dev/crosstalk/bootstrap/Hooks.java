@@ -120,6 +120,11 @@ public final class Hooks {
         return (FILTER[h >>> 6] & (1L << h)) != 0;
     }
 
+    /** The runtime installed now, or null: for the other hook classes of this package. */
+    static Sink sink() {
+        return sink;
+    }
+
     /** The runtime says how many publication windows are open. */
     public static void windows(int open) {
         windows = open;
@@ -151,7 +156,7 @@ public final class Hooks {
         }
     }
 
-    private static boolean maybeShared(Object o) {
+    static boolean maybeShared(Object o) {
         if (o == null) {
             return false;
         }

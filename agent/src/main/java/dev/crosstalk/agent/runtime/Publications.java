@@ -176,6 +176,16 @@ final class Publications {
         return open.length > 0;
     }
 
+    /** True when a window is open on {@code target}: its fills and early reads are judged here, not as races. */
+    boolean covers(Object target) {
+        for (Window w : open) {
+            if (w.holds(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The method {@code method} returned on this thread: its windows close. */
     void methodExit(int method) {
         if (method == 0) {

@@ -34,6 +34,7 @@ public final class Recorder implements Sink {
     private final ClassValue<Boolean> structs;
     private final ThreadLocals threadLocals;
     private final Overlaps overlaps;
+    private final MutationWatch mutations;
     /** Application objects made outside any request: their non-final fields are shared state. */
     private final WeakIdentityMap<Boolean> shared;
     /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
@@ -74,6 +75,7 @@ public final class Recorder implements Sink {
         this.threadLocals = new ThreadLocals(findings, fields, maxContainers);
         this.overlaps = new Overlaps(findings);
         this.shared = new WeakIdentityMap<>(maxContainers);
+        this.mutations = new MutationWatch(findings, sites, maxContainers, o -> shared.get(o) != null);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -111,6 +113,7 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = site.field();
+        mutations.staticValue(site, value);
         if (value != null && isContainer(value)) {
             track(field, value);
             if (field.resettable) {
@@ -193,16 +196,24 @@ public final class Recorder implements Sink {
         }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
-        if (publications.anyOpen()) {
+        boolean published = publications.anyOpen();
+        if (published) {
             window(op, container, key, value, site, request);
+            published = publications.covers(container);
         }
         StaticField field = site.boundField(container);
         if (field == null) {
             field = containers.get(container);
             if (field == null) {
+                if (!published) {
+                    mutations.containerOp(site, op, container, key, value, request, null);
+                }
                 return;
             }
             site.bind(container, field);
+        }
+        if (!published) {
+            mutations.containerOp(site, op, container, key, value, request, field.stateName());
         }
         if (request != null && field.resettable && isRead(op)) {
             checkReset(field, site, request);
@@ -469,6 +480,34 @@ public final class Recorder implements Sink {
     }
 
     @Override
+    public void mutationUse(int siteId, Object target, int kind) {
+        Site site = sites.get(siteId);
+        if (site != null) {
+            mutations.use(site, target, kind, ThreadState.get().activeRequest());
+        }
+    }
+
+    @Override
+    public void sharedFieldValue(int siteId, Object owner, Object value) {
+        mutations.fieldValue(sites.get(siteId), owner, value);
+    }
+
+    @Override
+    public void lockEvent(Object lock, int event) {
+        mutations.lockEvent(ThreadState.get(), lock, event);
+    }
+
+    @Override
+    public void lockHalf(Object readWriteLock, Object half, boolean read) {
+        mutations.lockHalf(readWriteLock, half, read);
+    }
+
+    @Override
+    public void accessOrdered(Object map) {
+        mutations.accessOrdered(map);
+    }
+
+    @Override
     public void mutationExit(Object token) {
         overlaps.exit(token);
     }
@@ -507,6 +546,7 @@ public final class Recorder implements Sink {
         }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
+        mutations.sessionValue(value);
         if (request != null && Values.isEmptyContainer(value)) {
             reset(field, site, request);
         }
@@ -646,6 +686,7 @@ public final class Recorder implements Sink {
                 threadLocals.requestEnded(ts, (RequestContext) token);
             }
             ((RequestContext) token).end();
+            mutations.requestEnded(ts);
             ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
                 ts.request = null;

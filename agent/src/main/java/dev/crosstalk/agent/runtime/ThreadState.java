@@ -12,6 +12,9 @@ final class ThreadState {
     /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
     final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
 
+    /** The locks this thread holds in its current request (see {@link MutationWatch}). */
+    final HeldLocks locks = new HeldLocks();
+
     static ThreadState get() {
         return CURRENT.get();
     }

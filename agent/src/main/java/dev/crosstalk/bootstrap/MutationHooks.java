@@ -1,0 +1,126 @@
+package dev.crosstalk.bootstrap;
+
+/**
+ * Entry points for the detection of unsafe concurrent mutation: calls on builders that may be
+ * shared, loads of container fields from shared objects, and the locks application code takes.
+ * Bootstrap class, JDK types only; every method guards the agent's work with {@code catch
+ * (Throwable)}, counts it in {@link Hooks#errors()}, and leaves the application's values as they
+ * were.
+ *
+ * <p>Fast paths: a builder or container nobody saw in shared state costs one identity hash and one
+ * bit test ({@link Hooks#maybeTracked}); a field load from an object made inside a request costs
+ * the same on its owner.
+ */
+public final class MutationHooks {
+    public static final int READ = 0;
+    public static final int ITERATE = 1;
+    public static final int WRITE = 2;
+
+    public static final int MONITOR_ENTER = 1;
+    public static final int MONITOR_EXIT = 2;
+    public static final int LOCK = 3;
+    public static final int UNLOCK = 4;
+
+    public static final int READ_HALF = 1;
+    public static final int WRITE_HALF = 2;
+
+    /** Objects that are roots of shared state but not made outside requests (session attributes). */
+    private static final int ROOT_BITS = 1 << 16;
+    private static final long[] ROOTS = new long[ROOT_BITS / 64];
+
+    private MutationHooks() {
+    }
+
+    /** Marks an object as a root of shared state; called by the runtime. */
+    public static void root(Object o) {
+        int h = System.identityHashCode(o) & (ROOT_BITS - 1);
+        synchronized (ROOTS) {
+            ROOTS[h >>> 6] |= 1L << h;
+        }
+    }
+
+    private static boolean maybeRoot(Object o) {
+        int h = System.identityHashCode(o) & (ROOT_BITS - 1);
+        return (ROOTS[h >>> 6] & (1L << h)) != 0;
+    }
+
+    /** A call of {@code kind} on {@code target} (a builder) is about to run or has run. */
+    public static void use(Object target, int site, int kind) {
+        if (Hooks.maybeTracked(target)) {
+            Sink s = Hooks.sink();
+            if (s != null) {
+                try {
+                    s.mutationUse(site, target, kind);
+                } catch (Throwable t) {
+                    Hooks.error(t);
+                }
+            }
+        }
+    }
+
+    /** {@link #use} after a call that returns its receiver ({@code append}); returns it. */
+    public static Object used(Object result, int site, int kind) {
+        use(result, site, kind);
+        return result;
+    }
+
+    /** A container or builder was loaded from a field of {@code owner}. */
+    public static void fieldLoaded(Object owner, Object value, int site) {
+        if (value == null || owner == null || Hooks.sink() == null || !(Hooks.maybeShared(owner) || maybeRoot(owner))) {
+            return;
+        }
+        Sink s = Hooks.sink();
+        if (s != null) {
+            try {
+                s.sharedFieldValue(site, owner, value);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** A monitor or {@code java.util.concurrent} lock is taken or released ({@link #MONITOR_ENTER} …). */
+    public static void lock(Object lock, int event) {
+        Sink s = Hooks.sink();
+        if (s != null && lock != null) {
+            try {
+                s.lockEvent(lock, event);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** {@code Lock.tryLock()} returned {@code acquired}; returns it. */
+    public static boolean tried(boolean acquired, Object lock) {
+        if (acquired) {
+            lock(lock, LOCK);
+        }
+        return acquired;
+    }
+
+    /** {@code readWriteLock.readLock()} or {@code writeLock()} returned {@code half}; returns it. */
+    public static Object half(Object readWriteLock, Object half, int which) {
+        Sink s = Hooks.sink();
+        if (s != null && half != null) {
+            try {
+                s.lockHalf(readWriteLock, half, which == READ_HALF);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+        return half;
+    }
+
+    /** A {@code LinkedHashMap} in access order was constructed: its {@code get} is a structural change. */
+    public static void accessOrdered(Object map) {
+        Sink s = Hooks.sink();
+        if (s != null && map != null) {
+            try {
+                s.accessOrdered(map);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+}
