@@ -112,15 +112,31 @@ public final class MutationHooks {
         return half;
     }
 
-    /** A {@code LinkedHashMap} in access order was constructed: its {@code get} is a structural change. */
-    public static void accessOrdered(Object map) {
-        Sink s = Hooks.sink();
-        if (s != null && map != null) {
-            try {
+    /** The access-order argument of the {@code LinkedHashMap} this thread is constructing. */
+    private static final ThreadLocal<boolean[]> ACCESS_ORDER = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /** Passes the {@code accessOrder} argument of {@code LinkedHashMap(int, float, boolean)} through. */
+    public static boolean accessOrderArgument(boolean accessOrder) {
+        try {
+            ACCESS_ORDER.get()[0] = accessOrder;
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+        return accessOrder;
+    }
+
+    /** That {@code LinkedHashMap} is constructed: in access order its {@code get} is a structural change. */
+    public static void mapConstructed(Object map) {
+        try {
+            boolean[] flag = ACCESS_ORDER.get();
+            boolean accessOrder = flag[0];
+            flag[0] = false;
+            Sink s = Hooks.sink();
+            if (accessOrder && s != null && map != null) {
                 s.accessOrdered(map);
-            } catch (Throwable t) {
-                Hooks.error(t);
             }
+        } catch (Throwable t) {
+            Hooks.error(t);
         }
     }
 }

@@ -158,8 +158,7 @@ final class MutationPass extends MethodNode {
         } else if (insn.owner.equals(SB) && insn.getOpcode() == Opcodes.INVOKEVIRTUAL) {
             builderCall(insn);
         } else if (insn.owner.equals(LHM) && insn.getOpcode() == Opcodes.INVOKESPECIAL
-                && sig.equals("<init>(IFZ)V") && insn.getPrevious() != null
-                && insn.getPrevious().getOpcode() == Opcodes.ICONST_1) {
+                && sig.equals("<init>(IFZ)V")) {
             accessOrderedMap(insn, constructor);
         }
     }
@@ -223,7 +222,11 @@ final class MutationPass extends MethodNode {
         instructions.insertBefore(insn, before);
     }
 
-    /** After {@code new LinkedHashMap(n, f, true)} or {@code super(n, f, true)}: the map is in access order. */
+    /**
+     * {@code new LinkedHashMap(n, f, order)} or {@code super(n, f, order)} (an anonymous subclass passes
+     * its own parameters): the argument is noted on the way in, and the map reported after the call
+     * when it was true.
+     */
     private void accessOrderedMap(MethodInsnNode insn, boolean constructor) {
         Frame<SourceValue> f = frame(insn);
         if (f == null) {
@@ -238,8 +241,10 @@ final class MutationPass extends MethodNode {
         } else {
             return;
         }
-        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "accessOrdered", "(Ljava/lang/Object;)V", false));
+        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "mapConstructed", "(Ljava/lang/Object;)V", false));
         instructions.insert(insn, after);
+        instructions.insertBefore(insn, new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "accessOrderArgument", "(Z)Z",
+                false));
     }
 
     private static boolean allLoadThis(SourceValue v) {

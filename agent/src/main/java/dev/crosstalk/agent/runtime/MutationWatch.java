@@ -251,7 +251,9 @@ final class MutationWatch {
             v = MutationWords.checkThenAct(w.state, w.type, Values.shownKey(key, false), side(c.earlier, earlier),
                     side(c.earlierStore, earlierStore), side(c.laterCheck, laterCheck), side(c.later, site));
         } else {
-            fp = Fingerprint.of(FindingType.UNSAFE_CONCURRENT_MUTATION, w.state, sorted(earlier, site));
+            // One finding per object: which pair of its sites meets first varies from run to run, the
+            // bug (and its fingerprint) does not. The evidence names the first pair; the count, all of them.
+            fp = Fingerprint.of(FindingType.UNSAFE_CONCURRENT_MUTATION, w.state, "race");
             v = MutationWords.race(w.state, w.type, side(c.earlier, earlier), side(c.later, site));
         }
         Use first = c.earlier;
