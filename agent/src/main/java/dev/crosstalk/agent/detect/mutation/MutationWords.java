@@ -43,7 +43,7 @@ public final class MutationWords {
             what = earlier.request + " " + verb(earlier.kind) + " it at " + earlier.at + " and " + later.request + " "
                     + verb(later.kind) + " it at " + later.at;
         }
-        return new FlowJudge.Verdict(Severity.ERROR, "Unsafe concurrent mutation: " + state + " (a " + type
+        return new FlowJudge.Verdict(Severity.ERROR, "Unsafe concurrent mutation: " + state + " (" + article(type) + type
                 + ", which is not thread-safe) is used by requests in flight at the same time on different threads: "
                 + what + "; " + locks(earlier, later) + ". Its internal state can be corrupted (lost or mixed"
                 + " entries, ConcurrentModificationException, wrong results)." + ADVICE);
@@ -57,7 +57,7 @@ public final class MutationWords {
         String stores = firstStore.at.equals(secondStore.at) ? "at " + firstStore.at
                 : "at " + firstStore.at + " and " + secondStore.at;
         boolean lockedCheck = firstCheck.locks.excludes(secondCheck.locks);
-        return new FlowJudge.Verdict(Severity.ERROR, "Check-then-act on " + state + " (a " + type
+        return new FlowJudge.Verdict(Severity.ERROR, "Check-then-act on " + state + " (" + article(type) + type
                 + ", which is not thread-safe): requests " + firstCheck.request + " and " + secondCheck.request
                 + " both found " + key + " missing " + checks + " and both stored it " + stores + "; "
                 + (lockedCheck ? "each step held a lock, but it was released between the check and the store"
@@ -65,6 +65,10 @@ public final class MutationWords {
                 + ". Both computed the value, one store overwrote the other, and requests were served different"
                 + " values. Make check and store one atomic step (computeIfAbsent on a ConcurrentHashMap, or one"
                 + " lock held around both).");
+    }
+
+    private static String article(String type) {
+        return type.isEmpty() || "AEIOU".indexOf(type.charAt(0)) < 0 ? "a " : "an ";
     }
 
     private static String verb(UseKind kind) {
