@@ -256,9 +256,16 @@ final class MutationPass extends MethodNode {
         return !v.insns.isEmpty();
     }
 
+    /** The receiver is the copy {@code DUP} made of a {@code NEW}, and the value below it is the other copy. */
     private static boolean sameNew(SourceValue top, SourceValue below) {
-        return top.insns.size() == 1 && below.insns.size() == 1 && top.insns.iterator().next().getOpcode() == Opcodes.DUP
-                && below.insns.iterator().next().getOpcode() == Opcodes.NEW;
+        if (top.insns.size() != 1 || below.insns.size() != 1) {
+            return false;
+        }
+        AbstractInsnNode dup = top.insns.iterator().next();
+        AbstractInsnNode other = below.insns.iterator().next();
+        // ASM's frames give both copies the DUP as their source (older versions: the NEW to the first)
+        return dup.getOpcode() == Opcodes.DUP && (other == dup || other.getOpcode() == Opcodes.NEW)
+                && dup.getPrevious() != null && dup.getPrevious().getOpcode() == Opcodes.NEW;
     }
 
     /** True when every value that can be the receiver of {@code insn} is a builder this method made. */

@@ -6,22 +6,36 @@ import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
  * Shape 5 in a servlet's fields: a list, and a list reachable through a map, iterated by one request
- * ({@code /catalog/list}, {@code /catalog/groups/list}) while another adds to it ({@code
- * /catalog/add}, {@code /catalog/groups/add}); the lister gets {@code ConcurrentModificationException}.
- * {@link FixedCatalogServlet} is the twin on thread-safe collections.
+ * ({@code /list}, {@code /groups/list}) while another adds to it ({@code /add}, {@code /groups/add});
+ * the lister gets {@code ConcurrentModificationException}. The fixed twin is the same servlet on
+ * {@code CopyOnWriteArrayList} and {@code ConcurrentHashMap} ({@link #fixed()}).
  */
 class CatalogServlet extends HttpServlet {
-    private final List<String> items = new ArrayList<>(List.of("apple", "pear", "plum"));
-    private final Map<String, List<String>> groups = new HashMap<>();
+    private final List<String> items;
+    private final Map<String, List<String>> groups;
 
-    CatalogServlet() {
-        groups.put("fruit", new ArrayList<>(List.of("apple", "pear", "plum")));
+    private CatalogServlet(List<String> items, Map<String, List<String>> groups, List<String> fruit) {
+        this.items = items;
+        this.groups = groups;
+        items.addAll(List.of("apple", "pear", "plum"));
+        fruit.addAll(List.of("apple", "pear", "plum"));
+        groups.put("fruit", fruit);
+    }
+
+    static CatalogServlet buggy() {
+        return new CatalogServlet(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+    }
+
+    static CatalogServlet fixed() {
+        return new CatalogServlet(new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>(), new CopyOnWriteArrayList<>());
     }
 
     @Override

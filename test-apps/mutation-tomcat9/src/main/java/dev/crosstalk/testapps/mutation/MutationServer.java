@@ -39,8 +39,8 @@ public final class MutationServer {
                 "/fixed/*", "/quiet/*"}) {
             context.addServletMappingDecoded(path, "endpoints");
         }
-        addServlet(context, "/catalog/*", new CatalogServlet());
-        addServlet(context, "/fixed-catalog/*", new FixedCatalogServlet());
+        addServlet(context, "catalog", "/catalog/*", CatalogServlet.buggy());
+        addServlet(context, "fixed-catalog", "/fixed-catalog/*", CatalogServlet.fixed());
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, baseDir), "mutation-shutdown"));
         tomcat.start();
@@ -49,8 +49,7 @@ public final class MutationServer {
         tomcat.getServer().await();
     }
 
-    private static void addServlet(Context context, String path, HttpServlet servlet) {
-        String name = servlet.getClass().getSimpleName();
+    private static void addServlet(Context context, String name, String path, HttpServlet servlet) {
         Tomcat.addServlet(context, name, servlet);
         context.addServletMappingDecoded(path, name);
     }

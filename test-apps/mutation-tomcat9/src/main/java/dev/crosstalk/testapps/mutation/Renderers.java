@@ -12,21 +12,20 @@ final class Renderers {
     private final StringBuilder buffer = new StringBuilder();
 
     static String renderStatic(String user, String pair) {
-        BUFFER.setLength(0);
-        BUFFER.append("<p>Hello ").append(user);
-        Meet.at(pair, "1");
-        BUFFER.append("</p>");
-        String page = BUFFER.toString();
-        Meet.at(pair, "2");
-        return page;
+        return render(BUFFER, user, pair);
     }
 
     String renderField(String user, String pair) {
-        buffer.setLength(0);
-        buffer.append("<p>Hello ").append(user);
+        return render(buffer, user, pair);
+    }
+
+    /** The buffer comes in as a parameter: each call on it costs one identity test until it is seen shared. */
+    private static String render(StringBuilder buf, String user, String pair) {
+        buf.setLength(0);
+        buf.append("<p>Hello ").append(user);
         Meet.at(pair, "1");
-        buffer.append("</p>");
-        String page = buffer.toString();
+        buf.append("</p>");
+        String page = buf.toString();
         Meet.at(pair, "2");
         return page;
     }
