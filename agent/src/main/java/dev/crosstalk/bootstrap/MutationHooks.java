@@ -8,7 +8,7 @@ package dev.crosstalk.bootstrap;
  * were.
  *
  * <p>Fast paths: a builder or container nobody saw in shared state costs one identity hash and one
- * bit test ({@link Hooks#maybeTracked}); a field load from an object made inside a request costs
+ * bit test ({@link Gates#maybeTracked}); a field load from an object made inside a request costs
  * the same on its owner.
  */
 public final class MutationHooks {
@@ -24,36 +24,16 @@ public final class MutationHooks {
     public static final int READ_HALF = 1;
     public static final int WRITE_HALF = 2;
 
-    /** Objects that are roots of shared state but not made outside requests (session attributes). */
-    private static final int ROOT_BITS = 1 << 16;
-    private static final long[] ROOTS = new long[ROOT_BITS / 64];
-
     private MutationHooks() {
-    }
-
-    /** Marks an object as a root of shared state; called by the runtime. */
-    public static void root(Object o) {
-        int h = System.identityHashCode(o) & (ROOT_BITS - 1);
-        synchronized (ROOTS) {
-            ROOTS[h >>> 6] |= 1L << h;
-        }
-    }
-
-    private static boolean maybeRoot(Object o) {
-        int h = System.identityHashCode(o) & (ROOT_BITS - 1);
-        return (ROOTS[h >>> 6] & (1L << h)) != 0;
     }
 
     /** A call of {@code kind} on {@code target} (a builder) is about to run or has run. */
     public static void use(Object target, int site, int kind) {
-        if (Hooks.maybeTracked(target)) {
-            Sink s = Hooks.sink();
-            if (s != null) {
-                try {
-                    s.mutationUse(site, target, kind);
-                } catch (Throwable t) {
-                    Hooks.error(t);
-                }
+        if (Gates.maybeTracked(target)) {
+            try {
+                Hooks.sink.mutationUse(site, target, kind);
+            } catch (Throwable t) {
+                Hooks.error(t);
             }
         }
     }
@@ -66,25 +46,21 @@ public final class MutationHooks {
 
     /** A container or builder was loaded from a field of {@code owner}. */
     public static void fieldLoaded(Object owner, Object value, int site) {
-        if (value == null || owner == null || Hooks.sink() == null || !(Hooks.maybeShared(owner) || maybeRoot(owner))) {
+        if (value == null || owner == null || !(Gates.maybeShared(owner) || Gates.maybeRoot(owner))) {
             return;
         }
-        Sink s = Hooks.sink();
-        if (s != null) {
-            try {
-                s.sharedFieldValue(site, owner, value);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+        try {
+            Hooks.sink.sharedFieldValue(site, owner, value);
+        } catch (Throwable t) {
+            Hooks.error(t);
         }
     }
 
     /** A monitor or {@code java.util.concurrent} lock is taken or released ({@link #MONITOR_ENTER} …). */
     public static void lock(Object lock, int event) {
-        Sink s = Hooks.sink();
-        if (s != null && lock != null) {
+        if (lock != null) {
             try {
-                s.lockEvent(lock, event);
+                Hooks.sink.lockEvent(lock, event);
             } catch (Throwable t) {
                 Hooks.error(t);
             }
@@ -101,10 +77,9 @@ public final class MutationHooks {
 
     /** {@code readWriteLock.readLock()} or {@code writeLock()} returned {@code half}; returns it. */
     public static Object half(Object readWriteLock, Object half, int which) {
-        Sink s = Hooks.sink();
-        if (s != null && half != null) {
+        if (half != null) {
             try {
-                s.lockHalf(readWriteLock, half, which == READ_HALF);
+                Hooks.sink.lockHalf(readWriteLock, half, which == READ_HALF);
             } catch (Throwable t) {
                 Hooks.error(t);
             }
@@ -131,9 +106,8 @@ public final class MutationHooks {
             boolean[] flag = ACCESS_ORDER.get();
             boolean accessOrder = flag[0];
             flag[0] = false;
-            Sink s = Hooks.sink();
-            if (accessOrder && s != null && map != null) {
-                s.accessOrdered(map);
+            if (accessOrder && map != null) {
+                Hooks.sink.accessOrdered(map);
             }
         } catch (Throwable t) {
             Hooks.error(t);

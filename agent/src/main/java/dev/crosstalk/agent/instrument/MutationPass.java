@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.bootstrap.HookTable;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.MethodVisitor;
@@ -35,7 +36,6 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * it and contains no branch, so the method's stack map frames stay valid.
  */
 final class MutationPass extends MethodNode {
-    private static final String HOOKS = "dev/crosstalk/bootstrap/MutationHooks";
     private static final String SB = "java/lang/StringBuilder";
     private static final String LHM = "java/util/LinkedHashMap";
     private static final Set<String> LOCKS = Set.of("java/util/concurrent/locks/Lock",
@@ -123,7 +123,7 @@ final class MutationPass extends MethodNode {
     private static InsnList lockHook(int event) {
         InsnList l = new InsnList();
         l.add(new InsnNode(Opcodes.ICONST_0 + event));
-        l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "lock", "(Ljava/lang/Object;I)V", false));
+        l.add(hook(HookTable.LOCK));
         return l;
     }
 
@@ -137,8 +137,7 @@ final class MutationPass extends MethodNode {
         InsnList after = new InsnList();
         after.add(new InsnNode(Opcodes.DUP_X1));
         after.add(push(site));
-        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "fieldLoaded",
-                "(Ljava/lang/Object;Ljava/lang/Object;I)V", false));
+        after.add(hook(HookTable.FIELD_LOADED));
         instructions.insert(insn, after);
     }
 
@@ -151,8 +150,7 @@ final class MutationPass extends MethodNode {
             instructions.insertBefore(insn, new InsnNode(Opcodes.DUP));
             InsnList after = new InsnList();
             after.add(new InsnNode(insn.name.equals("readLock") ? Opcodes.ICONST_1 : Opcodes.ICONST_2));
-            after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "half",
-                    "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", false));
+            after.add(hook(HookTable.LOCK_HALF));
             after.add(new TypeInsnNode(Opcodes.CHECKCAST, Type.getReturnType(insn.desc).getInternalName()));
             instructions.insert(insn, after);
         } else if (insn.owner.equals(SB) && insn.getOpcode() == Opcodes.INVOKEVIRTUAL) {
@@ -182,7 +180,7 @@ final class MutationPass extends MethodNode {
                 instructions.insertBefore(insn, new InsnNode(Opcodes.DUP));
                 InsnList after = new InsnList();
                 after.add(new InsnNode(Opcodes.SWAP));
-                after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "tried", "(ZLjava/lang/Object;)Z", false));
+                after.add(hook(HookTable.LOCK_TRIED));
                 instructions.insert(insn, after);
                 return;
             }
@@ -203,8 +201,7 @@ final class MutationPass extends MethodNode {
             InsnList after = new InsnList();
             after.add(push(site));
             after.add(new InsnNode(Opcodes.ICONST_2));
-            after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "used", "(Ljava/lang/Object;II)Ljava/lang/Object;",
-                    false));
+            after.add(hook(HookTable.MUTATION_USED));
             after.add(new TypeInsnNode(Opcodes.CHECKCAST, SB));
             instructions.insert(insn, after);
             return;
@@ -218,7 +215,7 @@ final class MutationPass extends MethodNode {
         }
         before.add(push(site));
         before.add(new InsnNode(insn.name.equals("setLength") ? Opcodes.ICONST_2 : Opcodes.ICONST_0));
-        before.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "use", "(Ljava/lang/Object;II)V", false));
+        before.add(hook(HookTable.MUTATION_USE));
         instructions.insertBefore(insn, before);
     }
 
@@ -241,10 +238,9 @@ final class MutationPass extends MethodNode {
         } else {
             return;
         }
-        after.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "mapConstructed", "(Ljava/lang/Object;)V", false));
+        after.add(hook(HookTable.MAP_CONSTRUCTED));
         instructions.insert(insn, after);
-        instructions.insertBefore(insn, new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "accessOrderArgument", "(Z)Z",
-                false));
+        instructions.insertBefore(insn, hook(HookTable.ACCESS_ORDER_ARGUMENT));
     }
 
     private static boolean allLoadThis(SourceValue v) {
@@ -344,6 +340,10 @@ final class MutationPass extends MethodNode {
 
     private Frame<SourceValue> frame(AbstractInsnNode insn) {
         return frames.get(insn);
+    }
+
+    private static MethodInsnNode hook(HookTable row) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, row.owner, row.name, row.descriptor, false);
     }
 
     private static AbstractInsnNode push(int value) {

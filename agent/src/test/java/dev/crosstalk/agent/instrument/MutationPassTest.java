@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.io.InputStream;
