@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.bootstrap.Hooks;
-import dev.crosstalk.bootstrap.Sink;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,50 +41,8 @@ class MutationPassTest {
 
     @BeforeEach
     void installSink() {
-        Hooks.install(new Sink() {
-            @Override
-            public void staticRead(int site, Object value) {
-            }
-
-            @Override
-            public void staticWrite(int site, Object value, long bits) {
-            }
-
-            @Override
-            public void containerOp(int site, int op, Object container, Object key, Object value) {
-            }
-
-            @Override
-            public Object requestEnter(Object request, int kind, int entry) {
-                return null;
-            }
-
-            @Override
-            public void requestExit(Object token) {
-            }
-
-            @Override
-            public Object captureContext() {
-                return null;
-            }
-
-            @Override
-            public Object attachContext(Object context) {
-                return null;
-            }
-
-            @Override
-            public void detachContext(Object previous) {
-            }
-
-            @Override
-            public void classInitEnter() {
-            }
-
-            @Override
-            public void classInitExit() {
-            }
-
+        // The transformer test's sink takes every other event; this one notes the lock and map events.
+        Hooks.install(new AccessTransformerTest.RecordingSink() {
             @Override
             public void lockEvent(Object lock, int event) {
                 events.add("lock " + event + " " + lock.getClass().getSimpleName());
