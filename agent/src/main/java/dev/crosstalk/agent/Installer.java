@@ -11,6 +11,7 @@ import dev.crosstalk.agent.instrument.ClassFilter;
 import dev.crosstalk.agent.instrument.IntentionalSharing;
 import dev.crosstalk.agent.report.AgentInfo;
 import dev.crosstalk.agent.report.Reporter;
+import dev.crosstalk.agent.report.StartupCheck;
 import dev.crosstalk.agent.runtime.FieldTable;
 import dev.crosstalk.agent.runtime.Recorder;
 import dev.crosstalk.agent.runtime.SiteTable;
@@ -50,6 +51,13 @@ final class Installer {
                 type -> sharing.isMarkedClass(type.getName()));
         AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog(), sharing);
 
+        StartupCheck outputs = new StartupCheck(options.text, options.json, options.report, options.jsonTcpHost,
+                options.jsonTcpPort);
+        outputs.problems.forEach(System.err::println);
+        if (outputs.nothingWritable()) {
+            System.err.println(outputs.offLine());
+            return;
+        }
         String failure = options.selfTest ? selfTest() : null;
         if (failure != null) {
             System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
@@ -57,29 +65,35 @@ final class Installer {
             return;
         }
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
-        Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
+        Reporter reporter = new Reporter(findings, outputs.text, options.textSeverity, outputs.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered()),
+                () -> summary(findings, recorder, transformer, sites, fields,
+                        self[0].jsonTcpUndelivered() + self[0].notWritten()),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
-        if (options.jsonTcpHost != null) {
-            reporter.jsonTcp(options.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
+        if (outputs.jsonTcpHost != null) {
+            reporter.jsonTcp(outputs.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
         }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
-                + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
-                + (options.json == null ? "" : ", JSON lines to " + options.json)
-                + (options.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + options.jsonTcpHost + ":"
+                + "; findings" + (outputs.text == null ? "" : " as text on " + outputs.text + " (" + options.textSeverity.label() + " and above)")
+                + (outputs.json == null ? "" : ", JSON lines to " + outputs.json)
+                + (outputs.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + outputs.jsonTcpHost + ":"
                         + options.jsonTcpPort)
+                + (outputs.report == null ? "" : ", reports in " + Path.of(outputs.report).toAbsolutePath().normalize())
                 + (findings.suppression().baselineFingerprints().isEmpty() ? "" : "; "
                         + findings.suppression().baselineFingerprints().size() + " known finding(s) in the baseline "
                         + options.baseline + " are not reported"));
         if (options.baselineWrite != null) {
             reporter.atExit(() -> writeBaseline(findings, options.baselineWrite, reporter));
         }
-        if (options.report != null) {
-            reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
-                    AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
+        if (outputs.report != null) {
+            reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(outputs.report), findings,
+                    AgentInfo.current(), () -> {
+                        Map<String, Object> c = counters(findings, recorder, transformer, sites, fields);
+                        c.put("notWritten", reporter.notWrittenFields());
+                        return c;
+                    }));
         }
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);

@@ -4,7 +4,9 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,8 @@ public final class Reporter {
     private volatile ReportWriter reports;
     private TcpJsonOutput tcp;
     private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per output that writes files: what it could not write. */
+    private final Map<String, WriteTrouble> troubles = new LinkedHashMap<>();
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -47,10 +51,11 @@ public final class Reporter {
         this.updateMillis = updateMillis;
         this.summary = summary;
         if (text != null) {
-            outputs.add(new TextOutput(logback.textLogger(text), textMinimum));
+            outputs.add(new TextOutput(logback.textLogger(text, trouble("text", text, "events")), textMinimum));
         }
         if (json != null) {
-            outputs.add(new JsonOutput(logback.jsonLogger(json), jsonMinimum, AgentInfo.current()));
+            outputs.add(new JsonOutput(logback.jsonLogger(json, trouble("json", json, "events")), jsonMinimum,
+                    AgentInfo.current()));
         }
     }
 
@@ -68,6 +73,37 @@ public final class Reporter {
         return tcp == null ? "" : tcp.undelivered();
     }
 
+    private WriteTrouble trouble(String option, String target, String unit) {
+        WriteTrouble t = new WriteTrouble(option, target, unit, System.err::println);
+        troubles.put(option, t);
+        return t;
+    }
+
+    /**
+     * For the summary line: {@code ; json: 12 events not written (No space left on device)} per output
+     * that could not write something, or "" when every output wrote all it was given.
+     */
+    public String notWritten() {
+        List<String> parts = new ArrayList<>();
+        for (WriteTrouble t : troubles.values()) {
+            if (t.summary() != null) {
+                parts.add(t.summary());
+            }
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /** For the report's summary: per output option, what it could not write; empty when nothing. */
+    public Map<String, Object> notWrittenFields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        troubles.forEach((option, t) -> {
+            if (t.notWritten() > 0) {
+                m.put(option, t.fields());
+            }
+        });
+        return m;
+    }
+
     /** A line about the agent itself, to the text output. */
     public void note(String line) {
         for (Output o : outputs) {
@@ -77,7 +113,28 @@ public final class Reporter {
 
     /** Reports to write at shutdown and on demand (see {@link ReportWriter}); call before {@link #start}. */
     public void reports(ReportWriter writer) {
+        trouble("report", writer.directory().toString(), "reports");
         this.reports = writer;
+    }
+
+    /**
+     * Writes a report for {@code trigger}, or when {@code trigger} is null only if one was asked for;
+     * one that cannot be written is counted. Returns whether one was written.
+     */
+    private boolean writeReport(ReportWriter r, String trigger) {
+        WriteTrouble t = troubles.get("report");
+        try {
+            if (trigger != null) {
+                r.write(trigger);
+            } else if (!r.writeIfRequested()) {
+                return false;
+            }
+            t.succeeded();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            t.failed(e);
+            return false;
+        }
     }
 
     /**
@@ -108,7 +165,7 @@ public final class Reporter {
                     nextUpdate = System.currentTimeMillis() + updateMillis;
                 }
                 ReportWriter r = reports;
-                if (r != null && r.writeIfRequested()) {
+                if (r != null && writeReport(r, null)) {
                     note("crosstalk: report written on demand");
                 }
             } catch (InterruptedException e) {
@@ -160,10 +217,16 @@ public final class Reporter {
                     dev.crosstalk.bootstrap.Hooks.error(t);
                 }
             }
-            note(summary.get());
+            // The report first, so that the summary line can say whether it was written.
             ReportWriter r = reports;
             if (r != null) {
-                r.write("shutdown");
+                writeReport(r, "shutdown");
+            }
+            String closing = summary.get();
+            note(closing);
+            WriteTrouble text = troubles.get("text");
+            if (text != null && text.notWritten() > 0) {
+                System.err.println(closing); // the text file may not have it
             }
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);
