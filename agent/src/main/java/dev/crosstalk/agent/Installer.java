@@ -71,6 +71,9 @@ final class Installer {
                         self[0].jsonTcpUndelivered() + self[0].notWritten()),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
+        if (options.text != null && outputs.text == null) {
+            reporter.notesOnStderr();
+        }
         if (outputs.jsonTcpHost != null) {
             reporter.jsonTcp(outputs.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
         }

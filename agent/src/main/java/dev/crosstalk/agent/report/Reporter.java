@@ -23,6 +23,7 @@ public final class Reporter {
     private final long updateMillis;
     private final Supplier<String> summary;
     private volatile boolean running = true;
+    private volatile boolean notesOnStderr;
     private Thread thread;
     private volatile ReportWriter reports;
     private TcpJsonOutput tcp;
@@ -51,11 +52,12 @@ public final class Reporter {
         this.updateMillis = updateMillis;
         this.summary = summary;
         if (text != null) {
-            outputs.add(new TextOutput(logback.textLogger(text, trouble("text", text, "events")), textMinimum));
+            WriteTrouble t = trouble("text", text, "events");
+            outputs.add(new TextOutput(logback.textLogger(text, t), textMinimum, t));
         }
         if (json != null) {
-            outputs.add(new JsonOutput(logback.jsonLogger(json, trouble("json", json, "events")), jsonMinimum,
-                    AgentInfo.current()));
+            WriteTrouble t = trouble("json", json, "events");
+            outputs.add(new JsonOutput(logback.jsonLogger(json, t), jsonMinimum, AgentInfo.current(), t));
         }
     }
 
@@ -104,10 +106,21 @@ public final class Reporter {
         return m;
     }
 
+    /**
+     * The text output was configured but cannot be written: the agent's own lines (the banner, the
+     * summary) go to stderr instead, so they are seen somewhere. Findings are not.
+     */
+    public void notesOnStderr() {
+        notesOnStderr = true;
+    }
+
     /** A line about the agent itself, to the text output. */
     public void note(String line) {
         for (Output o : outputs) {
             o.note(line);
+        }
+        if (notesOnStderr) {
+            System.err.println(line);
         }
     }
 
@@ -225,7 +238,7 @@ public final class Reporter {
             String closing = summary.get();
             note(closing);
             WriteTrouble text = troubles.get("text");
-            if (text != null && text.notWritten() > 0) {
+            if (text != null && text.notWritten() > 0 && !notesOnStderr) {
                 System.err.println(closing); // the text file may not have it
             }
         } catch (Throwable t) {

@@ -71,6 +71,11 @@ public final class WriteTrouble {
         notWritten++;
     }
 
+    /** The last item counted was a second try of one counted already: count it once. */
+    public synchronized void alreadyCounted() {
+        notWritten--;
+    }
+
     /** A write went through; ends a spell of failures with one line. */
     public synchronized void succeeded() {
         if (failing) {
