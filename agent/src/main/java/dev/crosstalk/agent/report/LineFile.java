@@ -1,14 +1,13 @@
 package dev.crosstalk.agent.report;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -27,6 +26,8 @@ import java.util.Objects;
  * <li>a write that fails (disk full, directory removed) is counted in its {@link WriteTrouble}, a line
  * cut short by a full disk is taken back, and it tries again at a bounded rate.</li>
  * </ul>
+ * Streams, not NIO channels: a channel closes itself when the writing thread is interrupted, and
+ * the reporter thread is interrupted at shutdown, while it may be writing.
  */
 final class LineFile {
     /** Lines written this long before a copytruncate cut are written again after it. */
@@ -39,7 +40,7 @@ final class LineFile {
     private final WriteTrouble trouble;
     /** Lines written within {@link #RECENT_MILLIS} of the last one, oldest first: {@code [millis, bytes]}. */
     private final ArrayDeque<Object[]> recent = new ArrayDeque<>();
-    private FileChannel channel;
+    private FileOutputStream out;
     private Object fileKey;
     /** How long the file is after our last write; shorter means someone cut it. */
     private long expectedSize;
@@ -59,21 +60,20 @@ final class LineFile {
         }
         long before = -1;
         try {
-            followRotation();
-            before = channel.size();
+            before = followRotation();
             if (before < expectedSize) {
                 writeAgainAfterCut();
-                before = channel.size();
+                before = size();
             }
             if (before > 0 && before + line.length > maxBytes) {
                 roll();
                 before = 0;
             }
-            writeFully(line);
-            long after = channel.size();
+            out.write(line);
+            long after = size();
             if (after < before + line.length) {
                 writeAgainAfterCut(); // cut between our size check and our write: the line itself is in the new file
-                after = channel.size();
+                after = size();
             }
             expectedSize = after;
             remember(line);
@@ -84,46 +84,47 @@ final class LineFile {
         }
     }
 
-    /** Opens the file at the path when none is open or the open one is no longer there (moved away). */
-    private void followRotation() throws IOException {
-        if (channel != null && !channel.isOpen()) {
-            channel = null;
-        }
-        if (channel != null && Objects.equals(fileKey, currentKey())) {
-            return;
+    /**
+     * Opens the file at the path when none is open or the open one is no longer there (moved away);
+     * returns its size.
+     */
+    private long followRotation() throws IOException {
+        BasicFileAttributes now = attributes();
+        if (out != null && now != null && Objects.equals(fileKey, now.fileKey())) {
+            return now.size();
         }
         close();
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        fileKey = currentKey();
-        expectedSize = channel.size();
+        out = new FileOutputStream(path.toFile(), true);
+        now = attributes();
+        fileKey = now == null ? null : now.fileKey();
+        expectedSize = size();
+        return expectedSize;
     }
 
-    private Object currentKey() throws IOException {
+    private BasicFileAttributes attributes() throws IOException {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /** The size of the file at the path: the open one, just checked. */
+    private long size() throws IOException {
+        BasicFileAttributes a = attributes();
+        return a == null ? 0 : a.size();
     }
 
     private void writeAgainAfterCut() throws IOException {
         long last = recent.isEmpty() ? 0 : (long) recent.getLast()[0];
         for (Object[] r : recent) {
             if ((long) r[0] >= last - RECENT_MILLIS) {
-                writeFully((byte[]) r[1]);
+                out.write((byte[]) r[1]);
             }
-        }
-    }
-
-    private void writeFully(byte[] line) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(line);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
         }
     }
 
@@ -138,8 +139,10 @@ final class LineFile {
     /** A full disk may have taken part of a line: cut it off, so the next line starts on its own. */
     private void takeBack(long size) {
         try {
-            if (channel != null && size >= 0 && channel.size() > size) {
-                channel.truncate(size);
+            if (out != null && size >= 0 && size() > size) {
+                try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+                    file.setLength(size);
+                }
             }
         } catch (IOException | RuntimeException ignored) {
             // the next successful write still counts; a torn line is what a full disk leaves at worst
@@ -166,12 +169,12 @@ final class LineFile {
     }
 
     synchronized void close() {
-        FileChannel c = channel;
-        channel = null;
+        FileOutputStream o = out;
+        out = null;
         fileKey = null;
-        if (c != null) {
+        if (o != null) {
             try {
-                c.close();
+                o.close();
             } catch (IOException ignored) {
                 // closing a file we only appended to loses nothing that was not already written
             }

@@ -96,6 +96,24 @@ class LineFileTest {
                 + " so far ("), said.get(1));
     }
 
+    /** The reporter thread is interrupted at shutdown, possibly while it writes: the file must not close. */
+    @Test
+    void aWriteFromAnInterruptedThreadIsWrittenAndTheNextOneToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("f.jsonl");
+        LineFile file = file(f);
+        file.write(line("a"));
+        Thread.currentThread().interrupt();
+        try {
+            file.write(line("b"));
+        } finally {
+            Thread.interrupted();
+        }
+        file.write(line("c"));
+        file.close();
+        assertEquals(List.of("a", "b", "c"), lines(f));
+        assertEquals(List.of(), said);
+    }
+
     @Test
     void builtInRollingKeepsItsFixedWindow(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("f.jsonl");
