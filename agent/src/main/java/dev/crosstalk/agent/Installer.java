@@ -38,7 +38,11 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(Options options, Instrumentation inst) throws Exception {
+    /**
+     * Installs the agent; {@code attached} for a dynamic attach, which also instruments the classes
+     * already loaded. Answers the running agent, or null when the self-test or the output check kept it off.
+     */
+    static RunningAgent install(Options options, Instrumentation inst, boolean attached) throws Exception {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
@@ -57,13 +61,13 @@ final class Installer {
         outputs.problems.forEach(System.err::println);
         if (outputs.nothingWritable()) {
             System.err.println(outputs.offLine());
-            return;
+            return null;
         }
         String failure = options.selfTest ? selfTest() : null;
         if (failure != null) {
             System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
                     + " runs without it");
-            return;
+            return null;
         }
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, outputs.text, options.textSeverity, outputs.json,
@@ -100,10 +104,16 @@ final class Installer {
                     }));
         }
         Hooks.install(recorder);
-        inst.addTransformer(transformer, false);
-        Boundaries.install(inst, options.entries, boundaryFailureLog());
+        inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
+        RunningAgent running = new RunningAgent(inst, transformer,
+                Boundaries.install(inst, options.entries, boundaryFailureLog()), reporter, filter, attached);
         reporter.start();
         failures = reporter;
+        if (attached) {
+            reporter.note("crosstalk: attached to a running JVM; " + running.instrumentLoadedClasses()
+                    + " application classes already loaded were instrumented; requests in flight now are not judged");
+        }
+        return running;
     }
 
     /**

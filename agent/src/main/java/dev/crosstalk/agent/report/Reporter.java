@@ -30,6 +30,7 @@ public final class Reporter {
     private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per output that writes files: what it could not write. */
     private final Map<String, WriteTrouble> troubles = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(() -> shutdown("shutdown"), "crosstalk-shutdown");
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -162,7 +163,20 @@ public final class Reporter {
         thread = new Thread(this::run, "crosstalk-reporter");
         thread.setDaemon(true);
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "crosstalk-shutdown"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Ends reporting while the application runs on (a detach): what the shutdown hook does (last
+     * counts, summary line, report with trigger {@code detach}), now, and the hook is withdrawn.
+     */
+    public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException exiting) {
+            return; // the JVM is exiting: its shutdown hook does it
+        }
+        shutdown("detach");
     }
 
     private void run() {
@@ -212,7 +226,7 @@ public final class Reporter {
         updates();
     }
 
-    private void shutdown() {
+    private void shutdown(String trigger) {
         running = false;
         try {
             if (thread != null) {
@@ -233,7 +247,7 @@ public final class Reporter {
             // The report first, so that the summary line can say whether it was written.
             ReportWriter r = reports;
             if (r != null) {
-                writeReport(r, "shutdown");
+                writeReport(r, trigger);
             }
             String closing = summary.get();
             note(closing);
