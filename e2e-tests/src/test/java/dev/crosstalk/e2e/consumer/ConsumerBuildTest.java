@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,6 +115,18 @@ class ConsumerBuildTest {
         }
         assertEquals(thirdPartyCrosstalkBefore, crosstalkArtifactsIn(thirdParty),
                 () -> "the build's own local repository " + thirdParty + " changed under dev/crosstalk" + log.get());
+    }
+
+    /** README, "Using it": the agent taken from a Maven repository is the agent jar itself. */
+    @Test
+    void theAgentCopiedFromTheRepositoryIsTheJarJustBuilt(@TempDir Path dir) throws IOException {
+        List<String> args = new ArrayList<>(repository.offlineArgs());
+        args.add("org.apache.maven.plugins:maven-dependency-plugin:" + tokens.get("DEPENDENCY_PLUGIN_VERSION") + ":copy");
+        args.add("-Dartifact=" + Published.GROUP_ID + ":crosstalk-agent:" + version);
+        args.add("-DoutputDirectory=" + dir);
+        Maven.Run run = MAVEN.run(Jdks.current(), dir, dir.resolve("copy.log"), BUILD_TIMEOUT, args);
+        assertEquals(0, run.exitCode(), () -> run.command() + "\n" + run.tail(LOG_TAIL));
+        assertSameBytes(project.agentJar(), dir.resolve("crosstalk-agent-" + version + ".jar"));
     }
 
     private static void assertRanTheJarsJustBuilt(Jdk jdk, Recipe recipe, ConsumerProject consumer,

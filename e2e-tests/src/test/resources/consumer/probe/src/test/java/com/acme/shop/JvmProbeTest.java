@@ -1,6 +1,5 @@
 package com.acme.shop;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +25,6 @@ class JvmProbeTest {
         Class<?> gate = Class.forName("dev.crosstalk.junit.CrosstalkGate");
         lines.add("junit=" + Path.of(gate.getProtectionDomain().getCodeSource().getLocation().toURI()));
         lines.add("java.home=" + System.getProperty("java.home"));
-        write(Path.of("target", "consumer-jvm.txt"), lines);
-    }
-
-    private static void write(Path file, List<String> lines) throws IOException {
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        Files.write(Path.of("target", "consumer-jvm.txt"), lines, StandardCharsets.UTF_8);
     }
 }
