@@ -1,9 +1,8 @@
 package dev.crosstalk.e2e.consumer;
 
+import dev.crosstalk.harness.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +16,25 @@ import java.util.stream.Stream;
 import org.w3c.dom.Element;
 
 /**
- * A user's Maven project made from the test resources under {@code consumer/}: the shop (a leaky and a
- * clean profile service behind one request entry method), the recipe's tests and POM, and a probe test
- * that records which jars and which Java the test JVM used.
+ * A user's Maven project made from {@code e2e-tests/consumer}: the shop (a leaky and a
+ * clean profile service behind one request entry method), a test of each, the recipe's POM, and a probe
+ * test that records which jars and which Java the test JVM used.
  */
 final class ConsumerProject {
 
-    /** The failing test (per-request data in a static) and its fixed twin. */
-    static final String LEAKY_TEST = "com.acme.shop.LeakyProfileTest";
-    static final String CLEAN_TEST = "com.acme.shop.CleanProfileTest";
-    static final String PROBE_TEST = "com.acme.shop.JvmProbeTest";
+    /** The test class: {@link #LEAKY_TEST} (per-request data in a static) and its fixed twin {@link #CLEAN_TEST}. */
+    static final String TEST_CLASS = "com.acme.shop.ProfileTest";
+    static final String LEAKY_TEST = "leakyProfileShowsTheUserWhoAsks";
+    static final String CLEAN_TEST = "cleanProfileShowsTheUserWhoAsks";
+    static final String PROBE_CLASS = "com.acme.shop.JvmProbeTest";
+
+    /** The files auto-detection adds: {@code src/test/resources/junit-platform.properties}. */
+    static final String AUTODETECT_DIR = "autodetect";
+
+    private static final String TEST_FILE = "src/test/java/com/acme/shop/ProfileTest.java";
+    /** What auto-detection replaces in the test class. */
+    private static final List<String> ANNOTATION_LINES = List.of("import dev.crosstalk.junit.CrosstalkGate;",
+            "@CrosstalkGate");
 
     private static final Pattern TOKEN = Pattern.compile("@([A-Z_]+)@");
 
@@ -36,17 +44,12 @@ final class ConsumerProject {
         this.dir = dir;
     }
 
-    /** The directory of the consumer resources, as the test class path holds them. */
+    /**
+     * The directory of the consumer sources, {@code e2e-tests/consumer}, read in the source tree: a copy in
+     * {@code target/} would keep files deleted since.
+     */
     static Path resources() {
-        URL url = ConsumerProject.class.getResource("/consumer");
-        if (url == null) {
-            throw new IllegalStateException("no consumer/ on the test class path");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Project.locate().root().resolve("e2e-tests").resolve("consumer");
     }
 
     /** The recipe's POM as a template, with its {@code @TOKENS@}. */
@@ -57,8 +60,12 @@ final class ConsumerProject {
     /** Writes the project of {@code recipe} into {@code dir}, replacing every {@code @TOKEN@} of its POM. */
     static ConsumerProject write(Recipe recipe, Path dir, Map<String, String> tokens) throws IOException {
         Path from = resources();
-        for (String part : List.of("shop", "probe", recipe.tests)) {
+        for (String part : recipe.annotated ? List.of("shop", "probe", "tests")
+                : List.of("shop", "probe", "tests", AUTODETECT_DIR)) {
             copyTree(from.resolve(part), dir);
+        }
+        if (!recipe.annotated) {
+            removeAnnotation(dir.resolve(TEST_FILE));
         }
         Matcher m = TOKEN.matcher(pomTemplate(recipe));
         StringBuilder pom = new StringBuilder();
@@ -78,8 +85,17 @@ final class ConsumerProject {
     }
 
     /** What Surefire's XML report says of one test class. */
-    record Suite(String name, int tests, int failures, int errors, int skipped, List<String> failureMessages,
-            String failureText) {
+    record Suite(String name, int tests, int failures, int errors, int skipped, List<TestCase> testCases) {
+
+        /** The test method {@code name}; fails when it did not run. */
+        TestCase testCase(String name) {
+            return testCases.stream().filter(t -> t.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " did not run: " + this));
+        }
+    }
+
+    /** One test method: its failure's message and text, or null when it passed. */
+    record TestCase(String name, String failureMessage, String failureText) {
     }
 
     /** Surefire's XML report of {@code testClass}; fails when there is none. */
@@ -89,16 +105,15 @@ final class ConsumerProject {
             throw new AssertionError("no Surefire report " + report + ": the test class did not run");
         }
         Element suite = Xml.parse(report);
-        List<String> messages = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        List<TestCase> testCases = new ArrayList<>();
         for (Element testcase : Xml.children(suite, "testcase")) {
-            for (Element failure : Xml.children(testcase, "failure")) {
-                messages.add(failure.getAttribute("message"));
-                text.append(failure.getTextContent()).append('\n');
-            }
+            Element failure = Xml.child(testcase, "failure");
+            testCases.add(new TestCase(testcase.getAttribute("name"),
+                    failure == null ? null : failure.getAttribute("message"),
+                    failure == null ? null : failure.getTextContent()));
         }
         return new Suite(testClass, count(suite, "tests"), count(suite, "failures"), count(suite, "errors"),
-                count(suite, "skipped"), messages, text.toString());
+                count(suite, "skipped"), testCases);
     }
 
     /** What the probe test recorded: {@code agent} (every -javaagent value), {@code junit}, {@code java.home}. */
@@ -115,6 +130,15 @@ final class ConsumerProject {
     private static int count(Element suite, String attribute) {
         String value = suite.getAttribute(attribute);
         return value.isEmpty() ? 0 : Integer.parseInt(value);
+    }
+
+    private static void removeAnnotation(Path test) throws IOException {
+        List<String> lines = Files.readAllLines(test, StandardCharsets.UTF_8);
+        if (!lines.containsAll(ANNOTATION_LINES)) {
+            throw new IllegalStateException(test + " has none of " + ANNOTATION_LINES + " to remove");
+        }
+        lines.removeAll(ANNOTATION_LINES);
+        Files.write(test, lines, StandardCharsets.UTF_8);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -41,12 +41,12 @@ class JunitDocRecipesTest {
             }
         }
         assertEquals(List.of(), missing, "snippets of docs/junit.md that no consumer POM under"
-                + " e2e-tests/src/test/resources/consumer/poms holds (line by line, in order)");
+                + " e2e-tests/consumer/poms holds (line by line, in order)");
     }
 
     @Test
     void thePropertiesSnippetIsTheAutoDetectionProjectsFile() throws IOException {
-        Path file = ConsumerProject.resources().resolve(Recipe.AUTODETECT.tests)
+        Path file = ConsumerProject.resources().resolve(ConsumerProject.AUTODETECT_DIR)
                 .resolve("src/test/resources/junit-platform.properties");
         assertEquals(List.of(trimmedLines(Files.readString(file, StandardCharsets.UTF_8))), snippets("properties"));
     }

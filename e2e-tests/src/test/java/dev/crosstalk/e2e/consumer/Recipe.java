@@ -1,35 +1,35 @@
 package dev.crosstalk.e2e.consumer;
 
 /**
- * The recipes of docs/junit.md, each a consumer project under {@code src/test/resources/consumer}: its POM
- * ({@code poms/<name>.xml}) and its tests ({@code gated/}: {@code @CrosstalkGate} on the classes;
- * {@code autodetect/}: no annotation, {@code junit-platform.properties}).
+ * The recipes of docs/junit.md, each a consumer project under {@code e2e-tests/consumer}: its POM
+ * ({@code poms/<name>.xml}) and the shared tests, with {@code @CrosstalkGate} on the class or, for
+ * auto-detection, without it and with {@code autodetect/}'s {@code junit-platform.properties}.
  */
 enum Recipe {
     /** {@code -javaagent:} with the path of the agent jar. */
-    LITERAL_PATH("literal-path", "gated", false, false),
+    LITERAL_PATH("literal-path", true, false, false),
     /** The agent as a test dependency, its path from the dependency plugin, kept off the class path. */
-    REPOSITORY("repository", "gated", true, false),
+    REPOSITORY("repository", true, true, false),
     /** JaCoCo's {@code prepare-agent} sets {@code argLine}; Surefire's {@code @{argLine}} keeps it. */
-    JACOCO("jacoco", "gated", false, true),
+    JACOCO("jacoco", true, false, true),
     /** Every test gated through JUnit's extension auto-detection, no annotation. */
-    AUTODETECT("autodetect", "autodetect", false, false);
+    AUTODETECT("autodetect", false, false, false);
 
     final String pom;
-    final String tests;
+    final boolean annotated;
     final boolean agentFromRepository;
     final boolean jacoco;
 
-    Recipe(String pom, String tests, boolean agentFromRepository, boolean jacoco) {
+    Recipe(String pom, boolean annotated, boolean agentFromRepository, boolean jacoco) {
         this.pom = pom;
-        this.tests = tests;
+        this.annotated = annotated;
         this.agentFromRepository = agentFromRepository;
         this.jacoco = jacoco;
     }
 
     /** Where the gate says its threshold came from, in the failure of the leaky test. */
     String thresholdSource() {
-        return tests.equals("autodetect") ? "configuration parameter crosstalk.junit.failOn"
-                : "@CrosstalkGate on com.acme.shop.LeakyProfileTest";
+        return annotated ? "@CrosstalkGate on " + ConsumerProject.TEST_CLASS
+                : "configuration parameter crosstalk.junit.failOn";
     }
 }
