@@ -93,7 +93,7 @@ class ConsumerBuildTest {
         Supplier<String> log = () -> "\n--- " + String.join(" ", run.command()) + " in " + dir + " (exit "
                 + run.exitCode() + ") ---\n" + run.tail(LOG_TAIL);
 
-        ConsumerProject.Suite tests = consumer.suite(ConsumerProject.TEST_CLASS);
+        ConsumerProject.Suite tests = consumer.suite(ConsumerProject.TEST_CLASS, log);
         assertEquals(List.of(2, 1, 0, 0), List.of(tests.tests(), tests.failures(), tests.errors(), tests.skipped()),
                 () -> "[tests, failures, errors, skipped] of " + tests + log.get());
         ConsumerProject.TestCase leaky = tests.testCase(ConsumerProject.LEAKY_TEST);
@@ -103,7 +103,7 @@ class ConsumerBuildTest {
         assertTrue(leaky.failureText().contains(LEAK), () -> "the failure names the leak: " + leaky + log.get());
         ConsumerProject.TestCase clean = tests.testCase(ConsumerProject.CLEAN_TEST);
         assertEquals(null, clean.failureMessage(), () -> "the clean twin failed: " + clean + log.get());
-        ConsumerProject.Suite probe = consumer.suite(ConsumerProject.PROBE_CLASS);
+        ConsumerProject.Suite probe = consumer.suite(ConsumerProject.PROBE_CLASS, log);
         assertEquals(List.of(1, 0, 0, 0), List.of(probe.tests(), probe.failures(), probe.errors(), probe.skipped()),
                 () -> "[tests, failures, errors, skipped] of " + probe + log.get());
         // The failed test fails the user's build, and for no other reason.

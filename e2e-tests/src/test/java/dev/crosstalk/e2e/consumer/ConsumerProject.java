@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -98,11 +99,11 @@ final class ConsumerProject {
     record TestCase(String name, String failureMessage, String failureText) {
     }
 
-    /** Surefire's XML report of {@code testClass}; fails when there is none. */
-    Suite suite(String testClass) {
+    /** Surefire's XML report of {@code testClass}; fails with {@code context} when there is none. */
+    Suite suite(String testClass, Supplier<String> context) {
         Path report = dir.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
         if (!Files.isRegularFile(report)) {
-            throw new AssertionError("no Surefire report " + report + ": the test class did not run");
+            throw new AssertionError("no Surefire report " + report + ": the test class did not run" + context.get());
         }
         Element suite = Xml.parse(report);
         List<TestCase> testCases = new ArrayList<>();
