@@ -1,4 +1,4 @@
-package dev.crosstalk.agent;
+package dev.crosstalk.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 /**
  * One instrumented instruction: where in the application's code a shared state is read or written.
@@ -20,7 +20,7 @@ public final class Site {
     private volatile Binding binding;
 
     /** A container and the static field it belongs to, weakly. */
-    static final class Binding {
+    public static final class Binding {
         final java.lang.ref.WeakReference<Object> container;
         final StaticField field;
 
@@ -31,16 +31,16 @@ public final class Site {
     }
 
     /** The field of {@code container} if this site saw it last, else null (look it up, then {@link #bind}). */
-    StaticField boundField(Object container) {
+    public StaticField boundField(Object container) {
         Binding b = binding;
         return b != null && b.container.get() == container ? b.field : null;
     }
 
-    void bind(Object container, StaticField field) {
+    public void bind(Object container, StaticField field) {
         binding = new Binding(container, field);
     }
 
-    Site(int id, String className, String methodName, String fileName, int line, StaticField field,
+    public Site(int id, String className, String methodName, String fileName, int line, StaticField field,
             boolean readModifyWrite, String member, int method) {
         this.id = id;
         this.member = member;
@@ -58,22 +58,22 @@ public final class Site {
     }
 
     /** The static field this site accesses, or null for a container operation. */
-    StaticField field() {
+    public StaticField field() {
         return field;
     }
 
     /** The instance field this site accesses ({@code title}), or null. */
-    String member() {
+    public String member() {
         return member;
     }
 
     /** The id of the method containing this site (see {@link SiteTable#registerMethod}), or 0. */
-    int method() {
+    public int method() {
         return method;
     }
 
     /** A write whose method read the same field first ({@code count++}, {@code total += x}). */
-    boolean readModifyWrite() {
+    public boolean readModifyWrite() {
         return readModifyWrite;
     }
 
@@ -89,11 +89,11 @@ public final class Site {
     }
 
     /** A stack seen at this site inside a request, kept once as the site's example. */
-    String[] sampleStack() {
+    public String[] sampleStack() {
         return sampleStack;
     }
 
-    void sampleStack(String[] stack) {
+    public void sampleStack(String[] stack) {
         if (sampleStack == null) {
             sampleStack = stack;
         }

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +21,7 @@ public final class FieldTable {
     private final boolean showKeys;
     private final int max;
     /** Key accesses that found their container's {@code max-keys} reached and used its shared cell. */
-    final AtomicLong droppedKeys = new AtomicLong();
+    public final AtomicLong droppedKeys = new AtomicLong();
 
     public FieldTable(int maxKeys, boolean showKeys) {
         this(maxKeys, showKeys, DEFAULT_MAX);
@@ -74,7 +74,7 @@ public final class FieldTable {
     }
 
     /** How keys are shown in state names: hashed unless the user asked for them. */
-    String shownKey(Object key) {
+    public String shownKey(Object key) {
         return Values.shownKey(key, showKeys);
     }
 

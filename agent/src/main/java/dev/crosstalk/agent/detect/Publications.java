@@ -1,5 +1,9 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.Values;
 import dev.crosstalk.agent.detect.FlowJudge;
 import dev.crosstalk.agent.detect.PublicationJudge;
 import dev.crosstalk.agent.finding.Evidence;
@@ -7,6 +11,7 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -30,12 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Windows are few and short. While none is open, the hooks that feed this class return after one
  * volatile read ({@link Hooks#windows(int)}).
  */
-final class Publications {
-    static final int MAX_OPEN = 64;
-    static final int MAX_FILLS = 32;
-    static final int MAX_READS = 16;
-    static final int MAX_MEMBERS = 16;
-    static final long MAX_AGE_NANOS = 30_000_000_000L;
+public final class Publications {
+    public static final int MAX_OPEN = 64;
+    public static final int MAX_FILLS = 32;
+    public static final int MAX_READS = 16;
+    public static final int MAX_MEMBERS = 16;
+    public static final long MAX_AGE_NANOS = 30_000_000_000L;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -44,12 +49,12 @@ final class Publications {
     /** Per publishing site: seen outside requests, and the first request seen running it. */
     private final Map<Integer, String[]> contexts = new ConcurrentHashMap<>();
 
-    Publications(FindingRegistry findings) {
+    public Publications(FindingRegistry findings) {
         this.findings = findings;
     }
 
     /** A published object and what happened to it while its window was open. */
-    static final class Window {
+    public static final class Window {
         final WeakReference<Object> object;
         final WeakReference<?>[] members;
         final WeakReference<Thread> publisher;
@@ -105,13 +110,13 @@ final class Publications {
      * opened when the publisher holds a lock: then readers are expected to take it too (the
      * {@code cflock} fix), and the window is invisible to them.
      */
-    void open(Object object, boolean container, String state, Site site, RequestContext request) {
+    public void open(Object object, boolean container, String state, Site site, RequestContext request) {
         if (heldLocks()) {
             return;
         }
         WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
         if (container) {
-            Hooks.admit(object);
+            Gates.admit(object);
         }
         Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
         synchronized (this) {
@@ -132,11 +137,11 @@ final class Publications {
 
     private void publish(List<Window> next) {
         open = next.toArray(new Window[0]);
-        Hooks.windows(open.length);
+        Gates.windows(open.length);
     }
 
     /** The publishing thread wrote into a published object: a fill. */
-    void write(Object target, String what, Site site) {
+    public void write(Object target, String what, Site site) {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
                 synchronized (w) {
@@ -154,7 +159,7 @@ final class Publications {
      * nothing there (a null value, an absent key), or null when the caller cannot tell (a field: it
      * is missing if not filled yet).
      */
-    void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
+    public void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
         for (Window w : open) {
             if (!w.mine() && w.holds(target)) {
                 boolean absent = missing != null ? missing : !w.filled(what);
@@ -163,7 +168,7 @@ final class Publications {
                 }
                 synchronized (w) {
                     if (w.reads.size() < MAX_READS) {
-                        w.reads.add(new Object[] {what, Recorder.reader(request, site), site, w.fills.size(),
+                        w.reads.add(new Object[] {what, EvidenceOf.now(request, site), site, w.fills.size(),
                             missing != null});
                     }
                 }
@@ -172,12 +177,12 @@ final class Publications {
         }
     }
 
-    boolean anyOpen() {
+    public boolean anyOpen() {
         return open.length > 0;
     }
 
     /** The method {@code method} returned on this thread: its windows close. */
-    void methodExit(int method) {
+    public void methodExit(int method) {
         if (method == 0) {
             return; // "no method": never closes the windows of sites that have none
         }
@@ -185,7 +190,7 @@ final class Publications {
     }
 
     /** This thread's request ended: whatever it still had open closes. */
-    void requestEnded() {
+    public void requestEnded() {
         closeWhere(Window::mine);
     }
 
@@ -239,11 +244,8 @@ final class Publications {
         }
         details.put("fillsAfterPublication", fillsAt);
         String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
-        Finding f = findings.record(fp, v.severity(), () -> new Finding(FindingType.PUBLISH_THEN_POPULATE, v.severity(), w.state,
-                fp, v.message(), publisher, null, details));
-        if (f != null && v.severity().compareTo(f.severity()) > 0) {
-            findings.escalate(f, v.severity(), v.message(), publisher, null, details);
-        }
+        Recording.recordOrRaise(findings, FindingType.PUBLISH_THEN_POPULATE, v, w.state, fp, () -> publisher,
+                () -> null, details);
         for (Object[] r : reads) {
             String missing = (String) r[0];
             int seenFills = (Integer) r[3];
@@ -268,18 +270,12 @@ final class Publications {
         details.put("filledAt", filledAt);
         String fp = Fingerprint.of(FindingType.PARTIAL_INIT_READ, w.state, w.site.fingerprintPart(),
                 readerSite.fingerprintPart());
-        findings.record(fp, v.severity(), () -> new Finding(FindingType.PARTIAL_INIT_READ, v.severity(), state, fp, v.message(),
-                publisher, reader, details));
+        Recording.record(findings, FindingType.PARTIAL_INIT_READ, v, state, fp, () -> publisher, () -> reader,
+                details);
     }
 
     private static Evidence publisher(Window w) {
-        String[] stack = w.site.sampleStack();
-        List<String> frames = stack == null ? null : Arrays.asList(stack);
-        if (w.request == null) {
-            return new Evidence(0, "(initialisation)", w.thread, null, w.site.location(), frames);
-        }
-        return new Evidence(w.request.id(), w.request.label(), w.thread, w.request.sessionKey(), w.site.location(),
-                frames);
+        return EvidenceOf.earlier(w.request, "(initialisation)", w.thread, w.site);
     }
 
     /** The containers held in the instance fields of a published struct: filling them fills it. */
@@ -294,7 +290,7 @@ final class Publications {
                     f.setAccessible(true);
                     Object v = f.get(struct);
                     if (Values.isContainer(v)) {
-                        Hooks.admit(v);
+                        Gates.admit(v);
                         out.add(new WeakReference<>(v));
                     }
                 } catch (RuntimeException | IllegalAccessException e) {
@@ -306,7 +302,7 @@ final class Publications {
     }
 
     /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
-    static boolean heldLocks() {
+    public static boolean heldLocks() {
         ThreadInfo[] info = THREADS.getThreadInfo(new long[] {Thread.currentThread().getId()},
                 THREADS.isObjectMonitorUsageSupported(), THREADS.isSynchronizerUsageSupported());
         if (info.length == 0 || info[0] == null) {

@@ -1,4 +1,5 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
+
 
 /** Test access, from other packages, to what a {@link Site} keeps package-private. */
 public final class SiteProbe {

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 /**
  * The identity of one request as findings show it. Immutable and free of application objects, so

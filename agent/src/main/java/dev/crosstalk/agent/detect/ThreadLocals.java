@@ -1,5 +1,13 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.agent.state.ThreadValue;
+import dev.crosstalk.agent.state.WeakIdentityMap;
+import dev.crosstalk.agent.state.Stacks;
 import dev.crosstalk.agent.detect.ChannelJudge;
 import dev.crosstalk.agent.detect.FlowJudge;
 import dev.crosstalk.agent.finding.Evidence;
@@ -19,46 +27,28 @@ import java.util.Arrays;
  * {@code InheritableThreadLocal} values set during a request are also remembered by identity, to
  * catch a pool thread created during that request handing the copied value to a later request.
  */
-final class ThreadLocals {
+public final class ThreadLocals {
     /** Records per thread; past this, new ones are not kept. */
     private static final int PER_THREAD = 32;
-
-    /** One value a request set on this thread. */
-    static final class Slot {
-        final Object key; // WeakReference to the ThreadLocal, or the MDC key string
-        final String state;
-        RequestInfo setter;
-        Site site;
-        int valueIdentity;
-
-        Slot(Object key, String state) {
-            this.key = key;
-            this.state = state;
-        }
-
-        boolean is(Object tlOrMdcKey) {
-            return key instanceof WeakReference ? ((WeakReference<?>) key).get() == tlOrMdcKey : key.equals(tlOrMdcKey);
-        }
-    }
 
     private final FindingRegistry findings;
     private final FieldTable fields;
     /** InheritableThreadLocal values set during requests: value identity -> the slot that set it. */
-    private final WeakIdentityMap<Slot> inheritable;
+    private final WeakIdentityMap<ThreadValue> inheritable;
 
-    ThreadLocals(FindingRegistry findings, FieldTable fields, int cap) {
+    public ThreadLocals(FindingRegistry findings, FieldTable fields, int cap) {
         this.findings = findings;
         this.fields = fields;
         this.inheritable = new WeakIdentityMap<>(cap);
     }
 
-    void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
+    public void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (mdc && key == null) {
-            ts.threadLocals.removeIf(s -> !(s.key instanceof WeakReference));
+            ts.threadLocals.removeIf(ThreadValue::isMdc);
             return;
         }
-        Slot slot = find(ts, key);
+        ThreadValue slot = find(ts, key);
         if (value == null || request == null) {
             if (slot != null) {
                 ts.threadLocals.remove(slot);
@@ -69,7 +59,7 @@ final class ThreadLocals {
             if (ts.threadLocals.size() >= PER_THREAD) {
                 return;
             }
-            slot = new Slot(mdc ? key : new WeakReference<>(key), stateName(site, key, mdc));
+            slot = new ThreadValue(mdc ? key : new WeakReference<>(key), stateName(site, key, mdc));
             ts.threadLocals.add(slot);
         }
         slot.setter = request.info();
@@ -83,12 +73,12 @@ final class ThreadLocals {
         }
     }
 
-    void get(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
+    public void get(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (request == null) {
             return;
         }
-        Slot slot = find(ts, key);
+        ThreadValue slot = find(ts, key);
         boolean inherited = false;
         if (slot == null) {
             if (!(key instanceof InheritableThreadLocal)) {
@@ -110,40 +100,31 @@ final class ThreadLocals {
         FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
                 request.info().toString(), thread, inherited);
         String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
-        Slot s = slot;
-        Evidence[] made = new Evidence[1];
-        Finding f = findings.record(fp, v.severity(), () -> {
-            made[0] = Recorder.reader(request, site);
-            return new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp, v.message(),
-                    setterEvidence(s), made[0], null);
-        });
-        if (f != null && made[0] == null && v.severity().compareTo(f.severity()) > 0) {
-            findings.escalate(f, v.severity(), v.message(), setterEvidence(s), Recorder.reader(request, site), null);
-        }
+        ThreadValue s = slot;
+        Recording.recordOrRaise(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
+                () -> EvidenceOf.now(request, site), null);
     }
 
     /** The request ends: what it set on this thread and left there is a warning. */
-    void requestEnded(ThreadState ts, RequestContext request) {
-        for (Slot s : ts.threadLocals) {
+    public void requestEnded(ThreadState ts, RequestContext request) {
+        for (ThreadValue s : ts.threadLocals) {
             if (s.setter == null || s.setter.id() != request.info().id()) {
                 continue;
             }
             FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
                     Thread.currentThread().getName());
             String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
-            findings.record(fp, v.severity(), () -> new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp,
-                    v.message(), setterEvidence(s), null, null));
+            Recording.record(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
+                    () -> null, null);
         }
     }
 
-    private static Evidence setterEvidence(Slot s) {
-        String[] stack = s.site.sampleStack();
-        return new Evidence(s.setter.id(), s.setter.label(), s.setter.thread(), s.setter.sessionKey(),
-                s.site.location(), stack == null ? null : Arrays.asList(stack));
+    private static Evidence setterEvidence(ThreadValue s) {
+        return EvidenceOf.earlier(s.setter, null, s.setter.thread(), s.site);
     }
 
-    private static Slot find(ThreadState ts, Object key) {
-        for (Slot s : ts.threadLocals) {
+    private static ThreadValue find(ThreadState ts, Object key) {
+        for (ThreadValue s : ts.threadLocals) {
             if (s.is(key)) {
                 return s;
             }

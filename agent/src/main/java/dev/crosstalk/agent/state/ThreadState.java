@@ -1,23 +1,23 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
-final class ThreadState {
+public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
-    RequestContext request;
-    int boundaryDepth;
-    int classInitDepth;
+    public RequestContext request;
+    public int boundaryDepth;
+    public int classInitDepth;
     /** The request this thread served last: an error page dispatched right after it is still that request. */
-    RequestContext lastRequest;
-    /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
-    final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
+    public RequestContext lastRequest;
+    /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
+    public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
 
-    static ThreadState get() {
+    public static ThreadState get() {
         return CURRENT.get();
     }
 
     /** Back to serving no request, outside any boundary or class initialiser. */
-    void clear() {
+    public void clear() {
         request = null;
         boundaryDepth = 0;
         classInitDepth = 0;
@@ -26,7 +26,7 @@ final class ThreadState {
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */
-    RequestContext activeRequest() {
+    public RequestContext activeRequest() {
         return classInitDepth > 0 ? null : request;
     }
 }

@@ -1,5 +1,9 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.Stacks;
 import dev.crosstalk.agent.detect.ChannelJudge;
 import dev.crosstalk.agent.detect.FlowJudge;
 import dev.crosstalk.agent.finding.Evidence;
@@ -18,11 +22,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * bookkeeping. Calls outside requests are not watched. Only the last entrant of a slot is kept, so
  * a collision can hide an overlap but never invent one.
  */
-final class Overlaps {
+public final class Overlaps {
     private static final int SLOTS = 1024;
 
     /** A call in flight. */
-    static final class Call {
+    public static final class Call {
         final Object target;
         final Thread thread;
         final RequestInfo request;
@@ -41,11 +45,11 @@ final class Overlaps {
     private final AtomicReferenceArray<Call> inFlight = new AtomicReferenceArray<>(SLOTS);
     private final FindingRegistry findings;
 
-    Overlaps(FindingRegistry findings) {
+    public Overlaps(FindingRegistry findings) {
         this.findings = findings;
     }
 
-    Object enter(RequestContext request, Site site, Object target) {
+    public Object enter(RequestContext request, Site site, Object target) {
         if (request == null) {
             return null;
         }
@@ -64,7 +68,7 @@ final class Overlaps {
         return call;
     }
 
-    void exit(Object token) {
+    public void exit(Object token) {
         if (!(token instanceof Call)) {
             return; // no call was entered (no site, no request): nothing to clear
         }
@@ -80,12 +84,8 @@ final class Overlaps {
         String fp = Fingerprint.of(FindingType.UNSAFE_CONCURRENT_MUTATION, state, sitesSorted[0], sitesSorted[1]);
         FlowJudge.Verdict v = ChannelJudge.overlap(state, type, other.request.toString(), other.site.location(),
                 request.info().toString(), site.location());
-        findings.record(fp, v.severity(), () -> {
-            String[] stack = other.site.sampleStack();
-            Evidence first = new Evidence(other.request.id(), other.request.label(), other.thread.getName(),
-                    other.request.sessionKey(), other.site.location(), stack == null ? null : Arrays.asList(stack));
-            return new Finding(FindingType.UNSAFE_CONCURRENT_MUTATION, v.severity(), state, fp, v.message(), first,
-                    Recorder.reader(request, site), null);
-        });
+        Recording.record(findings, FindingType.UNSAFE_CONCURRENT_MUTATION, v, state, fp,
+                () -> EvidenceOf.earlier(other.request, null, other.thread.getName(), other.site),
+                () -> EvidenceOf.now(request, site), null);
     }
 }

@@ -1,6 +1,4 @@
-package dev.crosstalk.agent.runtime;
-
-import dev.crosstalk.agent.finding.Finding;
+package dev.crosstalk.agent.state;
 
 /**
  * One unit of shared state: a static field's value, one key of a shared map, or the contents of a
@@ -11,7 +9,7 @@ public final class StateCell {
     private final String name;
     private final StaticField root;
     private final boolean keyed;
-    volatile WriteRecord last;
+    public volatile WriteRecord last;
 
     // Plain (non-accumulating) request writes; guarded by this.
     private RequestInfo firstPlainWriter;
@@ -19,12 +17,10 @@ public final class StateCell {
     private volatile RequestInfo divergingWriter;
     private volatile boolean accumulated;
 
-    // A one-entry cache of the last flow finding, so that a repeated flow costs a counter increment.
-    volatile Finding lastFlow;
-    volatile Site lastFlowReader;
-    volatile WriteRecord lastFlowWrite;
+    /** The flow detector's note on this cell (its last flow); the state room never reads it. */
+    public volatile Object flowMemo;
 
-    StateCell(String name, StaticField root, boolean keyed) {
+    public StateCell(String name, StaticField root, boolean keyed) {
         this.name = name;
         this.root = root;
         this.keyed = keyed;
@@ -45,7 +41,7 @@ public final class StateCell {
     }
 
     /** Records a write by a request and updates the history the judgement uses. */
-    void requestWrite(WriteRecord w, boolean accumulation) {
+    public void requestWrite(WriteRecord w, boolean accumulation) {
         last = w;
         if (accumulation) {
             accumulated = true;
@@ -62,7 +58,7 @@ public final class StateCell {
         }
     }
 
-    void initWrite(WriteRecord w) {
+    public void initWrite(WriteRecord w) {
         last = w;
     }
 

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,22 +24,22 @@ public final class StaticField {
     private final boolean showKeys;
 
     /** Set once a request has written this field or its contents; until then reads cost one check. */
-    volatile boolean requestWritten;
-    volatile boolean isFinal;
+    public volatile boolean requestWritten;
+    public volatile boolean isFinal;
     /** Written outside the class initialiser, or cleared: requests remember which epoch they read. */
-    volatile boolean resettable;
-    /** Incremented each time a request replaces or clears the contents; see {@link Resets}. */
-    volatile int epoch;
-    volatile ResetRecord lastReset;
+    public volatile boolean resettable;
+    /** Incremented each time a request replaces or clears the contents; see {@link dev.crosstalk.agent.detect.Resets}. */
+    public volatile int epoch;
+    public volatile ResetRecord lastReset;
     /** False for session attributes: sharing between a session's own requests is what sessions are for. */
-    volatile boolean flows = true;
+    public volatile boolean flows = true;
     /** A session attribute: resets only concern requests of the same session. */
-    volatile boolean sessionScoped;
+    public volatile boolean sessionScoped;
     /** The container this field was last seen holding, to skip re-registering it on every read. */
-    volatile WeakReference<Object> container = NONE;
+    public volatile WeakReference<Object> container = NONE;
 
     /** @param stateName {@code com.acme.Foo.bar}: the owner with dots, a dot, the field's name */
-    StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
+    public StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
         this.stateName = stateName;
         this.descriptor = descriptor;
         this.maxKeys = maxKeys;
@@ -53,20 +53,20 @@ public final class StaticField {
         return stateName;
     }
 
-    String descriptor() {
+    public String descriptor() {
         return descriptor;
     }
 
-    boolean primitive() {
+    public boolean primitive() {
         return descriptor.length() == 1;
     }
 
-    StateCell valueCell() {
+    public StateCell valueCell() {
         return value;
     }
 
     /** The whole contents of the container the field holds (iteration, collection elements). */
-    StateCell contentsCell() {
+    public StateCell contentsCell() {
         StateCell c = contents;
         if (c == null) {
             synchronized (this) {
@@ -95,7 +95,7 @@ public final class StaticField {
     }
 
     /** The cell for one key of the container this field holds; the contents cell once keys overflow. */
-    StateCell keyCell(Object key) {
+    public StateCell keyCell(Object key) {
         long digest = Values.keyDigest(key);
         ConcurrentHashMap<Long, StateCell> keys = keys();
         StateCell cell = keys.get(digest);

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,7 +11,7 @@ import java.util.UUID;
  * value for a key), other objects by identity. Application code is never called, except a key's
  * {@code hashCode}, which the map itself has just called.
  */
-final class Values {
+public final class Values {
     /** Digest of a container: replacing one empty map with another is not a new value. */
     private static final long CONTAINER = 0x5bd1e995L;
     private static final int ARRAY_PREFIX = 256;
@@ -19,7 +19,7 @@ final class Values {
     private Values() {
     }
 
-    static long digest(Object v) {
+    public static long digest(Object v) {
         if (v == null) {
             return 0L;
         }
@@ -48,12 +48,12 @@ final class Values {
         return mix(0x1d, System.identityHashCode(v));
     }
 
-    static boolean isContainer(Object v) {
+    public static boolean isContainer(Object v) {
         return v instanceof Map || v instanceof Collection;
     }
 
     /** An empty JDK map or collection: what a reset assigns. Only JDK containers are asked. */
-    static boolean isEmptyContainer(Object v) {
+    public static boolean isEmptyContainer(Object v) {
         if (v == null || !v.getClass().getName().startsWith("java.util.")) {
             return false;
         }
@@ -61,7 +61,7 @@ final class Values {
     }
 
     /** Stable across restarts for the usual key types (strings, numbers, enums). */
-    static long keyDigest(Object key) {
+    public static long keyDigest(Object key) {
         if (key == null) {
             return 0L;
         }
@@ -71,13 +71,13 @@ final class Values {
         return mix(key.getClass().getName().hashCode(), key.hashCode());
     }
 
-    static String shortHex(long digest) {
+    public static String shortHex(long digest) {
         String hex = Long.toHexString((digest ^ (digest >>> 32)) & 0xffffL);
         return "0000".substring(hex.length()) + hex;
     }
 
     /** How a key appears in state names and fills: {@code key#3f2a}, or the key itself (truncated) if asked. */
-    static String shownKey(Object key, boolean showKeys) {
+    public static String shownKey(Object key, boolean showKeys) {
         if (!showKeys) {
             return "key#" + shortHex(keyDigest(key));
         }

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 /**
  * A request in flight: its {@link RequestInfo} and what it has read so far, which tells a counter
@@ -7,24 +7,23 @@ package dev.crosstalk.agent.runtime;
  */
 public final class RequestContext {
     /** How many distinct states a request remembers reading; beyond that, reads are not remembered. */
-    static final int MAX_REMEMBERED = 64;
+    public static final int MAX_REMEMBERED = 64;
 
     private final RequestInfo info;
     // Allocated on first use: most requests never touch shared state that anyone writes.
     private Object[] remembered;
     private byte[] how;
     private int size;
-    private volatile boolean ended;
 
-    static final byte READ_PRESENT = 1;
-    static final byte RESET = 2;
+    public static final byte READ_PRESENT = 1;
+    public static final byte RESET = 2;
 
     /** Which reset epoch of a state this request first saw, for states that can be reset. */
     private Object[] epochStates;
     private int[] epochs;
     private int epochCount;
 
-    RequestContext(RequestInfo info) {
+    public RequestContext(RequestInfo info) {
         this.info = info;
     }
 
@@ -32,21 +31,8 @@ public final class RequestContext {
         return info;
     }
 
-    boolean ended() {
-        return ended;
-    }
-
-    void end() {
-        ended = true;
-    }
-
-    /** The server dispatched an error page for this request after it had left the filter chain. */
-    void reopen() {
-        ended = false;
-    }
-
     /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */
-    synchronized void remember(Object state, byte what) {
+    public synchronized void remember(Object state, byte what) {
         if (remembered == null) {
             remembered = new Object[4];
             how = new byte[4];
@@ -71,7 +57,7 @@ public final class RequestContext {
      * The epoch of {@code state} this request last saw, remembering {@code current} when it has not
      * seen the state yet (or cannot remember more states); then records {@code current} as seen.
      */
-    synchronized int epochSeen(Object state, int current) {
+    public synchronized int epochSeen(Object state, int current) {
         if (epochStates == null) {
             epochStates = new Object[16];
             epochs = new int[16];
@@ -90,7 +76,7 @@ public final class RequestContext {
         return current;
     }
 
-    synchronized boolean did(Object state, byte what) {
+    public synchronized boolean did(Object state, byte what) {
         for (int i = 0; i < size; i++) {
             if (remembered[i] == state) {
                 return (how[i] & what) != 0;

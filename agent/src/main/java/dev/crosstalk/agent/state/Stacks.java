@@ -1,12 +1,12 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Short stacks for evidence, without the agent's own frames. */
-final class Stacks {
-    static final int DEPTH = 8;
+public final class Stacks {
+    public static final int DEPTH = 8;
     private static final StackWalker WALKER = StackWalker.getInstance();
     /**
      * One string per distinct frame: every site keeps a sample stack, and the stacks of a server's
@@ -19,12 +19,12 @@ final class Stacks {
     private Stacks() {
     }
 
-    static boolean isAgentFrame(String className) {
+    public static boolean isAgentFrame(String className) {
         return className.startsWith("dev.crosstalk.agent.") || className.startsWith("dev.crosstalk.bootstrap.")
                 || className.startsWith("dev.crosstalk.shaded.");
     }
 
-    static String[] capture() {
+    public static String[] capture() {
         List<String> frames = WALKER.walk(s -> s.filter(f -> !isAgentFrame(f.getClassName()))
                 .limit(DEPTH)
                 .map(f -> f.getClassName() + "." + f.getMethodName() + "("

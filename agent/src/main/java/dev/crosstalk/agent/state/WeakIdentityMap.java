@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.runtime;
+package dev.crosstalk.agent.state;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -9,22 +9,22 @@ import java.util.Map;
  * An identity map with weakly held keys and a size cap: the agent may remember application objects
  * it has seen in shared state without keeping them alive, and without growing without bound.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
     private final Map<Ref, V> map = new HashMap<>();
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final int cap;
     private long dropped;
 
-    WeakIdentityMap(int cap) {
+    public WeakIdentityMap(int cap) {
         this.cap = cap;
     }
 
-    synchronized V get(Object key) {
+    public synchronized V get(Object key) {
         return map.get(new Ref(key, null));
     }
 
     /** Stores the entry; returns false (and counts it) when the map is full. */
-    synchronized boolean put(Object key, V value) {
+    public synchronized boolean put(Object key, V value) {
         expunge();
         if (map.size() >= cap && !map.containsKey(new Ref(key, null))) {
             dropped++;
@@ -34,12 +34,12 @@ final class WeakIdentityMap<V> {
         return true;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         expunge();
         return map.size();
     }
 
-    synchronized long dropped() {
+    public synchronized long dropped() {
         return dropped;
     }
 
