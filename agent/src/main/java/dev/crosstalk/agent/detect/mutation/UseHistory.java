@@ -54,7 +54,7 @@ public final class UseHistory {
 
     /** Judges {@code use} against the calls remembered so far, then remembers it. Null: no conflict. */
     public synchronized Conflict record(Use use, Liveness liveness) {
-        Conflict found = use.kind.mutates() && use.key != Use.NO_KEY ? checkThenAct(use, liveness) : null;
+        Conflict found = use.kind.mutates() && use.key != Use.NO_KEY ? checkThenAct(use) : null;
         if (found == null) {
             found = race(use, liveness);
         }
@@ -88,18 +88,18 @@ public final class UseHistory {
         return c != null && c.missed == lookup && c.stored == null;
     }
 
-    private Conflict checkThenAct(Use store, Liveness liveness) {
+    private Conflict checkThenAct(Use store) {
         KeyCheck mine = check(store.request, store.key);
         if (mine == null || mine.stored != null) {
             return null;
         }
         for (KeyCheck other : checks) {
             if (other == null || other == mine || other.stored == null || other.missed.key != store.key
-                    || other.missed.request == store.request || other.missed.thread == store.thread
-                    || !liveness.inFlight(other.missed.requestTag)) {
+                    || other.missed.request == store.request || other.missed.thread == store.thread) {
                 continue;
             }
-            // Both found it missing: this request looked before the other one stored it.
+            // Both found it missing: this request looked before the other one stored it. The order
+            // itself shows that nothing ordered the two, so the other request may have ended since.
             if (mine.missed.seq < other.stored.seq) {
                 return Conflict.checkThenAct(other.missed, other.stored, mine.missed, store);
             }

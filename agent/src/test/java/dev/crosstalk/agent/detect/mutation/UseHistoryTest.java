@@ -169,6 +169,17 @@ class UseHistoryTest {
     }
 
     @Test
+    void checkThenActIsFoundWhenTheFirstStorerHasEndedBeforeTheSecondStores() {
+        long key = 42;
+        history.record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
+        history.record(keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
+        history.record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        ended.add(1L);
+        Conflict c = history.record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        assertEquals(Conflict.Kind.CHECK_THEN_ACT, c.kind);
+    }
+
+    @Test
     void aLookupAfterTheOtherStoreFindsTheKeyAndIsNoCheckThenAct() {
         long key = 42;
         history.record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.exclusive(LOCK)), liveness);
