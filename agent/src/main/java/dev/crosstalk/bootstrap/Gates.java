@@ -19,6 +19,10 @@ public final class Gates {
     private static final int SHARED_BITS = 1 << 20;
     private static final long[] SHARED = new long[SHARED_BITS / 64];
 
+    /** Roots of shared state not made outside requests (session attributes): their container fields are shared. */
+    private static final int ROOT_BITS = 1 << 16;
+    private static final long[] ROOTS = new long[ROOT_BITS / 64];
+
     /** Publication windows open now, anywhere: while zero, field and method-exit hooks skip the window work. */
     private static volatile int windows;
 
@@ -45,6 +49,15 @@ public final class Gates {
 
     static boolean maybeShared(Object o) {
         return o != null && test(SHARED, SHARED_BITS, o);
+    }
+
+    /** Marks an object as a root of shared state (a session attribute); called by the runtime. */
+    public static void root(Object o) {
+        set(ROOTS, ROOT_BITS, o);
+    }
+
+    static boolean maybeRoot(Object o) {
+        return o != null && test(ROOTS, ROOT_BITS, o);
     }
 
     /** The runtime says how many publication windows are open. */

@@ -76,7 +76,15 @@ public enum HookTable {
     REQUEST_ENTER(RequestHooks.class, "requestEnter", "(Ljava/lang/Object;II)Ljava/lang/Object;", null, false),
     REQUEST_EXIT(RequestHooks.class, "requestExit", "(Ljava/lang/Object;)V", null, false),
     WRAP_RUNNABLE(RequestHooks.class, "wrap", "(Ljava/lang/Runnable;)Ljava/lang/Runnable;", null, false),
-    WRAP_CALLABLE(RequestHooks.class, "wrap", "(Ljava/util/concurrent/Callable;)Ljava/util/concurrent/Callable;", null, false);
+    WRAP_CALLABLE(RequestHooks.class, "wrap", "(Ljava/util/concurrent/Callable;)Ljava/util/concurrent/Callable;", null, false),
+    MUTATION_USE(MutationHooks.class, "use", "(Ljava/lang/Object;II)V", null, false),
+    MUTATION_USED(MutationHooks.class, "used", "(Ljava/lang/Object;II)Ljava/lang/Object;", null, false),
+    FIELD_LOADED(MutationHooks.class, "fieldLoaded", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
+    LOCK(MutationHooks.class, "lock", "(Ljava/lang/Object;I)V", null, false),
+    LOCK_TRIED(MutationHooks.class, "tried", "(ZLjava/lang/Object;)Z", null, false),
+    LOCK_HALF(MutationHooks.class, "half", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", null, false),
+    ACCESS_ORDER_ARGUMENT(MutationHooks.class, "accessOrderArgument", "(Z)Z", null, false),
+    MAP_CONSTRUCTED(MutationHooks.class, "mapConstructed", "(Ljava/lang/Object;)V", null, false);
 
     /** Internal name of the class that declares the hook. */
     public final String owner;

@@ -95,6 +95,26 @@ public interface Sink {
         return java.util.Collections.emptyList();
     }
 
+    /** A call of {@code kind} ({@code MutationHooks.READ} …) on a builder the hooks' filter admitted. */
+    default void mutationUse(int site, Object target, int kind) {
+    }
+
+    /** A container or builder was loaded from a field of an object that may be shared. */
+    default void sharedFieldValue(int site, Object owner, Object value) {
+    }
+
+    /** A lock was taken or released ({@code MutationHooks.MONITOR_ENTER} …). */
+    default void lockEvent(Object lock, int event) {
+    }
+
+    /** {@code half} is the read ({@code read}) or write half of {@code readWriteLock}. */
+    default void lockHalf(Object readWriteLock, Object half, boolean read) {
+    }
+
+    /** A {@code LinkedHashMap} in access order was constructed. */
+    default void accessOrdered(Object map) {
+    }
+
     /** Entry into and exit from a class initialiser of an instrumented class. */
     void classInitEnter();
 

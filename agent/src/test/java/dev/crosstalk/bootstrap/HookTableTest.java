@@ -14,7 +14,7 @@ import org.objectweb.asm.Type;
 
 /** Each row of the hook table names a public static hook with exactly that descriptor, and each hook has a row. */
 class HookTableTest {
-    private static final List<Class<?>> HOOK_CLASSES = List.of(FieldHooks.class, ContainerHooks.class,
+    private static final List<Class<?>> HOOK_CLASSES = List.of(FieldHooks.class, ContainerHooks.class, MutationHooks.class,
             CallHooks.class, RequestHooks.class);
 
     @Test
@@ -62,6 +62,8 @@ class HookTableTest {
         switch (t.getSort()) {
             case Type.INT:
                 return int.class;
+            case Type.BOOLEAN:
+                return boolean.class;
             case Type.LONG:
                 return long.class;
             case Type.ARRAY:

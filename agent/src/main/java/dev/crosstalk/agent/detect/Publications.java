@@ -181,6 +181,16 @@ public final class Publications {
         return open.length > 0;
     }
 
+    /** True when a window is open on {@code target}: its fills and early reads are judged here, not as races. */
+    public boolean covers(Object target) {
+        for (Window w : open) {
+            if (w.holds(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The method {@code method} returned on this thread: its windows close. */
     public void methodExit(int method) {
         if (method == 0) {

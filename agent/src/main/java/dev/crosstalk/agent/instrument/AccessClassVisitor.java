@@ -132,7 +132,8 @@ final class AccessClassVisitor extends ClassVisitor {
             return mv;
         }
         changed = true;
-        return new AccessMethodVisitor(mv, this, methodName, publishing.contains(methodName + descriptor));
+        return new MutationPass(access, methodName, descriptor, signature, exceptions, this,
+                new AccessMethodVisitor(mv, this, methodName, publishing.contains(methodName + descriptor)));
     }
 
     boolean changed() {

@@ -3,6 +3,7 @@ package dev.crosstalk.agent.runtime;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.Overlaps;
 import dev.crosstalk.agent.detect.Publications;
+import dev.crosstalk.agent.detect.Mutations;
 import dev.crosstalk.agent.detect.Resets;
 import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.finding.Finding;
@@ -46,6 +47,7 @@ public final class Recorder implements Sink {
     private final Overlaps overlaps;
     private final Flows flows;
     private final Resets resets;
+    private final Mutations mutations;
     /** Application objects made outside any request: their non-final fields are shared state. */
     private final WeakIdentityMap<Boolean> shared;
     /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
@@ -89,6 +91,7 @@ public final class Recorder implements Sink {
         this.resets = new Resets(findings);
         this.requests = new RequestLifecycle(publications, threadLocals);
         this.shared = new WeakIdentityMap<>(maxContainers);
+        this.mutations = new Mutations(findings, sites, maxContainers, o -> shared.get(o) != null);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -126,6 +129,7 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = site.field();
+        mutations.staticValue(site, value);
         if (value != null && isContainer(value)) {
             track(field, value);
             if (field.resettable) {
@@ -208,16 +212,24 @@ public final class Recorder implements Sink {
         }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
-        if (publications.anyOpen()) {
+        boolean published = publications.anyOpen();
+        if (published) {
             window(op, container, key, value, site, request);
+            published = publications.covers(container);
         }
         StaticField field = site.boundField(container);
         if (field == null) {
             field = containers.get(container);
             if (field == null) {
+                if (!published) {
+                    mutations.containerOp(site, op, container, key, value, request, null);
+                }
                 return;
             }
             site.bind(container, field);
+        }
+        if (!published) {
+            mutations.containerOp(site, op, container, key, value, request, field.stateName());
         }
         if (request != null && field.resettable && isRead(op)) {
             resets.check(field, site, request);
@@ -440,6 +452,34 @@ public final class Recorder implements Sink {
     }
 
     @Override
+    public void mutationUse(int siteId, Object target, int kind) {
+        Site site = sites.get(siteId);
+        if (site != null) {
+            mutations.use(site, target, kind, ThreadState.get().activeRequest());
+        }
+    }
+
+    @Override
+    public void sharedFieldValue(int siteId, Object owner, Object value) {
+        mutations.fieldValue(sites.get(siteId), owner, value);
+    }
+
+    @Override
+    public void lockEvent(Object lock, int event) {
+        mutations.lockEvent(ThreadState.get(), lock, event);
+    }
+
+    @Override
+    public void lockHalf(Object readWriteLock, Object half, boolean read) {
+        mutations.lockHalf(readWriteLock, half, read);
+    }
+
+    @Override
+    public void accessOrdered(Object map) {
+        mutations.accessOrdered(map);
+    }
+
+    @Override
     public void mutationExit(Object token) {
         overlaps.exit(token);
     }
@@ -478,6 +518,7 @@ public final class Recorder implements Sink {
         }
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
+        mutations.sessionValue(value);
         if (request != null && Values.isEmptyContainer(value)) {
             resets.reset(field, site, request);
         }

@@ -41,6 +41,7 @@ final class RequestLifecycle {
             // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
             // on the same thread: the same client request, not a new one.
             RequestContext again = ts.lastRequest;
+            again.reopen();
             ts.request = again;
             return again;
         }
@@ -62,6 +63,8 @@ final class RequestLifecycle {
             if (!ts.threadLocals.isEmpty()) {
                 threadLocals.requestEnded(ts, (RequestContext) token);
             }
+            ((RequestContext) token).end();
+            ts.locks.clear(); // lock objects are referenced only while a request of this thread runs
             ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
                 ts.request = null;

@@ -23,8 +23,25 @@ public final class RequestContext {
     private int[] epochs;
     private int epochCount;
 
+    private volatile boolean ended;
+
     public RequestContext(RequestInfo info) {
         this.info = info;
+    }
+
+    /** False once the request's outermost boundary returned (until an error dispatch reopens it). */
+    public boolean inFlight() {
+        return !ended;
+    }
+
+    /** The request's outermost boundary returned: what it did is ordered before what comes next. */
+    public void end() {
+        ended = true;
+    }
+
+    /** The server dispatched an error page for this request after it had left the filter chain. */
+    public void reopen() {
+        ended = false;
     }
 
     public RequestInfo info() {

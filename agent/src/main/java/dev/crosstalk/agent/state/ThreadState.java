@@ -12,6 +12,9 @@ public final class ThreadState {
     /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
     public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
 
+    /** The locks this thread holds in its current request (see the mutations detector). */
+    public final HeldLocks locks = new HeldLocks();
+
     public static ThreadState get() {
         return CURRENT.get();
     }

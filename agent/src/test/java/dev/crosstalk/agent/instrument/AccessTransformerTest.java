@@ -834,7 +834,7 @@ class AccessTransformerTest {
     }
 
     /** Records every hook call; admits the containers it sees in static fields, as the runtime does. */
-    static final class RecordingSink implements Sink {
+    static class RecordingSink implements Sink {
         private final List<Event> events = new ArrayList<>();
 
         synchronized List<Event> events() {

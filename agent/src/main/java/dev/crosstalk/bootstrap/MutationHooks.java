@@ -1,0 +1,116 @@
+package dev.crosstalk.bootstrap;
+
+/**
+ * Entry points for the detection of unsafe concurrent mutation: calls on builders that may be
+ * shared, loads of container fields from shared objects, and the locks application code takes.
+ * Bootstrap class, JDK types only; every method guards the agent's work with {@code catch
+ * (Throwable)}, counts it in {@link Hooks#errors()}, and leaves the application's values as they
+ * were.
+ *
+ * <p>Fast paths: a builder or container nobody saw in shared state costs one identity hash and one
+ * bit test ({@link Gates#maybeTracked}); a field load from an object made inside a request costs
+ * the same on its owner.
+ */
+public final class MutationHooks {
+    public static final int READ = 0;
+    public static final int ITERATE = 1;
+    public static final int WRITE = 2;
+
+    public static final int MONITOR_ENTER = 1;
+    public static final int MONITOR_EXIT = 2;
+    public static final int LOCK = 3;
+    public static final int UNLOCK = 4;
+
+    public static final int READ_HALF = 1;
+    public static final int WRITE_HALF = 2;
+
+    private MutationHooks() {
+    }
+
+    /** A call of {@code kind} on {@code target} (a builder) is about to run or has run. */
+    public static void use(Object target, int site, int kind) {
+        if (Gates.maybeTracked(target)) {
+            try {
+                Hooks.sink.mutationUse(site, target, kind);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** {@link #use} after a call that returns its receiver ({@code append}); returns it. */
+    public static Object used(Object result, int site, int kind) {
+        use(result, site, kind);
+        return result;
+    }
+
+    /** A container or builder was loaded from a field of {@code owner}. */
+    public static void fieldLoaded(Object owner, Object value, int site) {
+        if (value == null || owner == null || !(Gates.maybeShared(owner) || Gates.maybeRoot(owner))) {
+            return;
+        }
+        try {
+            Hooks.sink.sharedFieldValue(site, owner, value);
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+    }
+
+    /** A monitor or {@code java.util.concurrent} lock is taken or released ({@link #MONITOR_ENTER} …). */
+    public static void lock(Object lock, int event) {
+        if (lock != null) {
+            try {
+                Hooks.sink.lockEvent(lock, event);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** {@code Lock.tryLock()} returned {@code acquired}; returns it. */
+    public static boolean tried(boolean acquired, Object lock) {
+        if (acquired) {
+            lock(lock, LOCK);
+        }
+        return acquired;
+    }
+
+    /** {@code readWriteLock.readLock()} or {@code writeLock()} returned {@code half}; returns it. */
+    public static Object half(Object readWriteLock, Object half, int which) {
+        if (half != null) {
+            try {
+                Hooks.sink.lockHalf(readWriteLock, half, which == READ_HALF);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+        return half;
+    }
+
+    /** The access-order argument of the {@code LinkedHashMap} this thread is constructing. */
+    private static final ThreadLocal<boolean[]> ACCESS_ORDER = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /** Passes the {@code accessOrder} argument of {@code LinkedHashMap(int, float, boolean)} through. */
+    public static boolean accessOrderArgument(boolean accessOrder) {
+        try {
+            ACCESS_ORDER.get()[0] = accessOrder;
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+        return accessOrder;
+    }
+
+    /** That {@code LinkedHashMap} is constructed: in access order its {@code get} is a structural change. */
+    public static void mapConstructed(Object map) {
+        try {
+            boolean[] flag = ACCESS_ORDER.get();
+            boolean accessOrder = flag[0];
+            flag[0] = false;
+            if (accessOrder && map != null) {
+                Hooks.sink.accessOrdered(map);
+            }
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+    }
+}
