@@ -82,6 +82,8 @@ final class Installer {
                     AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
         }
         Hooks.install(recorder);
+        dev.crosstalk.agent.userdata.Identity.configure(options.userCookies, options.userHeaders);
+        dev.crosstalk.bootstrap.MarkHooks.install(new dev.crosstalk.agent.userdata.UserMarks());
         inst.addTransformer(transformer, false);
         Boundaries.install(inst, options.entries, boundaryFailureLog());
         reporter.start();

@@ -47,6 +47,8 @@ final class Options {
         ACCEPTS.put("suppress-fingerprint", "fingerprints separated by ';' (ct1-0123456789abcdef)");
         ACCEPTS.put("baseline", "the path of a baseline file: fingerprints, one per line, not reported again");
         ACCEPTS.put("baseline-write", "the path where the findings' fingerprints are written as a new baseline at exit");
+        ACCEPTS.put("user-cookies", "cookie names separated by ';' whose value identifies a user when a request has no HttpSession (JSESSIONID;SESSION)");
+        ACCEPTS.put("user-headers", "header names separated by ';' whose value identifies a user when a request has neither HttpSession nor one of the user-cookies (Authorization)");
         ACCEPTS.put("config", "the path of a properties file of options (json=..., max-keys=...)");
     }
 
@@ -77,6 +79,8 @@ final class Options {
     List<String> suppressFingerprints = new ArrayList<>();
     String baseline;
     String baselineWrite;
+    List<String> userCookies = dev.crosstalk.agent.userdata.Identity.DEFAULT_COOKIES;
+    List<String> userHeaders = dev.crosstalk.agent.userdata.Identity.DEFAULT_HEADERS;
 
     /** Thrown for an option that cannot be used; its message is the one line users see. */
     static final class Invalid extends Exception {
@@ -241,6 +245,12 @@ final class Options {
                     }
                     entries.add(new Boundaries.EntryMethod(e.substring(0, hash), e.substring(hash + 1)));
                 }
+                break;
+            case "user-cookies":
+                userCookies = list(key, value);
+                break;
+            case "user-headers":
+                userHeaders = list(key, value);
                 break;
             case "max-keys":
                 maxKeys = count(key, value);

@@ -12,6 +12,8 @@ import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.userdata.Mark;
+import dev.crosstalk.agent.userdata.UserMarks;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -158,7 +160,7 @@ public final class Recorder implements Sink {
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, digest);
+        WriteRecord w = record(request, site, digest, UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -220,6 +222,9 @@ public final class Recorder implements Sink {
                 }
                 StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
                 request.remember(cell, RequestContext.READ_PRESENT);
+                if (op == Hooks.OP_GET) {
+                    UserMarks.lookedUp(request, key, value);
+                }
                 if (field.requestWritten) {
                     read(cell, site, request, Values.digest(value), true);
                 }
@@ -242,12 +247,14 @@ public final class Recorder implements Sink {
                 StateCell cell = field.keyCell(key);
                 boolean accumulation = op == Hooks.OP_MERGE
                         || op == Hooks.OP_PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
-                write(field, cell, site, request, Values.digest(value), accumulation);
+                write(field, cell, site, request, Values.digest(value), accumulation,
+                        UserMarks.beyondKey(request, key, value));
                 return;
             }
             case Hooks.OP_INDEX_SET:
                 write(field, field.contentsCell(), site, request, Values.digest(value),
-                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT));
+                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT),
+                        UserMarks.markOf(request, value));
                 return;
             case Hooks.OP_PUT_ALL:
                 if (value instanceof Map) {
@@ -256,14 +263,15 @@ public final class Recorder implements Sink {
                         if (n++ == 1000) {
                             break;
                         }
-                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false);
+                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false,
+                                null);
                     }
                 }
                 return;
             case Hooks.OP_ADD: {
                 StateCell cell = field.contentsCell();
                 boolean refill = request != null && request.did(cell, RequestContext.RESET);
-                write(field, cell, site, request, Values.digest(value), !refill);
+                write(field, cell, site, request, Values.digest(value), !refill, UserMarks.markOf(request, value));
                 return;
             }
             case Hooks.OP_REMOVE:
@@ -401,7 +409,8 @@ public final class Recorder implements Sink {
         StaticField field = site.field();
         RequestContext request = ThreadState.get().activeRequest();
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits);
+        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
+                UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -520,8 +529,8 @@ public final class Recorder implements Sink {
     }
 
     private void write(StaticField field, StateCell cell, Site site, RequestContext request, long digest,
-            boolean accumulation) {
-        WriteRecord w = record(request, site, digest);
+            boolean accumulation, Mark mark) {
+        WriteRecord w = record(request, site, digest, mark);
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -534,13 +543,18 @@ public final class Recorder implements Sink {
     }
 
     private static WriteRecord record(RequestContext request, Site site, long digest) {
+        return record(request, site, digest, null);
+    }
+
+    /** @param mark the writer's inputs the value derives from, beyond a key's (see {@link UserMarks}) */
+    private static WriteRecord record(RequestContext request, Site site, long digest, Mark mark) {
         if (request == null) {
             return new WriteRecord(null, null, site, digest);
         }
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
-        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest);
+        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest, mark);
     }
 
     // ---- flows --------------------------------------------------------------------------------
@@ -560,7 +574,7 @@ public final class Recorder implements Sink {
         Finding cached = cell.lastFlow;
         if (cached != null && cell.lastFlowReader == site && cell.lastFlowWrite != null
                 && cell.lastFlowWrite.site == w.site && (cached.severity() != dev.crosstalk.agent.finding.Severity.INFO
-                        || !cell.diverged())) {
+                        || !cell.diverged() && w.mark == null)) {
             cached.seenAgain();
             return;
         }
@@ -569,7 +583,8 @@ public final class Recorder implements Sink {
         FlowFacts facts = new FlowFacts(cell.keyed() ? cell.root().stateName() : cell.name(), cell.keyed(), cell.diverged(),
                 first == null ? null : first.toString(), diverging == null ? null : diverging.toString(),
                 cell.accumulated() || w.site.readModifyWrite(), w.request.toString(), request.info().toString());
-        FlowJudge.Verdict verdict = FlowJudge.judge(facts);
+        FlowJudge.Verdict verdict = UserDataFlows.judge(cell, w, request.info(), facts);
+        java.util.Map<String, Object> details = UserDataFlows.details(verdict, w, request.info());
         String rootState = cell.root().stateName() + (cell.keyed() ? "[]" : cell == cell.root().contentsCell() ? "[*]" : "");
         String fingerprint = Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, rootState,
                 w.site.fingerprintPart(), site.fingerprintPart());
@@ -578,13 +593,13 @@ public final class Recorder implements Sink {
             evidence[0] = writer(w);
             evidence[1] = reader(request, site);
             return new Finding(FindingType.CROSS_REQUEST_FLOW, verdict.severity(), cell.name(), fingerprint,
-                    verdict.message(), evidence[0], evidence[1], null);
+                    verdict.message(), evidence[0], evidence[1], details);
         });
         if (f == null) {
             return;
         }
         if (evidence[0] == null && verdict.severity().compareTo(f.severity()) > 0) {
-            findings.escalate(f, verdict.severity(), verdict.message(), writer(w), reader(request, site), null);
+            findings.escalate(f, verdict.severity(), verdict.message(), writer(w), reader(request, site), details);
         }
         cell.lastFlowWrite = w;
         cell.lastFlowReader = site;

@@ -15,6 +15,8 @@ public final class RequestContext {
     private byte[] how;
     private int size;
     private volatile boolean ended;
+    /** Values this request computed from its user's inputs; made on the first source, dropped at the end. */
+    private volatile dev.crosstalk.agent.userdata.RequestMarks marks;
 
     static final byte READ_PRESENT = 1;
     static final byte RESET = 2;
@@ -38,6 +40,25 @@ public final class RequestContext {
 
     void end() {
         ended = true;
+        marks = null;
+    }
+
+    /** The request the current thread works for now (none inside a class initialiser), or null. */
+    public static RequestContext current() {
+        return ThreadState.get().activeRequest();
+    }
+
+    /** The marks of this request's request-derived values, or null when it has met no source yet. */
+    public dev.crosstalk.agent.userdata.RequestMarks marks() {
+        return marks;
+    }
+
+    /** The marks of this request's request-derived values, made on first use. */
+    public synchronized dev.crosstalk.agent.userdata.RequestMarks marksToFill() {
+        if (marks == null) {
+            marks = new dev.crosstalk.agent.userdata.RequestMarks();
+        }
+        return marks;
     }
 
     /** The server dispatched an error page for this request after it had left the filter chain. */

@@ -18,6 +18,8 @@ public final class StateCell {
     private long firstPlainDigest;
     private volatile RequestInfo divergingWriter;
     private volatile boolean accumulated;
+    /** Some request wrote here a value derived from its user's inputs. */
+    private volatile boolean userDerived;
 
     // A one-entry cache of the last flow finding, so that a repeated flow costs a counter increment.
     volatile Finding lastFlow;
@@ -47,6 +49,9 @@ public final class StateCell {
     /** Records a write by a request and updates the history the judgement uses. */
     void requestWrite(WriteRecord w, boolean accumulation) {
         last = w;
+        if (w.mark != null) {
+            userDerived = true;
+        }
         if (accumulation) {
             accumulated = true;
             return;
@@ -78,6 +83,11 @@ public final class StateCell {
 
     public RequestInfo divergingWriter() {
         return divergingWriter;
+    }
+
+    /** Some request wrote here a value derived from its user's inputs. */
+    public boolean userDerived() {
+        return userDerived;
     }
 
     /** Some request wrote here after reading it (a counter, an aggregate). */

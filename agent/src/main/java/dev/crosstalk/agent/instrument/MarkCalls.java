@@ -1,0 +1,205 @@
+package dev.crosstalk.agent.instrument;
+
+import dev.crosstalk.bootstrap.MarkHooks;
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Call sites where a request's user-specific input enters application code (sources: servlet
+ * parameters, headers, cookies, path, remote user, principal, session attributes; the JDK HTTP
+ * server's URI, headers and principal) and where text is computed from text (propagation), and how
+ * each is rewritten to tell {@link MarkHooks}. The call itself always runs as written, once.
+ */
+final class MarkCalls {
+    static final String MARK_HOOKS = "dev/crosstalk/bootstrap/MarkHooks";
+    private static final String STRING = "java/lang/String";
+
+    /** How a call is rewritten. */
+    private enum Shape {
+        /** {@code r = recv.m(name)}: [recv, name] -> [name, recv, name] -> [name, r] -> namedSource(name, r, kind). */
+        NAMED_SOURCE,
+        /** {@code r = recv.m()}: the result is a source without a name. */
+        SOURCE,
+        /** {@code cookie.getValue()}: a source named by the cookie. */
+        COOKIE,
+        /** {@code r = x.m()} or {@code r = C.m(x)}: r derives from x. */
+        DERIVE_ONE,
+        /** {@code r = String.format(.., args)}, {@code r = s.formatted(args)}: r derives from the array on top. */
+        DERIVE_ARRAY,
+        /** Replaced by the {@link MarkHooks} method of the same name plus the receiver. */
+        REPLACE
+    }
+
+    private static final class Rewrite {
+        final Shape shape;
+        final int kind;
+        final String hook;
+
+        Rewrite(Shape shape, int kind, String hook) {
+            this.shape = shape;
+            this.kind = kind;
+            this.hook = hook;
+        }
+    }
+
+    private static final Map<String, Rewrite> REWRITES = new HashMap<>();
+
+    static {
+        for (String api : new String[] {"javax/servlet/", "jakarta/servlet/"}) {
+            for (String req : new String[] {api + "ServletRequest", api + "http/HttpServletRequest",
+                api + "ServletRequestWrapper", api + "http/HttpServletRequestWrapper"}) {
+                named(req, "getParameter", "(Ljava/lang/String;)Ljava/lang/String;", MarkHooks.SRC_PARAMETER);
+                named(req, "getParameterValues", "(Ljava/lang/String;)[Ljava/lang/String;", MarkHooks.SRC_PARAMETER);
+                named(req, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;", MarkHooks.SRC_HEADER);
+                source(req, "getRequestURI", "()Ljava/lang/String;", MarkHooks.SRC_PATH);
+                source(req, "getRequestURL", "()Ljava/lang/StringBuffer;", MarkHooks.SRC_PATH);
+                source(req, "getPathInfo", "()Ljava/lang/String;", MarkHooks.SRC_PATH);
+                source(req, "getServletPath", "()Ljava/lang/String;", MarkHooks.SRC_PATH);
+                source(req, "getQueryString", "()Ljava/lang/String;", MarkHooks.SRC_QUERY);
+                source(req, "getRemoteUser", "()Ljava/lang/String;", MarkHooks.SRC_REMOTE_USER);
+                source(req, "getUserPrincipal", "()Ljava/security/Principal;", MarkHooks.SRC_PRINCIPAL);
+            }
+            named(api + "http/HttpSession", "getAttribute", "(Ljava/lang/String;)Ljava/lang/Object;",
+                    MarkHooks.SRC_SESSION_ATTRIBUTE);
+            put(api + "http/Cookie", "getValue", "()Ljava/lang/String;", Shape.COOKIE, 0, null);
+        }
+        String exchange = "com/sun/net/httpserver/HttpExchange";
+        for (String ex : new String[] {exchange, "com/sun/net/httpserver/HttpsExchange"}) {
+            source(ex, "getRequestURI", "()Ljava/net/URI;", MarkHooks.SRC_URI);
+            source(ex, "getPrincipal", "()Lcom/sun/net/httpserver/HttpPrincipal;", MarkHooks.SRC_PRINCIPAL);
+        }
+        named("com/sun/net/httpserver/Headers", "getFirst", "(Ljava/lang/String;)Ljava/lang/String;",
+                MarkHooks.SRC_HEADER);
+
+        for (String m : new String[] {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"}) {
+            derive(STRING, m, "()Ljava/lang/String;");
+        }
+        for (String sb : new String[] {"java/lang/StringBuilder", "java/lang/StringBuffer"}) {
+            derive(sb, "toString", "()Ljava/lang/String;");
+        }
+        for (String m : new String[] {"getQuery", "getRawQuery", "getPath", "getRawPath", "toString"}) {
+            derive("java/net/URI", m, "()Ljava/lang/String;");
+        }
+        derive("java/security/Principal", "getName", "()Ljava/lang/String;");
+        derive("com/sun/net/httpserver/HttpPrincipal", "getName", "()Ljava/lang/String;");
+        derive("com/sun/net/httpserver/HttpPrincipal", "getUsername", "()Ljava/lang/String;");
+        derive(STRING, "valueOf", "(Ljava/lang/Object;)Ljava/lang/String;");
+        derive("java/util/Objects", "toString", "(Ljava/lang/Object;)Ljava/lang/String;");
+        put(STRING, "format", "(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;", Shape.DERIVE_ARRAY, 0, null);
+        put(STRING, "format", "(Ljava/util/Locale;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;",
+                Shape.DERIVE_ARRAY, 0, null);
+        put(STRING, "formatted", "([Ljava/lang/Object;)Ljava/lang/String;", Shape.DERIVE_ARRAY, 0, null);
+
+        replace(STRING, "substring", "(I)Ljava/lang/String;", "substring");
+        replace(STRING, "substring", "(II)Ljava/lang/String;", "substring");
+        replace(STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", "concat");
+        replace(STRING, "replace", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)Ljava/lang/String;", "replace");
+        replace(STRING, "toLowerCase", "(Ljava/util/Locale;)Ljava/lang/String;", "toLowerCase");
+        replace(STRING, "toUpperCase", "(Ljava/util/Locale;)Ljava/lang/String;", "toUpperCase");
+        replace(STRING, "split", "(Ljava/lang/String;)[Ljava/lang/String;", "split");
+        put("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/nio/charset/Charset;)Ljava/lang/String;",
+                Shape.REPLACE, 0, "urlDecode");
+        put("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+                Shape.REPLACE, 0, "urlDecode");
+        String sb = "java/lang/StringBuilder";
+        replace(sb, "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", "appendString");
+        replace(sb, "append", "(Ljava/lang/Object;)Ljava/lang/StringBuilder;", "appendObject");
+        replace(sb, "append", "(Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", "appendChars");
+    }
+
+    private MarkCalls() {
+    }
+
+    private static void named(String owner, String name, String desc, int kind) {
+        put(owner, name, desc, Shape.NAMED_SOURCE, kind, null);
+    }
+
+    private static void source(String owner, String name, String desc, int kind) {
+        put(owner, name, desc, Shape.SOURCE, kind, null);
+    }
+
+    private static void derive(String owner, String name, String desc) {
+        put(owner, name, desc, Shape.DERIVE_ONE, 0, null);
+    }
+
+    private static void replace(String owner, String name, String desc, String hook) {
+        put(owner, name, desc, Shape.REPLACE, 0, hook);
+    }
+
+    private static void put(String owner, String name, String desc, Shape shape, int kind, String hook) {
+        REWRITES.put(owner + '.' + name + desc, new Rewrite(shape, kind, hook));
+    }
+
+    /**
+     * Emits the call {@code owner.name desc} into {@code out} with its marking around it, or returns
+     * false when the call is neither a source nor a propagation (the caller emits it unchanged).
+     */
+    static boolean emit(MethodVisitor out, int opcode, String owner, String name, String desc, boolean itf) {
+        if (opcode == Opcodes.INVOKESPECIAL) {
+            return false;
+        }
+        Rewrite r = REWRITES.get(owner + '.' + name + desc);
+        if (r == null) {
+            return false;
+        }
+        switch (r.shape) {
+            case NAMED_SOURCE:
+                out.visitInsn(Opcodes.DUP_X1);
+                out.visitMethodInsn(opcode, owner, name, desc, itf);
+                out.visitInsn(Opcodes.DUP_X1);
+                push(out, r.kind);
+                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "namedSource",
+                        "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                return true;
+            case SOURCE:
+                out.visitMethodInsn(opcode, owner, name, desc, itf);
+                out.visitInsn(Opcodes.DUP);
+                push(out, r.kind);
+                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "source", "(Ljava/lang/Object;I)V", false);
+                return true;
+            case COOKIE:
+            case DERIVE_ONE:
+                // [x] -> [x, x] -> [x, r] -> [r, x, r] -> hook(x, r) -> [r]
+                out.visitInsn(Opcodes.DUP);
+                out.visitMethodInsn(opcode, owner, name, desc, itf);
+                out.visitInsn(Opcodes.DUP_X1);
+                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, r.shape == Shape.COOKIE ? "cookieValue" : "derive",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                return true;
+            case DERIVE_ARRAY:
+                // [.., a] -> [a, .., a] -> [a, r] -> [r, a, r] -> deriveAll(a, r) -> [r]
+                int below = org.objectweb.asm.Type.getArgumentTypes(desc).length - 1
+                        + (opcode == Opcodes.INVOKESTATIC ? 0 : 1);
+                out.visitInsn(below == 0 ? Opcodes.DUP : below == 1 ? Opcodes.DUP_X1 : Opcodes.DUP_X2);
+                out.visitMethodInsn(opcode, owner, name, desc, itf);
+                out.visitInsn(Opcodes.DUP_X1);
+                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "deriveAll",
+                        "([Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                return true;
+            default: // REPLACE
+                String hookDesc = opcode == Opcodes.INVOKESTATIC ? desc : "(L" + owner + ";" + desc.substring(1);
+                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, r.hook, hookDesc, false);
+                return true;
+        }
+    }
+
+    private static final Handle JDK_CONCAT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory",
+            "makeConcatWithConstants", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+            false);
+
+    /** The bootstrap method to use instead of {@code bsm}: ours for string concatenation, else {@code bsm}. */
+    static Handle concatBootstrap(Handle bsm) {
+        if (!JDK_CONCAT.equals(bsm)) {
+            return bsm;
+        }
+        return new Handle(Opcodes.H_INVOKESTATIC, MARK_HOOKS, "concat", JDK_CONCAT.getDesc(), false);
+    }
+
+    private static void push(MethodVisitor out, int value) {
+        out.visitIntInsn(Opcodes.BIPUSH, value);
+    }
+}
