@@ -3,6 +3,7 @@ package dev.crosstalk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,16 @@ class FindingsDocTest {
                 + "\nstderr:\n" + app.stderr());
         assertEquals(shape(doc), shape(real), "fields of the documented " + type
                 + " example (left) against a real event (right): " + real);
+    }
+
+    /** The documented example under the heading {@code #### heading} has exactly the fields (and JSON kinds) of {@code real}. */
+    static void assertDocumentedUnder(String heading, JsonNode real) throws Exception {
+        String doc = Files.readString(E2e.project().root().resolve("docs/findings.md"));
+        Matcher m = Pattern.compile("#### " + Pattern.quote(heading) + "\\n.*?```json\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(doc);
+        assertTrue(m.find(), "docs/findings.md has an example under '#### " + heading + "'");
+        assertEquals(shape(JSON.readTree(m.group(1))), shape(real), "fields of the documented example '" + heading
+                + "' (left) against a real event (right): " + real);
     }
 
     private static Map<String, JsonNode> documentedExamples() throws Exception {

@@ -75,7 +75,7 @@ class AccessTransformerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"InitFill", "FailingInit", "Flows", "Primitives", "Counter", "Constants", "Containers", "NullContainers",
-        "LoopInit", "Fields"})
+        "LoopInit", "Fields", "Texts"})
     void transformedFixtureVerifiesWithAsmAndTheJvm(String simpleName) throws Exception {
         byte[] out = transformer.instrument(classBytes(PKG + simpleName));
         assertNotNull(out, "the fixture has methods, so it is instrumented");
@@ -110,6 +110,42 @@ class AccessTransformerTest {
             }
         }
         assertEquals(2, writes.size(), sink.events().toString());
+    }
+
+    // ---- request-derived text -----------------------------------------------------------------
+
+    @Test
+    void textCallsRewrittenForMarksBehaveAsBefore() throws Exception {
+        List<Outcome> out = assertBehavesAsOriginal("Texts", call("concat", "al"), call("builder", "al"),
+                call("format", "al"), call("pieces", "user= al &x=1"), call("constant"));
+        assertEquals("<b>al</b>#3/7null", out.get(0).value, out.toString());
+        assertEquals("AL al ", out.get(3).value, out.toString());
+    }
+
+    @Test
+    void textComputedFromAMarkedInputCarriesItsMarkInsideTheRequest() throws Exception {
+        dev.crosstalk.agent.runtime.Recorder recorder = new dev.crosstalk.agent.runtime.Recorder(sites,
+                new dev.crosstalk.agent.finding.FindingRegistry(10), 10);
+        dev.crosstalk.agent.userdata.UserMarks marks = new dev.crosstalk.agent.userdata.UserMarks();
+        dev.crosstalk.bootstrap.MarkHooks.install(marks);
+        ClassLoader loader = transformedLoader();
+        Object token = recorder.requestEnter("job", Hooks.KIND_ENTRY_METHOD, 0);
+        try {
+            for (String method : List.of("concat", "builder", "format", "pieces")) {
+                String input = new String(method.equals("pieces") ? "user=al&x=1" : "al");
+                marks.source(input, dev.crosstalk.bootstrap.MarkHooks.SRC_HEADER, "X-User");
+                Object result = callOn(loader, "Texts", method, input);
+                dev.crosstalk.agent.userdata.Mark mark = dev.crosstalk.agent.userdata.UserMarks.markOf(
+                        dev.crosstalk.agent.runtime.RequestContext.current(), result);
+                assertEquals("the header `X-User`", mark == null ? null : mark.describe(), method + " -> " + result);
+            }
+            Object constant = callOn(loader, "Texts", "constant");
+            assertNull(dev.crosstalk.agent.userdata.UserMarks.markOf(dev.crosstalk.agent.runtime.RequestContext.current(),
+                    constant), "a constant derives from no input");
+        } finally {
+            recorder.requestExit(token);
+            dev.crosstalk.bootstrap.MarkHooks.install(null);
+        }
     }
 
     // ---- class initialisers -------------------------------------------------------------------

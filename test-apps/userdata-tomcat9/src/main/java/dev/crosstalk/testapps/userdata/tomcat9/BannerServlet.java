@@ -18,7 +18,7 @@ class BannerServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long maxAge = Long.parseLong(req.getParameter("maxAge"));
         long now = System.currentTimeMillis();
-        if (banner == null || now - refreshedAt > maxAge) {
+        if (now - refreshedAt > maxAge) {
             banner = "prices as of " + now;
             refreshedAt = now;
         }
