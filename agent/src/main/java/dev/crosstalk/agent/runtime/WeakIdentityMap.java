@@ -9,22 +9,24 @@ import java.util.Map;
  * An identity map with weakly held keys and a size cap: the agent may remember application objects
  * it has seen in shared state without keeping them alive, and without growing without bound.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
     private final Map<Ref, V> map = new HashMap<>();
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final int cap;
     private long dropped;
 
-    WeakIdentityMap(int cap) {
+    /** A map that holds at most {@code cap} entries. */
+    public WeakIdentityMap(int cap) {
         this.cap = cap;
     }
 
-    synchronized V get(Object key) {
+    /** The value stored for this very object (by identity), or null. */
+    public synchronized V get(Object key) {
         return map.get(new Ref(key, null));
     }
 
     /** Stores the entry; returns false (and counts it) when the map is full. */
-    synchronized boolean put(Object key, V value) {
+    public synchronized boolean put(Object key, V value) {
         expunge();
         if (map.size() >= cap && !map.containsKey(new Ref(key, null))) {
             dropped++;
@@ -39,7 +41,8 @@ final class WeakIdentityMap<V> {
         return map.size();
     }
 
-    synchronized long dropped() {
+    /** How many entries were refused because the map was full. */
+    public synchronized long dropped() {
         return dropped;
     }
 
