@@ -43,8 +43,8 @@ public final class MarkHooks {
     private MarkHooks() {
     }
 
-    /** Installs the runtime; null uninstalls it. */
-    public static void install(MarkSink s) {
+    /** Installs the runtime; null uninstalls it (see {@link Hooks#installMarks}). */
+    static void install(MarkSink s) {
         sink = s;
     }
 

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.bootstrap.HookTable;
 import dev.crosstalk.bootstrap.MarkHooks;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.objectweb.asm.Opcodes;
  * each is rewritten to tell {@link MarkHooks}. The call itself always runs as written, once.
  */
 final class MarkCalls {
-    static final String MARK_HOOKS = "dev/crosstalk/bootstrap/MarkHooks";
     private static final String STRING = "java/lang/String";
 
     /** How a call is rewritten. */
@@ -29,16 +29,16 @@ final class MarkCalls {
         DERIVE_ONE,
         /** {@code r = String.format(.., args)}, {@code r = s.formatted(args)}: r derives from the array on top. */
         DERIVE_ARRAY,
-        /** Replaced by the {@link MarkHooks} method of the same name plus the receiver. */
+        /** Replaced by its {@link HookTable} row: the same call, with the receiver (if any) first. */
         REPLACE
     }
 
     private static final class Rewrite {
         final Shape shape;
         final int kind;
-        final String hook;
+        final HookTable hook;
 
-        Rewrite(Shape shape, int kind, String hook) {
+        Rewrite(Shape shape, int kind, HookTable hook) {
             this.shape = shape;
             this.kind = kind;
             this.hook = hook;
@@ -93,21 +93,22 @@ final class MarkCalls {
                 Shape.DERIVE_ARRAY, 0, null);
         put(STRING, "formatted", "([Ljava/lang/Object;)Ljava/lang/String;", Shape.DERIVE_ARRAY, 0, null);
 
-        replace(STRING, "substring", "(I)Ljava/lang/String;", "substring");
-        replace(STRING, "substring", "(II)Ljava/lang/String;", "substring");
-        replace(STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", "concat");
-        replace(STRING, "replace", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)Ljava/lang/String;", "replace");
-        replace(STRING, "toLowerCase", "(Ljava/util/Locale;)Ljava/lang/String;", "toLowerCase");
-        replace(STRING, "toUpperCase", "(Ljava/util/Locale;)Ljava/lang/String;", "toUpperCase");
-        replace(STRING, "split", "(Ljava/lang/String;)[Ljava/lang/String;", "split");
-        put("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/nio/charset/Charset;)Ljava/lang/String;",
-                Shape.REPLACE, 0, "urlDecode");
-        put("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
-                Shape.REPLACE, 0, "urlDecode");
+        replace(STRING, "substring", "(I)Ljava/lang/String;", HookTable.MARK_SUBSTRING);
+        replace(STRING, "substring", "(II)Ljava/lang/String;", HookTable.MARK_SUBSTRING_TO);
+        replace(STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", HookTable.MARK_CONCAT);
+        replace(STRING, "replace", "(Ljava/lang/CharSequence;Ljava/lang/CharSequence;)Ljava/lang/String;",
+                HookTable.MARK_REPLACE);
+        replace(STRING, "toLowerCase", "(Ljava/util/Locale;)Ljava/lang/String;", HookTable.MARK_TO_LOWER_CASE);
+        replace(STRING, "toUpperCase", "(Ljava/util/Locale;)Ljava/lang/String;", HookTable.MARK_TO_UPPER_CASE);
+        replace(STRING, "split", "(Ljava/lang/String;)[Ljava/lang/String;", HookTable.MARK_SPLIT);
+        replace("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/nio/charset/Charset;)Ljava/lang/String;",
+                HookTable.MARK_URL_DECODE);
+        replace("java/net/URLDecoder", "decode", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+                HookTable.MARK_URL_DECODE_NAMED);
         String sb = "java/lang/StringBuilder";
-        replace(sb, "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", "appendString");
-        replace(sb, "append", "(Ljava/lang/Object;)Ljava/lang/StringBuilder;", "appendObject");
-        replace(sb, "append", "(Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", "appendChars");
+        replace(sb, "append", "(Ljava/lang/String;)Ljava/lang/StringBuilder;", HookTable.MARK_APPEND_STRING);
+        replace(sb, "append", "(Ljava/lang/Object;)Ljava/lang/StringBuilder;", HookTable.MARK_APPEND_OBJECT);
+        replace(sb, "append", "(Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", HookTable.MARK_APPEND_CHARS);
     }
 
     private MarkCalls() {
@@ -125,11 +126,11 @@ final class MarkCalls {
         put(owner, name, desc, Shape.DERIVE_ONE, 0, null);
     }
 
-    private static void replace(String owner, String name, String desc, String hook) {
+    private static void replace(String owner, String name, String desc, HookTable hook) {
         put(owner, name, desc, Shape.REPLACE, 0, hook);
     }
 
-    private static void put(String owner, String name, String desc, Shape shape, int kind, String hook) {
+    private static void put(String owner, String name, String desc, Shape shape, int kind, HookTable hook) {
         REWRITES.put(owner + '.' + name + desc, new Rewrite(shape, kind, hook));
     }
 
@@ -151,14 +152,13 @@ final class MarkCalls {
                 out.visitMethodInsn(opcode, owner, name, desc, itf);
                 out.visitInsn(Opcodes.DUP_X1);
                 push(out, r.kind);
-                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "namedSource",
-                        "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                call(out, HookTable.MARK_NAMED_SOURCE);
                 return true;
             case SOURCE:
                 out.visitMethodInsn(opcode, owner, name, desc, itf);
                 out.visitInsn(Opcodes.DUP);
                 push(out, r.kind);
-                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "source", "(Ljava/lang/Object;I)V", false);
+                call(out, HookTable.MARK_SOURCE);
                 return true;
             case COOKIE:
             case DERIVE_ONE:
@@ -166,8 +166,7 @@ final class MarkCalls {
                 out.visitInsn(Opcodes.DUP);
                 out.visitMethodInsn(opcode, owner, name, desc, itf);
                 out.visitInsn(Opcodes.DUP_X1);
-                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, r.shape == Shape.COOKIE ? "cookieValue" : "derive",
-                        "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                call(out, r.shape == Shape.COOKIE ? HookTable.MARK_COOKIE_VALUE : HookTable.MARK_DERIVE);
                 return true;
             case DERIVE_ARRAY:
                 // [.., a] -> [a, .., a] -> [a, r] -> [r, a, r] -> deriveAll(a, r) -> [r]
@@ -176,12 +175,10 @@ final class MarkCalls {
                 out.visitInsn(below == 0 ? Opcodes.DUP : below == 1 ? Opcodes.DUP_X1 : Opcodes.DUP_X2);
                 out.visitMethodInsn(opcode, owner, name, desc, itf);
                 out.visitInsn(Opcodes.DUP_X1);
-                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, "deriveAll",
-                        "([Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                call(out, HookTable.MARK_DERIVE_ALL);
                 return true;
             default: // REPLACE
-                String hookDesc = opcode == Opcodes.INVOKESTATIC ? desc : "(L" + owner + ";" + desc.substring(1);
-                out.visitMethodInsn(Opcodes.INVOKESTATIC, MARK_HOOKS, r.hook, hookDesc, false);
+                call(out, r.hook);
                 return true;
         }
     }
@@ -196,7 +193,12 @@ final class MarkCalls {
         if (!JDK_CONCAT.equals(bsm)) {
             return bsm;
         }
-        return new Handle(Opcodes.H_INVOKESTATIC, MARK_HOOKS, "concat", JDK_CONCAT.getDesc(), false);
+        HookTable row = HookTable.MARK_CONCAT_BOOTSTRAP;
+        return new Handle(Opcodes.H_INVOKESTATIC, row.owner, row.name, row.descriptor, false);
+    }
+
+    private static void call(MethodVisitor out, HookTable row) {
+        out.visitMethodInsn(Opcodes.INVOKESTATIC, row.owner, row.name, row.descriptor, false);
     }
 
     private static void push(MethodVisitor out, int value) {

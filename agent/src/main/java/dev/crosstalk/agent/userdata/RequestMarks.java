@@ -1,6 +1,6 @@
 package dev.crosstalk.agent.userdata;
 
-import dev.crosstalk.agent.runtime.WeakIdentityMap;
+import dev.crosstalk.agent.state.WeakIdentityMap;
 
 /**
  * The values one request computed from its user's inputs, by identity, each with its {@link Mark}.

@@ -1,6 +1,7 @@
 package dev.crosstalk.agent.userdata;
 
-import dev.crosstalk.agent.runtime.RequestContext;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.bootstrap.MarkSink;
 import java.util.Collection;
 
@@ -14,7 +15,7 @@ public final class UserMarks implements MarkSink {
 
     @Override
     public void source(Object value, int kind, Object name) {
-        RequestContext request = RequestContext.current();
+        RequestContext request = ThreadState.get().activeRequest();
         if (request == null) {
             return;
         }
@@ -61,7 +62,7 @@ public final class UserMarks implements MarkSink {
     }
 
     private static RequestMarks marks() {
-        RequestContext request = RequestContext.current();
+        RequestContext request = ThreadState.get().activeRequest();
         return request == null ? null : request.marks();
     }
 

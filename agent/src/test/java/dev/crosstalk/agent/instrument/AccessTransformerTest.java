@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.Site;
-import dev.crosstalk.agent.runtime.SiteProbe;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.SiteProbe;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.io.IOException;
@@ -105,7 +106,7 @@ class AccessTransformerTest {
         List<Event> writes = new ArrayList<>();
         for (Event e : sink.events()) {
             if (e.kind == Kind.WRITE && e.site > 0 && sites.get(e.site) != null
-                    && "total".equals(dev.crosstalk.agent.runtime.SiteProbe.memberOf(sites.get(e.site)))) {
+                    && "total".equals(dev.crosstalk.agent.state.SiteProbe.memberOf(sites.get(e.site)))) {
                 writes.add(e);
             }
         }
@@ -117,9 +118,9 @@ class AccessTransformerTest {
     @Test
     void textCallsRewrittenForMarksBehaveAsBefore() throws Exception {
         List<Outcome> out = assertBehavesAsOriginal("Texts", call("concat", "al"), call("builder", "al"),
-                call("format", "al"), call("pieces", "user= al &x=1"), call("constant"));
+                call("format", "al"), call("pieces", "user= al &x=1"), call("decoded", "a%20l"), call("constant"));
         assertEquals("<b>al</b>#3/7null", out.get(0).value, out.toString());
-        assertEquals("AL al ", out.get(3).value, out.toString());
+        assertEquals("AL al  al ", out.get(3).value, out.toString());
     }
 
     @Test
@@ -127,24 +128,24 @@ class AccessTransformerTest {
         dev.crosstalk.agent.runtime.Recorder recorder = new dev.crosstalk.agent.runtime.Recorder(sites,
                 new dev.crosstalk.agent.finding.FindingRegistry(10), 10);
         dev.crosstalk.agent.userdata.UserMarks marks = new dev.crosstalk.agent.userdata.UserMarks();
-        dev.crosstalk.bootstrap.MarkHooks.install(marks);
+        dev.crosstalk.bootstrap.Hooks.installMarks(marks);
         ClassLoader loader = transformedLoader();
         Object token = recorder.requestEnter("job", Hooks.KIND_ENTRY_METHOD, 0);
         try {
-            for (String method : List.of("concat", "builder", "format", "pieces")) {
+            for (String method : List.of("concat", "builder", "format", "pieces", "decoded")) {
                 String input = new String(method.equals("pieces") ? "user=al&x=1" : "al");
                 marks.source(input, dev.crosstalk.bootstrap.MarkHooks.SRC_HEADER, "X-User");
                 Object result = callOn(loader, "Texts", method, input);
                 dev.crosstalk.agent.userdata.Mark mark = dev.crosstalk.agent.userdata.UserMarks.markOf(
-                        dev.crosstalk.agent.runtime.RequestContext.current(), result);
+                        dev.crosstalk.agent.state.ThreadState.get().activeRequest(), result);
                 assertEquals("the header `X-User`", mark == null ? null : mark.describe(), method + " -> " + result);
             }
             Object constant = callOn(loader, "Texts", "constant");
-            assertNull(dev.crosstalk.agent.userdata.UserMarks.markOf(dev.crosstalk.agent.runtime.RequestContext.current(),
+            assertNull(dev.crosstalk.agent.userdata.UserMarks.markOf(dev.crosstalk.agent.state.ThreadState.get().activeRequest(),
                     constant), "a constant derives from no input");
         } finally {
             recorder.requestExit(token);
-            dev.crosstalk.bootstrap.MarkHooks.install(null);
+            dev.crosstalk.bootstrap.Hooks.installMarks(null);
         }
     }
 
@@ -763,7 +764,7 @@ class AccessTransformerTest {
     private static MethodInsnNode hookCall(List<AbstractInsnNode> code, String hook) {
         for (AbstractInsnNode insn : code) {
             if (insn instanceof MethodInsnNode && insn.getOpcode() == Opcodes.INVOKESTATIC
-                    && ((MethodInsnNode) insn).owner.equals("dev/crosstalk/bootstrap/Hooks")
+                    && ((MethodInsnNode) insn).owner.startsWith("dev/crosstalk/bootstrap/")
                     && ((MethodInsnNode) insn).name.equals(hook)) {
                 return (MethodInsnNode) insn;
             }
@@ -886,13 +887,13 @@ class AccessTransformerTest {
 
         private static void admitContainer(Object value) {
             if (value instanceof Map || value instanceof Collection) {
-                Hooks.admit(value);
+                Gates.admit(value);
             }
         }
 
         @Override
         public void constructed(Object self) {
-            Hooks.share(self); // every object is shared here, so that every field hook reports
+            Gates.share(self); // every object is shared here, so that every field hook reports
         }
 
         @Override

@@ -21,17 +21,17 @@ class UserMarksTest {
         AtomicReference<RequestContext> seen = new AtomicReference<>();
         String value = new String("de-DE");
         Requests.inRequest(recorder, "job", () -> {
-            assertNull(RequestContext.current().marks(), "no table before the first source");
+            assertNull(ThreadState.get().activeRequest().marks(), "no table before the first source");
             marks.source(value, MarkHooks.SRC_HEADER, "Accept-Language");
             String derived = value + "!";
             marks.deriveAll(new Object[] {"x", derived}, "y");
-            Mark m = UserMarks.markOf(RequestContext.current(), value);
+            Mark m = UserMarks.markOf(ThreadState.get().activeRequest(), value);
             assertNotNull(m);
             assertEquals("the header `Accept-Language`", m.describe());
-            seen.set(RequestContext.current());
+            seen.set(ThreadState.get().activeRequest());
         });
         assertNull(seen.get().marks(), "the table is dropped when the request ends");
-        Requests.inRequest(recorder, "job", () -> assertNull(UserMarks.markOf(RequestContext.current(), value),
+        Requests.inRequest(recorder, "job", () -> assertNull(UserMarks.markOf(ThreadState.get().activeRequest(), value),
                 "another request never sees the first one's marks"));
     }
 
@@ -39,13 +39,13 @@ class UserMarksTest {
     void outsideRequestsNothingIsMarked() {
         String value = new String("alice");
         marks.source(value, MarkHooks.SRC_PARAMETER, "user");
-        Requests.inRequest(recorder, "job", () -> assertNull(UserMarks.markOf(RequestContext.current(), value)));
+        Requests.inRequest(recorder, "job", () -> assertNull(UserMarks.markOf(ThreadState.get().activeRequest(), value)));
     }
 
     @Test
     void aLookupWithAMarkedKeyIsThatInputsEntryAndAKeyCoversWhatItCarries() {
         Requests.inRequest(recorder, "job", () -> {
-            RequestContext request = RequestContext.current();
+            RequestContext request = ThreadState.get().activeRequest();
             String user = new String("alice");
             marks.source(user, MarkHooks.SRC_PRINCIPAL, null);
             String entry = new String("alice's inbox");

@@ -1,0 +1,24 @@
+package dev.crosstalk.agent.state;
+
+/** The last write of a state: by whom, where, and a digest of the value (never the value itself). */
+public final class WriteRecord {
+    public final RequestInfo request; // null: written outside any request (initialisation)
+    public final String thread;
+    public final Site site;
+    public final long digest;
+    /** The writer's inputs the value was computed from (and a key, if any, leaves out); null if none. */
+    public final dev.crosstalk.agent.userdata.Mark mark;
+
+    public WriteRecord(RequestInfo request, String thread, Site site, long digest) {
+        this(request, thread, site, digest, null);
+    }
+
+    public WriteRecord(RequestInfo request, String thread, Site site, long digest,
+            dev.crosstalk.agent.userdata.Mark mark) {
+        this.request = request;
+        this.thread = thread;
+        this.site = site;
+        this.digest = digest;
+        this.mark = mark;
+    }
+}
