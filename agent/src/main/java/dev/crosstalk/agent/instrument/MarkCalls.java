@@ -46,6 +46,8 @@ final class MarkCalls {
     }
 
     private static final Map<String, Rewrite> REWRITES = new HashMap<>();
+    /** The owners in {@link #REWRITES}: most calls are ruled out without building a key. */
+    private static final java.util.Set<String> OWNERS = new java.util.HashSet<>();
 
     static {
         for (String api : new String[] {"javax/servlet/", "jakarta/servlet/"}) {
@@ -132,6 +134,7 @@ final class MarkCalls {
 
     private static void put(String owner, String name, String desc, Shape shape, int kind, HookTable hook) {
         REWRITES.put(owner + '.' + name + desc, new Rewrite(shape, kind, hook));
+        OWNERS.add(owner);
     }
 
     /**
@@ -139,7 +142,7 @@ final class MarkCalls {
      * false when the call is neither a source nor a propagation (the caller emits it unchanged).
      */
     static boolean emit(MethodVisitor out, int opcode, String owner, String name, String desc, boolean itf) {
-        if (opcode == Opcodes.INVOKESPECIAL) {
+        if (opcode == Opcodes.INVOKESPECIAL || !OWNERS.contains(owner)) {
             return false;
         }
         Rewrite r = REWRITES.get(owner + '.' + name + desc);
