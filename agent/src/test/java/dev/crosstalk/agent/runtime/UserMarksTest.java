@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.userdata.Mark;
 import dev.crosstalk.agent.userdata.UserMarks;
 import dev.crosstalk.bootstrap.MarkHooks;
