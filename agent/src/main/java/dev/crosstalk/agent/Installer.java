@@ -37,7 +37,11 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(Options options, Instrumentation inst) throws Exception {
+    /**
+     * Installs the agent; {@code attached} for a dynamic attach, which also instruments the classes
+     * already loaded. Answers the running agent, or null when the self-test kept it off.
+     */
+    static RunningAgent install(Options options, Instrumentation inst, boolean attached) throws Exception {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
@@ -55,7 +59,7 @@ final class Installer {
         if (failure != null) {
             System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
                     + " runs without it");
-            return;
+            return null;
         }
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
@@ -86,10 +90,16 @@ final class Installer {
         Hooks.install(recorder);
         dev.crosstalk.agent.userdata.Identity.configure(options.userCookies, options.userHeaders);
         dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
-        inst.addTransformer(transformer, false);
-        Boundaries.install(inst, options.entries, boundaryFailureLog());
+        inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
+        RunningAgent running = new RunningAgent(inst, transformer,
+                Boundaries.install(inst, options.entries, boundaryFailureLog()), reporter, filter, attached);
         reporter.start();
         failures = reporter;
+        if (attached) {
+            reporter.note("crosstalk: attached to a running JVM; " + running.instrumentLoadedClasses()
+                    + " application classes already loaded were instrumented; requests in flight now are not judged");
+        }
+        return running;
     }
 
     /**

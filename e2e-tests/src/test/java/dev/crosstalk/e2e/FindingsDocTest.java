@@ -88,6 +88,21 @@ class FindingsDocTest {
                 + "' (left) against a real event (right): " + real);
     }
 
+    /** The section of docs/findings.md on servlet containers, and its one example. */
+    private static final Pattern WEBAPP_EXAMPLE = Pattern.compile("## Several webapps in one server.*?```json\\n(.*?)\\n```",
+            Pattern.DOTALL);
+
+    /**
+     * The documented example of a webapp's finding has exactly the fields (and JSON kinds) of
+     * {@code real}, an event of a webapp's state ({@link StandaloneTomcatTest}).
+     */
+    static void assertDocumentedWebappExample(JsonNode real) throws Exception {
+        Matcher m = WEBAPP_EXAMPLE.matcher(Files.readString(E2e.project().root().resolve("docs/findings.md")));
+        assertTrue(m.find(), "docs/findings.md has an example of a webapp's finding");
+        assertEquals(shape(JSON.readTree(m.group(1))), shape(real), "fields of the documented webapp example (left)"
+                + " against a real event (right): " + real);
+    }
+
     private static Map<String, JsonNode> documentedExamples() throws Exception {
         String doc = Files.readString(E2e.project().root().resolve("docs/findings.md"));
         Map<String, JsonNode> examples = new TreeMap<>();

@@ -25,6 +25,7 @@ public final class Reporter {
     private volatile ReportWriter reports;
     private TcpJsonOutput tcp;
     private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread shutdownHook = new Thread(() -> shutdown("shutdown"), "crosstalk-shutdown");
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -92,7 +93,20 @@ public final class Reporter {
         thread = new Thread(this::run, "crosstalk-reporter");
         thread.setDaemon(true);
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "crosstalk-shutdown"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Ends reporting while the application runs on (a detach): what the shutdown hook does (last
+     * counts, summary line, report with trigger {@code detach}), now, and the hook is withdrawn.
+     */
+    public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException exiting) {
+            return; // the JVM is exiting: its shutdown hook does it
+        }
+        shutdown("detach");
     }
 
     private void run() {
@@ -142,7 +156,7 @@ public final class Reporter {
         updates();
     }
 
-    private void shutdown() {
+    private void shutdown(String trigger) {
         running = false;
         try {
             if (thread != null) {
@@ -163,7 +177,7 @@ public final class Reporter {
             note(summary.get());
             ReportWriter r = reports;
             if (r != null) {
-                r.write("shutdown");
+                r.write(trigger);
             }
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);
