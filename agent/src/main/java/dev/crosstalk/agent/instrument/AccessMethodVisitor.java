@@ -4,6 +4,8 @@ import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.bootstrap.HookTable;
 import java.util.HashSet;
 import java.util.Set;
+import dev.crosstalk.agent.userdata.ClockSites;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -29,6 +31,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private final Set<String> readFields = new HashSet<>();
     /** The field most recently loaded in this method, by field descriptor: names the receiver of a later call. */
     private final java.util.Map<String, String> lastLoaded = new java.util.HashMap<>();
+    /** This method has read the clock: its later field writes are clock sites (see {@link ClockSites}). */
+    private boolean clockRead;
     private int line;
     private int methodId;
     private Label start;
@@ -126,6 +130,9 @@ final class AccessMethodVisitor extends MethodVisitor {
         }
         int site = owner.site(methodName, line, field, rmw, null,
                 opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
+        if (clockRead && opcode == Opcodes.PUTSTATIC) {
+            ClockSites.add(site);
+        }
         if (opcode == Opcodes.GETSTATIC) {
             readFields.add(key);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
@@ -164,6 +171,9 @@ final class AccessMethodVisitor extends MethodVisitor {
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
         int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name, 0);
+        if (clockRead && opcode == Opcodes.PUTFIELD) {
+            ClockSites.add(site);
+        }
         char kind = descriptor.charAt(0);
         boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
@@ -240,6 +250,10 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        clockRead |= ClockSites.readsClock(callOwner, name, descriptor);
+        if (!classInit && MarkCalls.emit(mv, opcode, callOwner, name, descriptor, isInterface)) {
+            return;
+        }
         if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;
@@ -288,6 +302,12 @@ final class AccessMethodVisitor extends MethodVisitor {
         if (original.getSort() == Type.OBJECT && !original.equals(replaced)) {
             super.visitTypeInsn(Opcodes.CHECKCAST, original.getInternalName());
         }
+    }
+
+    /** String concatenation bootstraps through {@link MarkCalls#concatBootstrap}, which follows the marks. */
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... bsmArgs) {
+        super.visitInvokeDynamicInsn(name, descriptor, classInit ? bsm : MarkCalls.concatBootstrap(bsm), bsmArgs);
     }
 
     /** MDC calls stay as they are; the hooks see the key (and the value read) around them. */

@@ -23,6 +23,8 @@ import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
+import dev.crosstalk.agent.userdata.Mark;
+import dev.crosstalk.agent.userdata.UserMarks;
 import java.util.Map;
 
 /**
@@ -177,7 +179,7 @@ public final class Recorder implements Sink {
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, digest);
+        WriteRecord w = record(request, site, digest, UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -247,6 +249,9 @@ public final class Recorder implements Sink {
                 }
                 StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
                 request.remember(cell, RequestContext.READ_PRESENT);
+                if (op == Hooks.OP_GET) {
+                    UserMarks.lookedUp(request, key, value);
+                }
                 if (field.requestWritten) {
                     flows.read(cell, site, request, Values.digest(value), true);
                 }
@@ -269,12 +274,14 @@ public final class Recorder implements Sink {
                 StateCell cell = field.keyCell(key);
                 boolean accumulation = op == Hooks.OP_MERGE
                         || op == Hooks.OP_PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
-                write(field, cell, site, request, Values.digest(value), accumulation);
+                write(field, cell, site, request, Values.digest(value), accumulation,
+                        UserMarks.beyondKey(request, key, value));
                 return;
             }
             case Hooks.OP_INDEX_SET:
                 write(field, field.contentsCell(), site, request, Values.digest(value),
-                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT));
+                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT),
+                        UserMarks.markOf(request, value));
                 return;
             case Hooks.OP_PUT_ALL:
                 if (value instanceof Map) {
@@ -283,14 +290,15 @@ public final class Recorder implements Sink {
                         if (n++ == 1000) {
                             break;
                         }
-                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false);
+                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false,
+                                null);
                     }
                 }
                 return;
             case Hooks.OP_ADD: {
                 StateCell cell = field.contentsCell();
                 boolean refill = request != null && request.did(cell, RequestContext.RESET);
-                write(field, cell, site, request, Values.digest(value), !refill);
+                write(field, cell, site, request, Values.digest(value), !refill, UserMarks.markOf(request, value));
                 return;
             }
             case Hooks.OP_REMOVE:
@@ -384,7 +392,8 @@ public final class Recorder implements Sink {
         StaticField field = site.field();
         RequestContext request = ThreadState.get().activeRequest();
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits);
+        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
+                UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -532,8 +541,8 @@ public final class Recorder implements Sink {
     }
 
     private void write(StaticField field, StateCell cell, Site site, RequestContext request, long digest,
-            boolean accumulation) {
-        WriteRecord w = record(request, site, digest);
+            boolean accumulation, Mark mark) {
+        WriteRecord w = record(request, site, digest, mark);
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -546,13 +555,18 @@ public final class Recorder implements Sink {
     }
 
     private static WriteRecord record(RequestContext request, Site site, long digest) {
+        return record(request, site, digest, null);
+    }
+
+    /** @param mark the writer's inputs the value derives from, beyond a key's (see {@link UserMarks}) */
+    private static WriteRecord record(RequestContext request, Site site, long digest, Mark mark) {
         if (request == null) {
             return new WriteRecord(null, null, site, digest);
         }
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
-        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest);
+        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest, mark);
     }
 
     // ---- requests -----------------------------------------------------------------------------
