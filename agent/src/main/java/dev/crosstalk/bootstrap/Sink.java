@@ -55,6 +55,10 @@ public interface Sink {
     default void instanceWrite(int site, Object owner, Object value, long bits) {
     }
 
+    /** A container not tracked yet was read from a field of a possibly shared object. */
+    default void containerReached(int site, Object owner, Object container) {
+    }
+
     /** {@code ThreadLocal.set(value)} ran; a null value for {@code remove()}. */
     default void threadLocalSet(int site, ThreadLocal<?> tl, Object value) {
     }

@@ -154,18 +154,23 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     /**
      * Reports the object whose field is read or written, with the value read or written; the access
-     * itself is unchanged. Own final fields are left alone: they are set in constructors only.
+     * itself is unchanged. Own final fields are left alone (they are set in constructors only), except
+     * reads of those holding a container: the container is shared when its owner is.
      */
     private void instanceField(int opcode, String fieldOwner, String name, String descriptor) {
+        boolean ownFinal = fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name);
+        boolean container = ContainerFields.holdsContainer(descriptor);
         if (classInit || constructor || !owner.filter().isApplication(fieldOwner)
-                || fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name)) {
+                || ownFinal && (opcode == Opcodes.PUTFIELD || !container)) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             return;
         }
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
-        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name, 0);
         char kind = descriptor.charAt(0);
+        boolean reference = kind == 'L' || kind == '[';
+        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
+                opcode == Opcodes.PUTFIELD && reference && publishing ? methodId() : 0);
         boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
             readFields.add(key);
@@ -173,7 +178,8 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1);
-            String hook = valueHook(kind, "getField");
+            // A container held by a shared object is shared too: its read tells the runtime so.
+            String hook = container ? "getContainerField" : valueHook(kind, "getField");
             push(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor(kind), false);
             return;

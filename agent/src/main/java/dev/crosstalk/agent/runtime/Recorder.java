@@ -34,10 +34,8 @@ public final class Recorder implements Sink {
     private final ClassValue<Boolean> structs;
     private final ThreadLocals threadLocals;
     private final Overlaps overlaps;
-    /** Application objects made outside any request: their non-final fields are shared state. */
-    private final WeakIdentityMap<Boolean> shared;
-    /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
-    private volatile boolean sharedFull;
+    /** Application objects another request can reach: their fields are shared state. */
+    private final Reachability reach;
     private final ClassValue<Boolean> marked;
 
     /** A recorder that treats no application object as a struct (containers only). */
@@ -73,7 +71,7 @@ public final class Recorder implements Sink {
         this.publications = new Publications(findings);
         this.threadLocals = new ThreadLocals(findings, fields, maxContainers);
         this.overlaps = new Overlaps(findings);
-        this.shared = new WeakIdentityMap<>(maxContainers);
+        this.reach = new Reachability(maxContainers);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -153,6 +151,9 @@ public final class Recorder implements Sink {
             }
             track(field, value);
         }
+        if (!container && isStruct(value)) {
+            reach.published(value, false);
+        }
         if (ts.classInitDepth == 0 && (container || isStruct(value))) {
             publications.open(value, container, field.stateName(), site, request);
         }
@@ -209,6 +210,9 @@ public final class Recorder implements Sink {
         }
         if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
                 && (isContainer(value) || isStruct(value))) {
+            if (!isContainer(value)) {
+                reach.published(value, field.sessionScoped);
+            }
             publications.open(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
                     site, request);
         }
@@ -364,29 +368,36 @@ public final class Recorder implements Sink {
     @Override
     public void constructed(Object self) {
         ThreadState ts = ThreadState.get();
-        if (ts.activeRequest() != null || sharedFull) {
-            return;
-        }
-        if (shared.put(self, Boolean.TRUE)) {
-            Hooks.share(self);
-        } else {
-            sharedFull = true;
+        if (ts.activeRequest() == null) {
+            reach.madeOutsideRequests(self);
         }
     }
 
     /**
-     * Whether {@code owner} was made outside requests. A singleton is accessed at the same sites over
-     * and over: each site remembers the last owner it proved shared, so the locked map is asked once.
+     * Who can reach {@code owner} ({@link Reachability#scope}). A singleton is accessed at the same sites
+     * over and over: each site remembers the last owner it proved reachable by every request, so the
+     * locked map is asked once.
      */
-    private boolean isShared(Site site, Object owner) {
+    private Boolean scopeOf(Site site, Object owner) {
         if (site.boundField(owner) != null) {
-            return true;
+            return Reachability.EVERY_REQUEST;
         }
-        if (shared.get(owner) == null) {
-            return false;
+        Boolean scope = reach.scope(owner);
+        if (scope == Reachability.EVERY_REQUEST) {
+            site.bind(owner, site.field());
         }
-        site.bind(owner, site.field());
-        return true;
+        return scope;
+    }
+
+    /**
+     * A field of a session's object is session state: requests of that session share it by design, so
+     * it has no flows, and only requests of one session can reset it for each other.
+     */
+    private static void sessionField(StaticField field) {
+        if (!field.sessionScoped) {
+            field.flows = false;
+            field.sessionScoped = true;
+        }
     }
 
     @Override
@@ -395,15 +406,29 @@ public final class Recorder implements Sink {
         if (site == null || site.field() == null || owner == null) {
             return;
         }
-        if (!isShared(site, owner)) {
+        Boolean scope = scopeOf(site, owner);
+        if (scope == null) {
             return; // a bit-set collision: an object of one request
         }
         StaticField field = site.field();
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
+        if (scope == Reachability.ONE_SESSION) {
+            sessionField(field);
+        }
+        if (value != null) {
+            stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
+        }
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits);
         if (request == null) {
             cell.initWrite(w);
+            return;
+        }
+        if (isContainer(value)) {
+            // As for a static: a fresh container replaces the contents, whose keys carry the flows.
+            cell.initWrite(w);
+            request.remember(field.contentsCell(), RequestContext.RESET);
             return;
         }
         if (!field.requestWritten) {
@@ -413,6 +438,50 @@ public final class Recorder implements Sink {
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
     }
 
+    /**
+     * {@code value} was stored into a field of a reachable object, and is reachable now as well: a
+     * container is tracked under the field (an empty one replacing another is a reset), an application
+     * object's own fields become shared. Inside a request, this is a publication; at start-up the owner
+     * is usually still being wired, before any request can reach it.
+     */
+    private void stored(StaticField field, Site site, ThreadState ts, RequestContext request, Object value,
+            boolean session) {
+        boolean container = isContainer(value);
+        if (container) {
+            field.resettable = true;
+            Object before = field.container.get();
+            if (request != null && Values.isEmptyContainer(value) && before != null && before != value) {
+                reset(field, site, request);
+            }
+            track(field, value);
+        } else if (isStruct(value)) {
+            reach.published(value, session);
+        } else {
+            return;
+        }
+        if (request != null && ts.classInitDepth == 0) {
+            publications.open(value, container, field.stateName(), site, request);
+        }
+    }
+
+    @Override
+    public void containerReached(int siteId, Object owner, Object container) {
+        Site site = sites.get(siteId);
+        if (site == null || site.field() == null || !isContainer(container)) {
+            return;
+        }
+        Boolean scope = scopeOf(site, owner);
+        if (scope == null) {
+            return;
+        }
+        if (scope == Reachability.ONE_SESSION) {
+            sessionField(site.field());
+        }
+        // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
+        site.field().resettable = true;
+        track(site.field(), container);
+    }
+
     @Override
     public void instanceRead(int siteId, Object owner, Object value, long bits) {
         Site site = sites.get(siteId);
@@ -420,7 +489,7 @@ public final class Recorder implements Sink {
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
-        if (request == null || !isShared(site, owner)) {
+        if (request == null || isContainer(value) || scopeOf(site, owner) == null) {
             return;
         }
         StateCell cell = site.field().valueCell();
@@ -513,6 +582,8 @@ public final class Recorder implements Sink {
         if (container) {
             containers.put(value, field);
             Hooks.admit(value);
+        } else {
+            reach.published(value, true);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);
