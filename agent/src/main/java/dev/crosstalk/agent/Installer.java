@@ -84,6 +84,7 @@ final class Installer {
         Hooks.install(recorder);
         inst.addTransformer(transformer, false);
         Boundaries.install(inst, options.entries, boundaryFailureLog());
+        dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog());
         reporter.start();
         failures = reporter;
     }

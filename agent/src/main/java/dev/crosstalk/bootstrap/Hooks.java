@@ -308,6 +308,21 @@ public final class Hooks {
         mdcPut(null, null, site);
     }
 
+    /**
+     * A logging framework is making a log event on this thread ({@code event} is its own object: the
+     * event, or what fills it from the MDC); the framework reads the MDC into it.
+     */
+    public static void logEvent(Object event) {
+        Sink s = sink;
+        if (s != null && event != null) {
+            try {
+                s.logEvent(event.getClass());
+            } catch (Throwable t) {
+                error(t);
+            }
+        }
+    }
+
     /** {@code MDC.get(key)} returned {@code value}. */
     public static void mdcGet(Object key, Object value, int site) {
         Sink s = sink;

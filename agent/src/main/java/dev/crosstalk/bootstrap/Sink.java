@@ -59,6 +59,10 @@ public interface Sink {
     default void containerReached(int site, Object owner, Object container) {
     }
 
+    /** A log event is being made on this thread by {@code framework}'s classes, which read the MDC into it. */
+    default void logEvent(Class<?> framework) {
+    }
+
     /** {@code ThreadLocal.set(value)} ran; a null value for {@code remove()}. */
     default void threadLocalSet(int site, ThreadLocal<?> tl, Object value) {
     }

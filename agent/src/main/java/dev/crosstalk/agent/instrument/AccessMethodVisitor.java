@@ -256,7 +256,7 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
-        if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
+        if (!classInit && opcode == Opcodes.INVOKESTATIC && SharedCalls.isMdc(callOwner)) {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -311,7 +311,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private void mdcCall(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
         String signature = name + descriptor;
         if (!signature.equals("put(Ljava/lang/String;Ljava/lang/String;)V") && !signature.equals("remove(Ljava/lang/String;)V")
-                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")) {
+                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")
+                && !signature.equals("clearMap()V") && !signature.equals("clearAll()V")) {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -326,6 +327,8 @@ final class AccessMethodVisitor extends MethodVisitor {
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "clear":
+            case "clearMap":
+            case "clearAll":
                 hookBeforeCall(Opcodes.NOP, "mdcClear", "(I)V", site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;

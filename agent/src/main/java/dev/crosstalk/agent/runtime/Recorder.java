@@ -532,6 +532,14 @@ public final class Recorder implements Sink {
     }
 
     @Override
+    public void logEvent(Class<?> framework) {
+        ThreadState ts = ThreadState.get();
+        if (!ts.threadLocals.isEmpty()) {
+            threadLocals.logged(ts, framework);
+        }
+    }
+
+    @Override
     public Object mutationEnter(int siteId, Object target) {
         Site site = sites.get(siteId);
         return site == null ? null : overlaps.enter(ThreadState.get().activeRequest(), site, target);

@@ -23,9 +23,38 @@ final class ThreadLocals {
     /** Records per thread; past this, new ones are not kept. */
     private static final int PER_THREAD = 32;
 
+    /** An MDC entry: which API ({@code org.slf4j.MDC}, Log4j's {@code ThreadContext}) and its key. */
+    static final class MdcKey {
+        private final String api;
+        private final Object key;
+
+        MdcKey(String api, Object key) {
+            this.api = api;
+            this.key = key;
+        }
+
+        String api() {
+            return api;
+        }
+
+        Object key() {
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MdcKey && ((MdcKey) o).api.equals(api) && java.util.Objects.equals(((MdcKey) o).key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return api.hashCode() * 31 + java.util.Objects.hashCode(key);
+        }
+    }
+
     /** One value a request set on this thread. */
     static final class Slot {
-        final Object key; // WeakReference to the ThreadLocal, or the MDC key string
+        final Object key; // WeakReference to the ThreadLocal, or an MdcKey
         final String state;
         RequestInfo setter;
         Site site;
@@ -55,8 +84,12 @@ final class ThreadLocals {
     void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (mdc && key == null) {
-            ts.threadLocals.removeIf(s -> !(s.key instanceof WeakReference));
+            ts.threadLocals.removeIf(s -> s.key instanceof MdcKey && ((MdcKey) s.key).api().equals(site.member()));
             return;
+        }
+        Object stateKey = key;
+        if (mdc) {
+            key = new MdcKey(String.valueOf(site.member()), key);
         }
         Slot slot = find(ts, key);
         if (value == null || request == null) {
@@ -69,7 +102,7 @@ final class ThreadLocals {
             if (ts.threadLocals.size() >= PER_THREAD) {
                 return;
             }
-            slot = new Slot(mdc ? key : new WeakReference<>(key), stateName(site, key, mdc));
+            slot = new Slot(mdc ? key : new WeakReference<>(key), stateName(site, stateKey, mdc));
             ts.threadLocals.add(slot);
         }
         slot.setter = request.info();
@@ -88,7 +121,7 @@ final class ThreadLocals {
         if (request == null) {
             return;
         }
-        Slot slot = find(ts, key);
+        Slot slot = find(ts, mdc ? new MdcKey(String.valueOf(site.member()), key) : key);
         boolean inherited = false;
         if (slot == null) {
             if (!(key instanceof InheritableThreadLocal)) {
@@ -106,19 +139,49 @@ final class ThreadLocals {
         if (setter == null || setter.id() == request.info().id()) {
             return;
         }
-        String thread = Thread.currentThread().getName();
         FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
-                request.info().toString(), thread, inherited);
-        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
-        Slot s = slot;
+                request.info().toString(), Thread.currentThread().getName(), inherited);
+        carried(slot, v, () -> Recorder.reader(request, site));
+    }
+
+    /**
+     * A log event is being made on this thread, by {@code framework}'s classes: the framework reads the
+     * MDC into it. An entry an earlier request put there and left, still holding that value, which the
+     * current request did not set itself, is read by this request.
+     */
+    void logged(ThreadState ts, Class<?> framework) {
+        RequestContext request = ts.activeRequest();
+        if (request == null) {
+            return;
+        }
+        for (Slot slot : ts.threadLocals.toArray(new Slot[0])) {
+            if (!(slot.key instanceof MdcKey) || slot.setter == null || slot.setter.id() == request.info().id()) {
+                continue;
+            }
+            // Asked of the MDC this framework reads: an entry of the other API counts only when bridged into it.
+            Object now = MdcLookup.get(framework, String.valueOf(((MdcKey) slot.key).key()));
+            if (now == null || System.identityHashCode(now) != slot.valueIdentity) {
+                continue; // replaced or removed by code we do not see
+            }
+            Evidence reader = LogCallSite.reader(request.info());
+            FlowJudge.Verdict v = ChannelJudge.carriedIntoLog(slot.state, slot.setter.toString(),
+                    slot.site.location(), request.info().toString(), Thread.currentThread().getName(),
+                    reader.location());
+            carried(slot, v, () -> reader);
+        }
+    }
+
+    /** Records the carry-over error, or raises the slot's left-set warning to it (same fingerprint). */
+    private void carried(Slot s, FlowJudge.Verdict v, java.util.function.Supplier<Evidence> reader) {
+        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
         Evidence[] made = new Evidence[1];
         Finding f = findings.record(fp, v.severity(), () -> {
-            made[0] = Recorder.reader(request, site);
+            made[0] = reader.get();
             return new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp, v.message(),
                     setterEvidence(s), made[0], null);
         });
         if (f != null && made[0] == null && v.severity().compareTo(f.severity()) > 0) {
-            findings.escalate(f, v.severity(), v.message(), setterEvidence(s), Recorder.reader(request, site), null);
+            findings.escalate(f, v.severity(), v.message(), setterEvidence(s), reader.get(), null);
         }
     }
 
