@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * State another request can reach without a static: a per-session scope object made at login whose map
  * field a request re-initialises while a tab of the same session reads it, and a singleton's
- * {@code final} map cleared and refilled by a request while another one uses it. The two requests of
+ * {@code final} map cleared and refilled by a request while another one uses it; and a lookup table
+ * loaded behind a guard flag set before the loading. The two requests of
  * each story are ordered by gates in the application's own code, so every run sees the bug (the page
  * fails) and the finding; the fixed twins run the same interleaving and stay quiet.
  */
@@ -68,6 +69,16 @@ class ReachTest {
             assertEquals(List.of(200, "EUR 1.10, USD 1.00"), List.of(shown.status(), shown.body()),
                     why("the fixed board's reader kept its snapshot", app));
             requests += 4;
+
+            Http.Response rate = alongside(() -> http.get("/rates?code=EUR&reader=1&gate=rates"),
+                    () -> http.get("/rates?code=EUR&gate=rates"));
+            assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(rate.status(), rate.body()),
+                    why("the reader passed the guard flag before the table was loaded", app));
+            rate = alongside(() -> http.get("/rates-fixed?code=EUR&reader=1&gate=rates-fixed"),
+                    () -> http.get("/rates-fixed?code=EUR&gate=rates-fixed"));
+            assertEquals(List.of(200, "1.10"), List.of(rate.status(), rate.body()),
+                    why("the fixed flag is set once the table is loaded", app));
+            requests += 4;
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
@@ -76,8 +87,12 @@ class ReachTest {
         String scope = PKG + "UserScope.settings";
         String published = PKG + "UserScope.load(UserScope.java:15)";
         assertEquals(List.of(
+                "error partial-init-read " + PKG + "Rates.RATES[EUR] | GET /rates @ " + PKG + "Rates.rate(Rates.java:18)"
+                        + " | GET /rates @ " + PKG + "Rates.rate(Rates.java:24)",
                 "error partial-init-read " + scope + "[title] | GET /scope/reinit @ " + published
                         + " | GET /scope/page @ " + PKG + "ScopeServlet.page(ScopeServlet.java:53)",
+                "error publish-then-populate " + PKG + "Rates.loaded | GET /rates @ " + PKG + "Rates.rate(Rates.java:18)"
+                        + " | -",
                 "error publish-then-populate " + scope + " | GET /scope/reinit @ " + published + " | -",
                 "error reset-during-use " + PKG + "QuoteBoard.current | GET /quotes/refresh @ " + PKG
                         + "QuoteBoard.refresh(QuoteBoard.java:21) | GET /quotes/show @ " + PKG
@@ -86,13 +101,22 @@ class ReachTest {
                         events));
 
         JsonNode populate = E2e.latestAtLeastWarning(events).stream()
-                .filter(e -> "publish-then-populate".equals(text(e, "type"))).findFirst().orElseThrow();
+                .filter(e -> "publish-then-populate".equals(text(e, "type")) && scope.equals(text(e, "state")))
+                .findFirst().orElseThrow();
         List<String> keys = List.of("title", "foo", "bar", "baz");
         assertEquals(keys.stream().map(k -> k + " at " + PKG + "UserScope.load(UserScope.java:" + (18 + keys.indexOf(k))
                 + ")").toList(), strings(populate.path("details").path("fillsAfterPublication")),
                 why("the four fills after publication", app, events, populate));
+        JsonNode guard = E2e.latestAtLeastWarning(events).stream()
+                .filter(e -> (PKG + "Rates.loaded").equals(text(e, "state"))).findFirst().orElseThrow();
+        assertEquals(List.of(PKG + "Rates.RATES[EUR] at " + PKG + "Rates.readRates(Rates.java:28)",
+                PKG + "Rates.RATES[USD] at " + PKG + "Rates.readRates(Rates.java:29)",
+                PKG + "Rates.REGIONS[EUR] at " + PKG + "Rates.readRegions(Rates.java:33)",
+                PKG + "Rates.REGIONS[USD] at " + PKG + "Rates.readRegions(Rates.java:34)"),
+                strings(guard.path("details").path("fillsAfterPublication")),
+                why("the guard flag names the state it guards, filled after it", app, events, guard));
         JsonNode partial = E2e.latestAtLeastWarning(events).stream()
-                .filter(e -> "partial-init-read".equals(text(e, "type"))).findFirst().orElseThrow();
+                .filter(e -> (scope + "[title]").equals(text(e, "state"))).findFirst().orElseThrow();
         assertEquals(text(partial.path("writer"), "session"), text(partial.path("reader"), "session"),
                 why("writer and reader are requests of one session", app, events, partial));
     }

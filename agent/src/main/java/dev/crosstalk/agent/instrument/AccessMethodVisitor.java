@@ -126,7 +126,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             owner.fields().declareWriteSite(fieldOwner, name, descriptor);
         }
         int site = owner.site(methodName, line, field, rmw, null,
-                opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
+                opcode == Opcodes.PUTSTATIC && publishing ? methodId() : 0);
         if (opcode == Opcodes.GETSTATIC) {
             readFields.add(key);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);

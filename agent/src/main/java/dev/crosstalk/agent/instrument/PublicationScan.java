@@ -43,9 +43,11 @@ final class PublicationScan extends ClassVisitor {
         return new MethodVisitor(Opcodes.ASM9) {
             @Override
             public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                // A reference stored into an instance field publishes it when the owner is shared.
-                if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor)
-                        && (desc.charAt(0) == 'L' || desc.charAt(0) == '[') && filter.isApplication(owner)) {
+                // A reference stored into an instance field publishes it when the owner is shared; any
+                // static write can be a guard flag saying "ready".
+                boolean reference = desc.charAt(0) == 'L' || desc.charAt(0) == '[';
+                if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor && reference)
+                        && filter.isApplication(owner)) {
                     publishing.add(key);
                 }
             }

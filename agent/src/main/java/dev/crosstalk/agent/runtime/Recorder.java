@@ -157,6 +157,9 @@ public final class Recorder implements Sink {
         if (ts.classInitDepth == 0 && (container || isStruct(value))) {
             publications.open(value, container, field.stateName(), site, request);
         }
+        if (ts.classInitDepth == 0) {
+            guard(field, site, request, container || isStruct(value), value, bits);
+        }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, digest);
@@ -172,6 +175,28 @@ public final class Recorder implements Sink {
         }
         field.requestWritten = true;
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
+    }
+
+    /**
+     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
+     * opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum constant,
+     * a bare {@code new Object()}). Numbers and strings are left out: a static holding one request's id
+     * or name followed by more writes is per-request data, judged as flows, not a flag.
+     */
+    private void guard(StaticField field, Site site, RequestContext request, boolean published, Object value,
+            long bits) {
+        if (publications.anyOpen()) {
+            publications.write(Publications.GUARDED, field.stateName(), site);
+        }
+        boolean ready = field.primitive() ? bits != 0 && "Z".equals(field.descriptor())
+                : !published && isSentinel(value);
+        if (ready && site.method() != 0) {
+            publications.openGuard(field.stateName(), site, request);
+        }
+    }
+
+    private static boolean isSentinel(Object value) {
+        return Boolean.TRUE.equals(value) || value instanceof Enum || value != null && value.getClass() == Object.class;
     }
 
     private void track(StaticField field, Object container) {
@@ -207,6 +232,9 @@ public final class Recorder implements Sink {
         }
         if (request != null && field.resettable && isRead(op)) {
             checkReset(field, site, request);
+        }
+        if (publications.anyOpen()) {
+            guarded(op, field, key, value, site, request);
         }
         if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
                 && (isContainer(value) || isStruct(value))) {
@@ -285,6 +313,30 @@ public final class Recorder implements Sink {
         }
     }
 
+    /** Feeds an operation on a tracked container to the open guard windows, naming its state. */
+    private void guarded(int op, StaticField field, Object key, Object value, Site site, RequestContext request) {
+        switch (op) {
+            case Hooks.OP_PUT:
+            case Hooks.OP_PUT_IF_ABSENT:
+            case Hooks.OP_MERGE:
+                publications.write(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]", site);
+                return;
+            case Hooks.OP_GET:
+                if (value == null) {
+                    publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
+                            Boolean.TRUE, site, request);
+                }
+                return;
+            case Hooks.OP_CONTAINS:
+                if (key != null && !Boolean.TRUE.equals(value)) {
+                    publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
+                            Boolean.TRUE, site, request);
+                }
+                return;
+            default:
+        }
+    }
+
     private static boolean isRead(int op) {
         return op == Hooks.OP_GET || op == Hooks.OP_INDEX_GET || op == Hooks.OP_CONTAINS || op == Hooks.OP_READ_ALL;
     }
@@ -299,8 +351,11 @@ public final class Recorder implements Sink {
                 publications.read(container, key == null ? "[*]" : fields.shownKey(key), !Boolean.TRUE.equals(value),
                         site, request);
                 return;
-            case Hooks.OP_PUT:
             case Hooks.OP_PUT_IF_ABSENT:
+                publications.write(container, fields.shownKey(key), site,
+                        container instanceof java.util.concurrent.ConcurrentMap);
+                return;
+            case Hooks.OP_PUT:
             case Hooks.OP_MERGE:
                 publications.write(container, fields.shownKey(key), site);
                 return;

@@ -26,6 +26,8 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new ScopeServlet(FixedUserScope::new)), "/scope-fixed/*");
         context.addServlet(new ServletHolder(new QuotesServlet(new QuoteBoard())), "/quotes/*");
         context.addServlet(new ServletHolder(new QuotesServlet(new FixedQuoteBoard())), "/quotes-fixed/*");
+        context.addServlet(new ServletHolder(new RatesServlet(new Rates())), "/rates");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedRates())), "/rates-fixed");
         server.setHandler(context);
 
         server.setStopAtShutdown(true);
