@@ -2,12 +2,10 @@ package dev.crosstalk.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Severity;
 import dev.crosstalk.bootstrap.Hooks;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,7 @@ class CacheFillsTest {
         publishInto(new ConcurrentHashMap<>(), entry);
         recorder.containerOp(fill, Hooks.OP_PUT_IF_ABSENT, entry, "META-INF/spring.factories", "loader");
         recorder.methodExit(method);
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -73,7 +71,7 @@ class CacheFillsTest {
         publishInto(new ConcurrentHashMap<>(), entry);
         recorder.containerOp(fill, Hooks.OP_PUT, entry, "title", "T");
         recorder.methodExit(method);
-        assertEquals(List.of(FindingType.PUBLISH_THEN_POPULATE + " " + Severity.WARNING), warnings(), describe());
+        assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity());
     }
 
     @Test
@@ -82,7 +80,7 @@ class CacheFillsTest {
         publishInto(new ConcurrentHashMap<>(), entry);
         recorder.containerOp(fill, Hooks.OP_PUT_IF_ABSENT, entry, "key", "value");
         recorder.methodExit(method);
-        assertEquals(List.of(FindingType.PUBLISH_THEN_POPULATE + " " + Severity.WARNING), warnings(), describe());
+        assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity());
     }
 
     @Test
@@ -91,7 +89,7 @@ class CacheFillsTest {
         publishInto(new ConcurrentHashMap<>(), r);
         recorder.fieldAccess(fillField, r, true);
         recorder.methodExit(method);
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -100,7 +98,7 @@ class CacheFillsTest {
         publishInto(new ConcurrentHashMap<>(), r);
         recorder.fieldAccess(fillField, r, true);
         recorder.methodExit(method);
-        assertEquals(List.of(FindingType.PUBLISH_THEN_POPULATE + " " + Severity.WARNING), warnings(), describe());
+        assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity());
     }
 
     /** At start-up: the cache read from its static, the new entry stored under a key by putIfAbsent. */
@@ -109,22 +107,4 @@ class CacheFillsTest {
         recorder.containerOp(publish, Hooks.OP_PUT_IF_ABSENT, map, "classLoader", entry);
     }
 
-    private List<String> warnings() {
-        List<String> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            if (f.severity() != Severity.INFO) {
-                out.add(f.type() + " " + f.severity());
-            }
-        }
-        return out;
-    }
-
-    private String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Finding f : findings.all()) {
-            sb.append("\n  ").append(f.type()).append(' ').append(f.severity()).append(' ').append(f.state())
-                    .append(": ").append(f.message());
-        }
-        return sb.length() == 0 ? "(no findings)" : sb.toString();
-    }
 }

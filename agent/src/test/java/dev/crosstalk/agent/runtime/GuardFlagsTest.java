@@ -7,7 +7,6 @@ import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Severity;
 import dev.crosstalk.bootstrap.Hooks;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +62,19 @@ class GuardFlagsTest {
     void flagSetBeforeLoadingInARequestIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
         inRequest("GET /rates?first", () -> {
             recorder.staticWrite(setLoaded, null, 1L);
-            onOtherThread(() -> inRequest("GET /rates?second", () -> look("EUR")));
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
             fill("EUR", "USD");
             recorder.methodExit(method);
         });
-        Finding p = only(FindingType.PUBLISH_THEN_POPULATE);
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
         assertEquals(List.of(Severity.ERROR, "com.acme.Rates.loaded", List.of(
                 "com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)",
                 "com.acme.Rates.RATES[USD] at com.acme.Rates.readRates(Rates.java:28)")),
-                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")), describe());
-        Finding r = only(FindingType.PARTIAL_INIT_READ);
+                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")), RecordedFindings.describe(findings));
+        Finding r = RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ);
         assertEquals(List.of(Severity.ERROR, "com.acme.Rates.RATES[EUR]", "GET /rates?second",
                 "com.acme.Rates.rate(Rates.java:24)"),
-                List.of(r.severity(), r.state(), r.reader().label(), r.reader().location()), describe());
+                List.of(r.severity(), r.state(), r.reader().label(), r.reader().location()), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -83,7 +82,7 @@ class GuardFlagsTest {
         recorder.staticWrite(setLoaded, null, 1L);
         fill("EUR");
         recorder.methodExit(method);
-        assertEquals(Severity.WARNING, only(FindingType.PUBLISH_THEN_POPULATE).severity(), describe());
+        assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity(), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -93,7 +92,7 @@ class GuardFlagsTest {
             fill("EUR");
             recorder.methodExit(method);
         });
-        assertEquals("com.acme.Rates.ready", only(FindingType.PUBLISH_THEN_POPULATE).state(), describe());
+        assertEquals("com.acme.Rates.ready", RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).state(), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -103,7 +102,7 @@ class GuardFlagsTest {
             recorder.staticWrite(setLoaded, null, 1L);
             recorder.methodExit(method);
         });
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -113,7 +112,7 @@ class GuardFlagsTest {
             fill("EUR");
             recorder.methodExit(method);
         });
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -123,7 +122,7 @@ class GuardFlagsTest {
         fill("EUR");
         recorder.classInitExit();
         recorder.methodExit(method);
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -134,7 +133,7 @@ class GuardFlagsTest {
             recorder.staticWrite(setInstance, built, 0L);
             recorder.methodExit(method);
         });
-        assertEquals(List.of(), warnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -144,7 +143,7 @@ class GuardFlagsTest {
             fill("EUR");
             recorder.methodExit(method);
         });
-        assertEquals(List.of(), of(FindingType.PUBLISH_THEN_POPULATE), describe());
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE), RecordedFindings.describe(findings));
     }
 
     private void fill(String... codes) {
@@ -162,49 +161,4 @@ class GuardFlagsTest {
         Requests.inRequest(recorder, label, work);
     }
 
-    private static void onOtherThread(Runnable work) {
-        Thread t = new Thread(work, "reader");
-        t.start();
-        try {
-            t.join(20_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<Finding> of(FindingType type) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            if (f.type() == type) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private List<String> warnings() {
-        List<String> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            if (f.severity() != Severity.INFO) {
-                out.add(f.type() + " " + f.state());
-            }
-        }
-        return out;
-    }
-
-    private Finding only(FindingType type) {
-        List<Finding> all = of(type);
-        assertEquals(1, all.size(), "one " + type + ": " + describe());
-        return all.get(0);
-    }
-
-    private String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Finding f : findings.all()) {
-            sb.append("\n  ").append(f.type()).append(' ').append(f.severity()).append(' ').append(f.state())
-                    .append(" details=").append(f.details()).append(": ").append(f.message());
-        }
-        return sb.length() == 0 ? "(no findings)" : sb.toString();
-    }
 }

@@ -46,11 +46,11 @@ class LoggedMdcTest {
             MDC.put("user", alice);
             recorder.logEvent(LOGBACK_LIKE); // its own line: quiet
         });
-        assertEquals(List.of(Severity.WARNING), severities(), describe());
+        assertEquals(List.of(Severity.WARNING), severities(), RecordedFindings.describe(findings));
         inRequest("GET /hello", () -> recorder.logEvent(LOGBACK_LIKE));
-        Finding f = only();
+        Finding f = RecordedFindings.only(findings, FindingType.THREADLOCAL_CARRYOVER);
         assertEquals(List.of(Severity.ERROR, "org.slf4j.MDC[user]", "GET /login", "GET /hello"),
-                List.of(f.severity(), f.state(), f.writer().label(), f.reader().label()), describe());
+                List.of(f.severity(), f.state(), f.writer().label(), f.reader().label()), RecordedFindings.describe(findings));
         assertTrue(f.message().startsWith("ThreadLocal carry-over into the log: org.slf4j.MDC[user] was set by GET"
                 + " /login"), f.message());
     }
@@ -65,7 +65,7 @@ class LoggedMdcTest {
             MDC.remove("user");
         });
         inRequest("GET /hello", () -> recorder.logEvent(LOGBACK_LIKE));
-        assertEquals(List.of(), severities(), describe());
+        assertEquals(List.of(), severities(), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -80,7 +80,7 @@ class LoggedMdcTest {
             MDC.put("user", bob);
             recorder.logEvent(LOGBACK_LIKE);
         });
-        assertEquals(List.of(Severity.WARNING), severities(), "only left set at the end: " + describe());
+        assertEquals(List.of(Severity.WARNING), severities(), "only left set at the end: " + RecordedFindings.describe(findings));
     }
 
     @Test
@@ -90,7 +90,7 @@ class LoggedMdcTest {
             MDC.put("user", "someone else");
         });
         inRequest("GET /hello", () -> recorder.logEvent(LOGBACK_LIKE));
-        assertEquals(List.of(Severity.WARNING), severities(), describe());
+        assertEquals(List.of(Severity.WARNING), severities(), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -101,8 +101,8 @@ class LoggedMdcTest {
             MDC.put("user", "bob"); // SLF4J's MDC holds another value under the same key
         });
         inRequest("GET /hello", () -> recorder.logEvent(LOGBACK_LIKE));
-        assertEquals(List.of(Severity.WARNING), severities(), describe());
-        assertEquals("org.apache.logging.log4j.ThreadContext[user]", only().state());
+        assertEquals(List.of(Severity.WARNING), severities(), RecordedFindings.describe(findings));
+        assertEquals("org.apache.logging.log4j.ThreadContext[user]", RecordedFindings.only(findings, FindingType.THREADLOCAL_CARRYOVER).state());
     }
 
     @Test
@@ -113,7 +113,7 @@ class LoggedMdcTest {
             MDC.put("user", alice);
         });
         recorder.logEvent(LOGBACK_LIKE); // a background job on the same thread, say
-        assertEquals(List.of(Severity.WARNING), severities(), describe());
+        assertEquals(List.of(Severity.WARNING), severities(), RecordedFindings.describe(findings));
     }
 
     private void inRequest(String label, Runnable work) {
@@ -126,19 +126,4 @@ class LoggedMdcTest {
         return out;
     }
 
-    private Finding only() {
-        List<Finding> all = new ArrayList<>(findings.all());
-        assertEquals(1, all.size(), describe());
-        assertEquals(FindingType.THREADLOCAL_CARRYOVER, all.get(0).type());
-        return all.get(0);
-    }
-
-    private String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Finding f : findings.all()) {
-            sb.append("\n  ").append(f.type()).append(' ').append(f.severity()).append(' ').append(f.state())
-                    .append(": ").append(f.message());
-        }
-        return sb.length() == 0 ? "(no findings)" : sb.toString();
-    }
 }

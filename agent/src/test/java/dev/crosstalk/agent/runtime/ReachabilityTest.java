@@ -1,8 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,22 +81,22 @@ class ReachabilityTest {
             Map<String, String> fresh = new HashMap<>();
             recorder.instanceWrite(assignSettings, scope, fresh, 0);
             scope.settings = fresh;
-            onOtherThread("tab", () -> inSession("GET /page", "session-one", () -> pageReads(scope, "title")));
+            Requests.onOtherThread("tab", () -> inSession("GET /page", "session-one", () -> pageReads(scope, "title")));
             fill(scope.settings, "title", "foo");
             recorder.methodExit(loadMethod);
         });
 
-        Finding p = only(FindingType.PUBLISH_THEN_POPULATE);
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
         assertEquals(List.of(Severity.ERROR, SCOPE_SETTINGS, "GET /reinit", "com.acme.UserScope.load(UserScope.java:20)",
                 List.of("title at com.acme.UserScope.load(UserScope.java:21)",
                         "foo at com.acme.UserScope.load(UserScope.java:21)")),
                 List.of(p.severity(), p.state(), p.writer().label(), p.writer().location(),
-                        p.details().get("fillsAfterPublication")), describe());
-        Finding r = only(FindingType.PARTIAL_INIT_READ);
+                        p.details().get("fillsAfterPublication")), RecordedFindings.describe(findings));
+        Finding r = RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ);
         assertEquals(List.of(Severity.ERROR, SCOPE_SETTINGS + "[title]", "GET /page",
                 "com.acme.PageServlet.doGet(PageServlet.java:31)", RequestReader.sessionKey("session-one")),
                 List.of(r.severity(), r.state(), r.reader().label(), r.reader().location(), r.reader().session()),
-                describe());
+                RecordedFindings.describe(findings));
     }
 
     @Test
@@ -111,10 +108,10 @@ class ReachabilityTest {
             built.put("foo", "F");
             recorder.instanceWrite(assignSettings, scope, built, 0);
             scope.settings = built;
-            onOtherThread("tab", () -> inSession("GET /page", "session-one", () -> pageReads(scope, "title")));
+            Requests.onOtherThread("tab", () -> inSession("GET /page", "session-one", () -> pageReads(scope, "title")));
             recorder.methodExit(loadMethod);
         });
-        assertEquals(List.of(), atLeastWarnings(), describe());
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -128,7 +125,7 @@ class ReachabilityTest {
             fill(local.settings, "title");
             recorder.methodExit(loadMethod);
         });
-        assertEquals(List.of(), new ArrayList<>(findings.all()), describe());
+        assertEquals(List.of(), new ArrayList<>(findings.all()), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -137,7 +134,7 @@ class ReachabilityTest {
         UserScope theirs = loggedIn("session-two");
         inSession("GET /page", "session-one", () -> {
             pageReads(mine, "title");
-            onOtherThread("other-user", () -> inSession("GET /reinit", "session-two", () -> {
+            Requests.onOtherThread("other-user", () -> inSession("GET /reinit", "session-two", () -> {
                 Map<String, String> fresh = new HashMap<>();
                 recorder.instanceWrite(assignSettings, theirs, fresh, 0);
                 theirs.settings = fresh;
@@ -145,8 +142,8 @@ class ReachabilityTest {
             }));
             pageReads(mine, "foo");
         });
-        assertEquals(List.of(), of(FindingType.RESET_DURING_USE), describe());
-        assertEquals(List.of(), of(FindingType.CROSS_REQUEST_FLOW), describe());
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.RESET_DURING_USE), RecordedFindings.describe(findings));
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.CROSS_REQUEST_FLOW), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -154,7 +151,7 @@ class ReachabilityTest {
         UserScope scope = loggedIn("session-one");
         inSession("GET /page", "session-one", () -> {
             pageReads(scope, "title");
-            onOtherThread("tab", () -> inSession("GET /reinit", "session-one", () -> {
+            Requests.onOtherThread("tab", () -> inSession("GET /reinit", "session-one", () -> {
                 Map<String, String> fresh = new HashMap<>();
                 recorder.instanceWrite(assignSettings, scope, fresh, 0);
                 scope.settings = fresh;
@@ -163,9 +160,9 @@ class ReachabilityTest {
             }));
             pageReads(scope, "foo");
         });
-        Finding f = only(FindingType.RESET_DURING_USE);
+        Finding f = RecordedFindings.only(findings, FindingType.RESET_DURING_USE);
         assertEquals(List.of(SCOPE_SETTINGS, "GET /reinit", "GET /page"),
-                List.of(f.state(), f.writer().label(), f.reader().label()), describe());
+                List.of(f.state(), f.writer().label(), f.reader().label()), RecordedFindings.describe(findings));
     }
 
     // ---- a singleton's final container, and a few hops -------------------------------------------
@@ -175,9 +172,9 @@ class ReachabilityTest {
         QuoteService service = new QuoteService();
         recorder.constructed(service); // made at start-up
         refreshesWhileAQuoteIsInFlight(service);
-        Finding f = only(FindingType.RESET_DURING_USE);
+        Finding f = RecordedFindings.only(findings, FindingType.RESET_DURING_USE);
         assertEquals(List.of("com.acme.QuoteService.current", "GET /refresh", "GET /quote"),
-                List.of(f.state(), f.writer().label(), f.reader().label()), describe());
+                List.of(f.state(), f.writer().label(), f.reader().label()), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -189,7 +186,7 @@ class ReachabilityTest {
             recorder.staticWrite(storeHolder, made[0], 0);
         });
         refreshesWhileAQuoteIsInFlight(made[0]);
-        assertEquals(1, of(FindingType.RESET_DURING_USE).size(), describe());
+        assertEquals(1, RecordedFindings.of(findings, FindingType.RESET_DURING_USE).size(), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -200,7 +197,7 @@ class ReachabilityTest {
             recorder.constructed(made[0]);
         });
         refreshesWhileAQuoteIsInFlight(made[0]);
-        assertEquals(List.of(), new ArrayList<>(findings.all()), describe());
+        assertEquals(List.of(), new ArrayList<>(findings.all()), RecordedFindings.describe(findings));
     }
 
     @Test
@@ -211,13 +208,13 @@ class ReachabilityTest {
         for (String label : List.of("GET /quote?1", "GET /quote?2")) {
             inRequest(label, () -> quote(service, "EUR"));
         }
-        assertEquals(List.of(), new ArrayList<>(findings.all()), describe());
+        assertEquals(List.of(), new ArrayList<>(findings.all()), RecordedFindings.describe(findings));
     }
 
     private void refreshesWhileAQuoteIsInFlight(QuoteService service) {
         inRequest("GET /quote", () -> {
             quote(service, "EUR");
-            onOtherThread("refresher", () -> inRequest("GET /refresh", () -> {
+            Requests.onOtherThread("refresher", () -> inRequest("GET /refresh", () -> {
                 Map<String, String> m = reached(readCurrent, service, service.current);
                 recorder.containerOp(clearCurrent, Hooks.OP_CLEAR, m, null, null);
                 m.clear();
@@ -270,75 +267,11 @@ class ReachabilityTest {
 
     private void inSession(String label, String session, Runnable work) {
         String[] parts = label.split(" ", 2);
-        Object token = recorder.requestEnter(FakeServlet.request(parts[0], parts[1], session), Hooks.KIND_JAKARTA, 0);
-        try {
-            work.run();
-        } finally {
-            recorder.requestExit(token);
-        }
+        Requests.inServletRequest(recorder, FakeServlet.request(parts[0], parts[1], session), work);
     }
 
     private void inRequest(String label, Runnable work) {
         Requests.inRequest(recorder, label, work);
     }
 
-    private static void onOtherThread(String name, Runnable work) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, name);
-        t.start();
-        try {
-            t.join(20_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        assertFalse(t.isAlive(), name + " did not finish");
-        if (failure.get() != null) {
-            throw new AssertionError("failed on " + name, failure.get());
-        }
-    }
-
-    private List<Finding> of(FindingType type) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            if (f.type() == type) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private List<Finding> atLeastWarnings() {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            if (f.severity() != Severity.INFO) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private Finding only(FindingType type) {
-        List<Finding> all = of(type);
-        assertEquals(1, all.size(), "one " + type + " finding: " + describe());
-        assertTrue(all.get(0).fingerprint().startsWith("ct1-"));
-        return all.get(0);
-    }
-
-    private String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Finding f : findings.all()) {
-            sb.append("\n  ").append(f.type()).append(' ').append(f.severity()).append(' ').append(f.state())
-                    .append(" writer=").append(f.writer() == null ? null : f.writer().label())
-                    .append(" reader=").append(f.reader() == null ? null : f.reader().label())
-                    .append(" details=").append(f.details()).append(": ").append(f.message());
-        }
-        return sb.length() == 0 ? "(no findings)" : sb.toString();
-    }
 }
