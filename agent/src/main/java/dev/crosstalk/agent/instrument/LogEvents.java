@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.crosstalk.bootstrap.CallHooks;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.instrument.Instrumentation;
 import java.util.function.BiConsumer;
@@ -59,14 +60,14 @@ public final class LogEvents {
     static final class MadeAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object event) {
-            Hooks.logEvent(event);
+            CallHooks.logEvent(event);
         }
     }
 
     static final class InjectAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object injector) {
-            Hooks.logEvent(injector);
+            CallHooks.logEvent(injector);
         }
     }
 }

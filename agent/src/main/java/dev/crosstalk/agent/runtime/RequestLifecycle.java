@@ -1,0 +1,89 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.agent.detect.Publications;
+import dev.crosstalk.agent.detect.ThreadLocals;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.ThreadState;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Which request each thread serves: boundaries entered and left (the outermost one is the request;
+ * a server's error dispatch after the chain returned is the same request again), and tasks that
+ * carry their request to a pool thread. The end of a request is told to the detectors that judge
+ * what a request leaves behind.
+ */
+final class RequestLifecycle {
+    private static final Object NESTED = new Object();
+
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Publications publications;
+    private final ThreadLocals threadLocals;
+
+    RequestLifecycle(Publications publications, ThreadLocals threadLocals) {
+        this.publications = publications;
+        this.threadLocals = threadLocals;
+    }
+
+    /** Requests entered so far. */
+    long requests() {
+        return requestIds.get();
+    }
+
+    Object enter(Object request, int kind, int entry) {
+        ThreadState ts = ThreadState.get();
+        if (ts.boundaryDepth++ > 0 || ts.request != null) {
+            return NESTED;
+        }
+        String[] labelAndSession = RequestReader.read(request, kind);
+        if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
+                && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
+            // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
+            // on the same thread: the same client request, not a new one.
+            RequestContext again = ts.lastRequest;
+            ts.request = again;
+            return again;
+        }
+        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
+                Thread.currentThread().getName(), labelAndSession[1]));
+        ts.request = ctx;
+        return ctx;
+    }
+
+    void exit(Object token) {
+        ThreadState ts = ThreadState.get();
+        if (ts.boundaryDepth > 0) {
+            ts.boundaryDepth--;
+        }
+        if (token instanceof RequestContext) {
+            if (publications.anyOpen()) {
+                publications.requestEnded();
+            }
+            if (!ts.threadLocals.isEmpty()) {
+                threadLocals.requestEnded(ts, (RequestContext) token);
+            }
+            ts.lastRequest = (RequestContext) token;
+            if (ts.request == token) {
+                ts.request = null;
+            }
+            ts.boundaryDepth = 0;
+        }
+    }
+
+    Object capture() {
+        return ThreadState.get().activeRequest();
+    }
+
+    Object attach(Object context) {
+        ThreadState ts = ThreadState.get();
+        RequestContext previous = ts.request;
+        if (context instanceof RequestContext) {
+            ts.request = (RequestContext) context;
+        }
+        return previous;
+    }
+
+    void detach(Object previous) {
+        ThreadState.get().request = previous instanceof RequestContext ? (RequestContext) previous : null;
+    }
+}
