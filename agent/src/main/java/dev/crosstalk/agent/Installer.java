@@ -109,6 +109,7 @@ final class Installer {
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
         RunningAgent running = new RunningAgent(inst, transformer,
                 Boundaries.install(inst, options.entries, boundaryFailureLog()), reporter, filter, attached);
+        dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog());
         reporter.start();
         failures = reporter;
         if (attached) {

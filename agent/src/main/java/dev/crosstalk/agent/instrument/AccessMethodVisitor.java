@@ -129,7 +129,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             owner.declareWriteSite(fieldOwner, name, descriptor);
         }
         int site = owner.site(methodName, line, field, rmw, null,
-                opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
+                opcode == Opcodes.PUTSTATIC && publishing ? methodId() : 0);
         if (clockRead && opcode == Opcodes.PUTSTATIC) {
             ClockSites.add(site);
         }
@@ -160,21 +160,26 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     /**
      * Reports the object whose field is read or written, with the value read or written; the access
-     * itself is unchanged. Own final fields are left alone: they are set in constructors only.
+     * itself is unchanged. Own final fields are left alone (they are set in constructors only), except
+     * reads of those holding a container: the container is shared when its owner is.
      */
     private void instanceField(int opcode, String fieldOwner, String name, String descriptor) {
+        boolean ownFinal = fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name);
+        boolean container = ContainerFields.holdsContainer(descriptor);
         if (classInit || constructor || !owner.filter().isApplication(fieldOwner)
-                || fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name)) {
+                || ownFinal && (opcode == Opcodes.PUTFIELD || !container)) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             return;
         }
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
-        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name, 0);
+        char kind = descriptor.charAt(0);
+        boolean reference = kind == 'L' || kind == '[';
+        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
+                opcode == Opcodes.PUTFIELD && reference && publishing ? methodId() : 0);
         if (clockRead && opcode == Opcodes.PUTFIELD) {
             ClockSites.add(site);
         }
-        char kind = descriptor.charAt(0);
         boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
             readFields.add(key);
@@ -182,7 +187,8 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1);
-            HookTable hook = valueHook(kind, false);
+            // A container held by a shared object is shared too: its read tells the runtime so.
+            HookTable hook = container ? HookTable.GET_CONTAINER_FIELD : valueHook(kind, false);
             push(site);
             call(hook);
             return;
@@ -254,7 +260,7 @@ final class AccessMethodVisitor extends MethodVisitor {
         if (!classInit && MarkCalls.emit(mv, opcode, callOwner, name, descriptor, isInterface)) {
             return;
         }
-        if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
+        if (!classInit && opcode == Opcodes.INVOKESTATIC && SharedCalls.isMdc(callOwner)) {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -314,7 +320,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private void mdcCall(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
         String signature = name + descriptor;
         if (!signature.equals("put(Ljava/lang/String;Ljava/lang/String;)V") && !signature.equals("remove(Ljava/lang/String;)V")
-                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")) {
+                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")
+                && !signature.equals("clearMap()V") && !signature.equals("clearAll()V")) {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -329,6 +336,8 @@ final class AccessMethodVisitor extends MethodVisitor {
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "clear":
+            case "clearMap":
+            case "clearAll":
                 hookBeforeCall(Opcodes.NOP, HookTable.MDC_CLEAR, site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
