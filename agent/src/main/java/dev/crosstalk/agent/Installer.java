@@ -114,9 +114,12 @@ final class Installer {
                     }));
         }
         Hooks.install(recorder);
+        dev.crosstalk.agent.userdata.Identity.configure(options.userCookies, options.userHeaders);
+        dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
         RunningAgent running = new RunningAgent(inst, transformer, outcome(boundaries).installOn(inst), reporter,
                 filter, attached);
+        dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog());
         reporter.start();
         failures = reporter;
         if (attached) {

@@ -62,6 +62,20 @@ public final class CallHooks {
         mdcPut(null, null, site);
     }
 
+    /**
+     * A logging framework is making a log event on this thread ({@code event} is its own object: the
+     * event, or what fills it from the MDC); the framework reads the MDC into it.
+     */
+    public static void logEvent(Object event) {
+        if (event != null) {
+            try {
+                Hooks.sink.logEvent(event.getClass());
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
     /** {@code MDC.get(key)} returned {@code value}. */
     public static void mdcGet(Object key, Object value, int site) {
         if (value != null) {

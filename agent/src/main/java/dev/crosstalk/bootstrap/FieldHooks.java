@@ -46,6 +46,21 @@ public final class FieldHooks {
         field(owner, site, false, value, 0L);
     }
 
+    /**
+     * A field that can hold a map or collection was read: as {@link #getFieldRef}, and a container not
+     * tracked yet, held by a shared object, is reported as reached (it is shared from now on).
+     */
+    public static void getContainerField(Object owner, Object value, int site) {
+        field(owner, site, false, value, 0L);
+        if (value != null && Gates.maybeShared(owner) && !Gates.maybeTracked(value)) {
+            try {
+                Hooks.sink.containerReached(site, owner, value);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
     /** An int-sized field (int, short, byte, char, boolean, float bits) was read. */
     public static void getFieldI(Object owner, int value, int site) {
         field(owner, site, false, null, value);

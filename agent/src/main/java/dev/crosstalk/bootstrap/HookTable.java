@@ -21,6 +21,7 @@ public enum HookTable {
     PUT_STATIC(FieldHooks.class, "putStatic", "(JI)V", null, false),
     PUT_STATIC_REF(FieldHooks.class, "putStaticRef", "(Ljava/lang/Object;I)V", null, false),
     GET_FIELD_REF(FieldHooks.class, "getFieldRef", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
+    GET_CONTAINER_FIELD(FieldHooks.class, "getContainerField", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     GET_FIELD_I(FieldHooks.class, "getFieldI", "(Ljava/lang/Object;II)V", null, false),
     GET_FIELD_J(FieldHooks.class, "getFieldJ", "(Ljava/lang/Object;JI)V", null, false),
     PUT_FIELD_REF(FieldHooks.class, "putFieldRef", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
@@ -31,6 +32,7 @@ public enum HookTable {
     MDC_REMOVE(CallHooks.class, "mdcRemove", "(Ljava/lang/Object;I)V", null, false),
     MDC_CLEAR(CallHooks.class, "mdcClear", "(I)V", null, false),
     MDC_GET(CallHooks.class, "mdcGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
+    LOG_EVENT(CallHooks.class, "logEvent", "(Ljava/lang/Object;)V", null, false),
     TL_GET(CallHooks.class, "tlGet", "(Ljava/lang/ThreadLocal;I)Ljava/lang/Object;", "get", false),
     TL_SET(CallHooks.class, "tlSet", "(Ljava/lang/ThreadLocal;Ljava/lang/Object;I)V", "set", false),
     TL_REMOVE(CallHooks.class, "tlRemove", "(Ljava/lang/ThreadLocal;I)V", "remove", false),
@@ -84,7 +86,26 @@ public enum HookTable {
     LOCK_TRIED(MutationHooks.class, "tried", "(ZLjava/lang/Object;)Z", null, false),
     LOCK_HALF(MutationHooks.class, "half", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", null, false),
     ACCESS_ORDER_ARGUMENT(MutationHooks.class, "accessOrderArgument", "(Z)Z", null, false),
-    MAP_CONSTRUCTED(MutationHooks.class, "mapConstructed", "(Ljava/lang/Object;)V", null, false);
+    MAP_CONSTRUCTED(MutationHooks.class, "mapConstructed", "(Ljava/lang/Object;)V", null, false),
+    // Request-derived values (MarkHooks): sources, propagation, and the string concatenation bootstrap.
+    MARK_NAMED_SOURCE(MarkHooks.class, "namedSource", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
+    MARK_SOURCE(MarkHooks.class, "source", "(Ljava/lang/Object;I)V", null, false),
+    MARK_COOKIE_VALUE(MarkHooks.class, "cookieValue", "(Ljava/lang/Object;Ljava/lang/Object;)V", null, false),
+    MARK_DERIVE(MarkHooks.class, "derive", "(Ljava/lang/Object;Ljava/lang/Object;)V", null, false),
+    MARK_DERIVE_ALL(MarkHooks.class, "deriveAll", "([Ljava/lang/Object;Ljava/lang/Object;)V", null, false),
+    MARK_SUBSTRING(MarkHooks.class, "substring", "(Ljava/lang/String;I)Ljava/lang/String;", null, false),
+    MARK_SUBSTRING_TO(MarkHooks.class, "substring", "(Ljava/lang/String;II)Ljava/lang/String;", null, false),
+    MARK_CONCAT(MarkHooks.class, "concat", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", null, false),
+    MARK_REPLACE(MarkHooks.class, "replace", "(Ljava/lang/String;Ljava/lang/CharSequence;Ljava/lang/CharSequence;)Ljava/lang/String;", null, false),
+    MARK_TO_LOWER_CASE(MarkHooks.class, "toLowerCase", "(Ljava/lang/String;Ljava/util/Locale;)Ljava/lang/String;", null, false),
+    MARK_TO_UPPER_CASE(MarkHooks.class, "toUpperCase", "(Ljava/lang/String;Ljava/util/Locale;)Ljava/lang/String;", null, false),
+    MARK_SPLIT(MarkHooks.class, "split", "(Ljava/lang/String;Ljava/lang/String;)[Ljava/lang/String;", null, false),
+    MARK_URL_DECODE(MarkHooks.class, "urlDecode", "(Ljava/lang/String;Ljava/nio/charset/Charset;)Ljava/lang/String;", null, false),
+    MARK_URL_DECODE_NAMED(MarkHooks.class, "urlDecode", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", null, false),
+    MARK_APPEND_STRING(MarkHooks.class, "appendString", "(Ljava/lang/StringBuilder;Ljava/lang/String;)Ljava/lang/StringBuilder;", null, false),
+    MARK_APPEND_OBJECT(MarkHooks.class, "appendObject", "(Ljava/lang/StringBuilder;Ljava/lang/Object;)Ljava/lang/StringBuilder;", null, false),
+    MARK_APPEND_CHARS(MarkHooks.class, "appendChars", "(Ljava/lang/StringBuilder;Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", null, false),
+    MARK_CONCAT_BOOTSTRAP(MarkHooks.class, "concat", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", null, false);
 
     /** Internal name of the class that declares the hook. */
     public final String owner;

@@ -46,6 +46,11 @@ public final class Hooks {
         sink = s == null ? InertSink.INSTANCE : s;
     }
 
+    /** Installs the runtime of request-derived values behind {@link MarkHooks}; null uninstalls it. */
+    public static void installMarks(MarkSink s) {
+        MarkHooks.install(s);
+    }
+
     /**
      * Every finding so far, for tools in the same JVM (the {@code crosstalk-junit} extension): one map
      * per finding with the fields of the JSON output ({@code type}, {@code severity}, {@code state},

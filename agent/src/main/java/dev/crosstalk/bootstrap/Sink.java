@@ -55,6 +55,14 @@ public interface Sink {
     default void instanceWrite(int site, Object owner, Object value, long bits) {
     }
 
+    /** A container not tracked yet was read from a field of a possibly shared object. */
+    default void containerReached(int site, Object owner, Object container) {
+    }
+
+    /** A log event is being made on this thread by {@code framework}'s classes, which read the MDC into it. */
+    default void logEvent(Class<?> framework) {
+    }
+
     /** {@code ThreadLocal.set(value)} ran; a null value for {@code remove()}. */
     default void threadLocalSet(int site, ThreadLocal<?> tl, Object value) {
     }

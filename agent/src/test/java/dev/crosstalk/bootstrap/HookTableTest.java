@@ -15,7 +15,7 @@ import org.objectweb.asm.Type;
 /** Each row of the hook table names a public static hook with exactly that descriptor, and each hook has a row. */
 class HookTableTest {
     private static final List<Class<?>> HOOK_CLASSES = List.of(FieldHooks.class, ContainerHooks.class, MutationHooks.class,
-            CallHooks.class, RequestHooks.class);
+            CallHooks.class, RequestHooks.class, MarkHooks.class);
 
     @Test
     void everyRowNamesAHookOfThatDescriptor() throws Exception {

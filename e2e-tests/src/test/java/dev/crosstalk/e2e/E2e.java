@@ -41,6 +41,9 @@ final class E2e {
     /** How the state of an application's MDC entry is named: {@code org.slf4j.MDC[key#1a2b]}. */
     static final String MDC_STATE = "org.slf4j.MDC[";
 
+    /** How the state of an entry of Log4j 2's MDC is named: {@code org.apache.logging.log4j.ThreadContext[key#1a2b]}. */
+    static final String THREAD_CONTEXT_STATE = "org.apache.logging.log4j.ThreadContext[";
+
     /** How long to wait for the agent to write an expected event while the app runs. */
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -248,7 +251,8 @@ final class E2e {
         List<JsonNode> foreign = events.stream()
                 .filter(e -> FOREIGN_STATE_PREFIXES.stream().anyMatch(p -> text(e, "state").startsWith(p)))
                 // the application's own MDC entries and session attributes are its state, named after the API
-                .filter(e -> !(text(e, "type").equals("threadlocal-carryover") && text(e, "state").startsWith(MDC_STATE)))
+                .filter(e -> !(text(e, "type").equals("threadlocal-carryover") && (text(e, "state").startsWith(MDC_STATE)
+                        || text(e, "state").startsWith(THREAD_CONTEXT_STATE))))
                 .filter(e -> !SESSION_STATE_PREFIXES.stream().anyMatch(p -> text(e, "state").startsWith(p)))
                 .collect(Collectors.toList());
         assertTrue(foreign.isEmpty(), why("findings about state of a server, framework, library or the JDK:"

@@ -78,6 +78,16 @@ class FindingsDocTest {
                 + " example (left) against a real event (right): " + real);
     }
 
+    /** The documented example under the heading {@code #### heading} has exactly the fields (and JSON kinds) of {@code real}. */
+    static void assertDocumentedUnder(String heading, JsonNode real) throws Exception {
+        String doc = Files.readString(E2e.project().root().resolve("docs/findings.md"));
+        Matcher m = Pattern.compile("#### " + Pattern.quote(heading) + "\\n.*?```json\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(doc);
+        assertTrue(m.find(), "docs/findings.md has an example under '#### " + heading + "'");
+        assertEquals(shape(JSON.readTree(m.group(1))), shape(real), "fields of the documented example '" + heading
+                + "' (left) against a real event (right): " + real);
+    }
+
     /** The section of docs/findings.md on servlet containers, and its one example. */
     private static final Pattern WEBAPP_EXAMPLE = Pattern.compile("## Several webapps in one server.*?```json\\n(.*?)\\n```",
             Pattern.DOTALL);

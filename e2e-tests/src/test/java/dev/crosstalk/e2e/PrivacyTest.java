@@ -92,6 +92,33 @@ class PrivacyTest {
         assertAbsent(run, ENCODED, VALUE_PART);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void singleWriteLeakNamesItsSourceButNeitherTheUserNorTheCredentials(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        String password = EMAIL + "-secret";
+        String credentials = java.util.Base64.getEncoder().encodeToString((EMAIL + ":" + password).getBytes(UTF_8));
+        AppProcess app = E2e.start(jdk, "userdata-jdkhttp", dir, E2e.jsonOptions(json, "text-severity=info"));
+        try (app) {
+            // The address is the user name: the widget cache keyed without the user serves it to bob.
+            UserClient alice = new UserClient(app.uri("/")).basic(EMAIL, password);
+            UserClient bob = new UserClient(app.uri("/")).basic("bob@example.org", "bob@example.org-secret");
+            assertEquals("[mail] inbox of " + EMAIL, alice.get("/widget?name=mail"), why("alice's widget", app));
+            assertEquals("[mail] inbox of " + EMAIL, bob.get("/widget?name=mail"), why("bob is shown alice's", app));
+        }
+        app.stopGracefully();
+        Run run = new Run(app, dir, Findings.read(json), 2);
+        E2e.assertCommonChecks(run.app, run.events, run.requests);
+        JsonNode leak = Findings.atLeast(E2e.latest(run.events), "error").stream().findFirst()
+                .orElseThrow(() -> new AssertionError(why("the single-write leak is an error", run.app, run.events).get()));
+        assertEquals("principal", E2e.text(leak.path("details").path("source"), "kind"),
+                why("the source is named by its kind", run.app, run.events, leak));
+        assertTrue(E2e.text(leak.path("writer"), "session") != null, why("the writer has a user key", run.app,
+                run.events, leak));
+        assertAbsent(run, EMAIL, ENCODED, LOCAL_PART, credentials);
+    }
+
     /** Starts the app with {@code options}, plays both bugs with the address, and stops it. */
     private static Run run(Jdk jdk, Path dir, String options) {
         AppProcess app = E2e.start(jdk, APP, dir, options);

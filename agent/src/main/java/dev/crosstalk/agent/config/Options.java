@@ -56,6 +56,8 @@ public final class Options {
     public List<String> suppressFingerprints = new ArrayList<>();
     public String baseline;
     public String baselineWrite;
+    public List<String> userCookies = dev.crosstalk.agent.userdata.Identity.DEFAULT_COOKIES;
+    public List<String> userHeaders = dev.crosstalk.agent.userdata.Identity.DEFAULT_HEADERS;
 
     /** Thrown for an option that cannot be used; its message is the one line users see. */
     public static final class Invalid extends Exception {

@@ -30,6 +30,19 @@ public final class ChannelJudge {
                 + " request's value. Remove it in a finally block where it is set.");
     }
 
+    /**
+     * A request logged a line while the MDC still held an entry an earlier request on the same thread
+     * put there: the logging framework read it into the line, attributing it to the wrong request.
+     */
+    public static FlowJudge.Verdict carriedIntoLog(String state, String setter, String setAt, String reader,
+            String thread, String loggedAt) {
+        return new FlowJudge.Verdict(Severity.ERROR, "ThreadLocal carry-over into the log: " + state + " was set by "
+                + setter + " at " + setAt + " and not removed when that request ended; " + reader + ", served later on"
+                + " the same thread " + thread + ", logged a line at " + loggedAt + " without setting it, and the"
+                + " logging framework wrote the earlier request's value into that line. Remove it in a finally block"
+                + " where it is set.");
+    }
+
     /** Two requests were inside calls that mutate one object that is not thread-safe. */
     public static FlowJudge.Verdict overlap(String state, String type, String first, String firstAt, String second,
             String secondAt) {

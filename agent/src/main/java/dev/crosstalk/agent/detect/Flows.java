@@ -15,7 +15,8 @@ import dev.crosstalk.agent.state.WriteRecord;
 /**
  * The cross-request-flow detector (SPEC: cross-request-flow): a request reads, from a cell of shared
  * state, the value another request wrote there. {@link FlowJudge} chooses severity and wording from
- * the cell's history; this class decides that a read is a flow and records it.
+ * the cell's history, after {@link UserDataJudge} through {@link UserDataFlows} for values derived from
+ * the writer's user; this class decides that a read is a flow and records it.
  */
 public final class Flows {
     private final FindingRegistry findings;
@@ -58,7 +59,8 @@ public final class Flows {
         Object memo = cell.flowMemo;
         if (memo instanceof Memo) {
             Memo m = (Memo) memo;
-            if (m.reader == site && m.writer == w.site && (m.finding.severity() != Severity.INFO || !cell.diverged())) {
+            if (m.reader == site && m.writer == w.site
+                    && (m.finding.severity() != Severity.INFO || !cell.diverged() && w.mark == null)) {
                 m.finding.seenAgain();
                 return;
             }
@@ -69,13 +71,14 @@ public final class Flows {
                 cell.diverged(), first == null ? null : first.toString(),
                 diverging == null ? null : diverging.toString(), cell.accumulated() || w.site.readModifyWrite(),
                 w.request.toString(), request.info().toString());
-        FlowJudge.Verdict verdict = FlowJudge.judge(facts);
+        FlowJudge.Verdict verdict = UserDataFlows.judge(cell, w, request.info(), facts);
         String rootState = cell.root().stateName()
                 + (cell.keyed() ? "[]" : cell == cell.root().contentsCell() ? "[*]" : "");
         String fingerprint = Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, rootState, w.site.fingerprintPart(),
                 site.fingerprintPart());
         Finding f = Recording.recordOrRaise(findings, FindingType.CROSS_REQUEST_FLOW, verdict, cell.name(), fingerprint,
-                () -> EvidenceOf.earlier(w.request, null, w.thread, w.site), () -> EvidenceOf.now(request, site), null);
+                () -> EvidenceOf.earlier(w.request, null, w.thread, w.site), () -> EvidenceOf.now(request, site),
+                UserDataFlows.details(verdict, w, request.info()));
         if (f != null) {
             cell.flowMemo = new Memo(f, site, w.site);
         }

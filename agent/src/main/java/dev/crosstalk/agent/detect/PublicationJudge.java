@@ -31,6 +31,26 @@ public final class PublicationJudge {
                 + " and the same thread then filled it with " + filled
                 + " before the publishing method returned; until then other threads see it half-built."
                 + " Build it in a local variable and publish it with one assignment.";
+        return severity(what, requestLabel, seenAtStartup, requestSeen);
+    }
+
+    /**
+     * A guard flag said "ready" before the state it guards was filled.
+     *
+     * @param flag  the flag's state: a boolean set true, a version, a non-null sentinel
+     * @param fills the guarded state filled after it, in order ({@code com.acme.Rates.RATES[EUR]})
+     */
+    public static FlowJudge.Verdict guardSetFirst(String flag, String setAt, List<String> fills, String requestLabel,
+            boolean seenAtStartup, String requestSeen) {
+        String what = "Guard flag set first: " + flag + " was set at " + setAt + ", saying the state it guards is"
+                + " ready, and the same thread then filled that state (" + String.join(", ", fills) + ") before the"
+                + " method returned; meanwhile other threads that check the flag skip the loading and find entries"
+                + " missing. Set the flag last, after everything it guards is filled.";
+        return severity(what, requestLabel, seenAtStartup, requestSeen);
+    }
+
+    private static FlowJudge.Verdict severity(String what, String requestLabel, boolean seenAtStartup,
+            String requestSeen) {
         if (requestSeen != null && seenAtStartup) {
             return new FlowJudge.Verdict(Severity.ERROR, what + " Safe at startup, unsafe when called from "
                     + requestSeen + ".");

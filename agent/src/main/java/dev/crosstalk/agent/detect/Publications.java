@@ -63,14 +63,22 @@ public final class Publications {
         final RequestInfo request;
         final String thread;
         final boolean container;
-        final List<String[]> fills = new ArrayList<>(); // {what, location}
+        /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
+        final boolean guard;
+        final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
 
         Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
                 RequestInfo request) {
+            this(object, container, false, members, state, site, request);
+        }
+
+        Window(Object object, boolean container, boolean guard, WeakReference<?>[] members, String state, Site site,
+                RequestInfo request) {
             this.object = new WeakReference<>(object);
             this.container = container;
+            this.guard = guard;
             this.members = members;
             this.publisher = new WeakReference<>(Thread.currentThread());
             this.state = state;
@@ -80,6 +88,9 @@ public final class Publications {
         }
 
         boolean holds(Object o) {
+            if (guard || o == GUARDED) {
+                return guard && o == GUARDED;
+            }
             if (o == object.get()) {
                 return true;
             }
@@ -118,7 +129,28 @@ public final class Publications {
         if (container) {
             Gates.admit(object);
         }
-        Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
+        add(new Window(object, container, members, state, site, request == null ? null : request.info()), object);
+    }
+
+    /**
+     * What {@link #write} and {@link #read} are given for shared state under a guard: the state itself
+     * is named in {@code what} ({@code com.acme.Rates.RATES[EUR]}).
+     */
+    public static final Object GUARDED = new Object();
+
+    /**
+     * Opens a guard window: the flag {@code state} (a boolean set true, a non-null sentinel) was just
+     * written at {@code site}. Whatever shared state this thread fills before the method returns was
+     * filled after the flag said it was ready. Opened under locks too: a guard flag is there to be read
+     * without the lock (double-checked locking).
+     */
+    public void openGuard(String state, Site site, RequestContext request) {
+        Object token = new Object();
+        add(new Window(token, false, true, new WeakReference<?>[0], state, site,
+                request == null ? null : request.info()), token);
+    }
+
+    private void add(Window w, Object object) {
         synchronized (this) {
             List<Window> next = new ArrayList<>(open.length + 1);
             long now = System.nanoTime();
@@ -140,13 +172,26 @@ public final class Publications {
         Gates.windows(open.length);
     }
 
+    /** Marks a fill that only adds what was missing to a concurrent map (a cache entry computed on a miss). */
+    static final String CACHE_FILL = "cache";
+
     /** The publishing thread wrote into a published object: a fill. */
     public void write(Object target, String what, Site site) {
+        write(target, what, site, false);
+    }
+
+    /**
+     * A fill; {@code cacheFill} when it added a missing key to a {@code ConcurrentMap}, atomically
+     * ({@code computeIfAbsent}, {@code putIfAbsent}): readers that do the same compute a missing entry
+     * themselves, so such fills alone are a cache warming up, not a half-built object. A reader whose
+     * plain {@code get} missed one is still a partial-init read.
+     */
+    public void write(Object target, String what, Site site, boolean cacheFill) {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
-                        w.fills.add(new String[] {what, site.location()});
+                        w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
                     }
                 }
                 return;
@@ -240,22 +285,16 @@ public final class Publications {
             return; // build-then-publish: complete when stored
         }
         Evidence publisher = publisher(w);
-        List<String> what = new ArrayList<>();
+        Object published = w.container || w.guard ? null : w.object.get();
+        List<String[]> populating = new ArrayList<>();
         for (String[] f : fills) {
-            what.add(f[0]);
+            if (f[2] == null && (published == null || !isVolatileField(published.getClass(), f[0]))) {
+                populating.add(f);
+            }
         }
-        FlowJudge.Verdict v = PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
-                w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("publishedAt", w.site.location());
-        List<String> fillsAt = new ArrayList<>();
-        for (String[] f : fills) {
-            fillsAt.add(f[0] + " at " + f[1]);
+        if (!populating.isEmpty()) {
+            populated(w, publisher, populating, seen);
         }
-        details.put("fillsAfterPublication", fillsAt);
-        String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
-        Recording.recordOrRaise(findings, FindingType.PUBLISH_THEN_POPULATE, v, w.state, fp, () -> publisher,
-                () -> null, details);
         for (Object[] r : reads) {
             String missing = (String) r[0];
             int seenFills = (Integer) r[3];
@@ -268,9 +307,31 @@ public final class Publications {
         }
     }
 
+    private void populated(Window w, Evidence publisher, List<String[]> fills, String[] seen) {
+        List<String> what = new ArrayList<>();
+        for (String[] f : fills) {
+            what.add(f[0]);
+        }
+        FlowJudge.Verdict v = w.guard
+                ? PublicationJudge.guardSetFirst(w.state, w.site.location(), what,
+                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1])
+                : PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
+                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("publishedAt", w.site.location());
+        List<String> fillsAt = new ArrayList<>();
+        for (String[] f : fills) {
+            fillsAt.add(f[0] + " at " + f[1]);
+        }
+        details.put("fillsAfterPublication", fillsAt);
+        String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
+        Recording.recordOrRaise(findings, FindingType.PUBLISH_THEN_POPULATE, v, w.state, fp, () -> publisher,
+                () -> null, details);
+    }
+
     private void partialRead(Window w, Evidence publisher, String missing, boolean key, String filledAt,
             Evidence reader, Site readerSite) {
-        String state = w.state + (key ? "[" + missing + "]" : "." + missing);
+        String state = w.guard ? missing : w.state + (key ? "[" + missing + "]" : "." + missing);
         FlowJudge.Verdict v = PublicationJudge.partialInitRead(w.state, missing, reader.label() + " (request "
                 + reader.requestId() + ")", publisher.label() + (publisher.requestId() > 0 ? " (request "
                 + publisher.requestId() + ")" : ""), w.site.location(), filledAt);
@@ -286,6 +347,23 @@ public final class Publications {
 
     private static Evidence publisher(Window w) {
         return EvidenceOf.earlier(w.request, "(initialisation)", w.thread, w.site);
+    }
+
+    /**
+     * Whether {@code name} is a volatile field of {@code type} (or a superclass). A volatile field is
+     * declared for readers on other threads and is written whole: they see nothing or the complete
+     * value, and are written to expect nothing (Spring's listener retrievers). Filling one after
+     * publication is not a half-built object; a reader that did miss it is still a partial-init read.
+     */
+    private static boolean isVolatileField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return Modifier.isVolatile(f.getModifiers());
+                }
+            }
+        }
+        return false;
     }
 
     /** The containers held in the instance fields of a published struct: filling them fills it. */

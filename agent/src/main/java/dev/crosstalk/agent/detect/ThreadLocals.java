@@ -2,6 +2,7 @@ package dev.crosstalk.agent.detect;
 
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.MdcKey;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
 import dev.crosstalk.agent.state.ThreadState;
@@ -45,8 +46,12 @@ public final class ThreadLocals {
     public void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (mdc && key == null) {
-            ts.threadLocals.removeIf(ThreadValue::isMdc);
+            ts.threadLocals.removeIf(s -> s.isMdc() && s.mdcKey().api().equals(String.valueOf(site.member())));
             return;
+        }
+        Object stateKey = key;
+        if (mdc) {
+            key = new MdcKey(String.valueOf(site.member()), key);
         }
         ThreadValue slot = find(ts, key);
         if (value == null || request == null) {
@@ -59,7 +64,7 @@ public final class ThreadLocals {
             if (ts.threadLocals.size() >= PER_THREAD) {
                 return;
             }
-            slot = new ThreadValue(mdc ? key : new WeakReference<>(key), stateName(site, key, mdc));
+            slot = new ThreadValue(mdc ? key : new WeakReference<>(key), stateName(site, stateKey, mdc));
             ts.threadLocals.add(slot);
         }
         slot.setter = request.info();
@@ -78,7 +83,7 @@ public final class ThreadLocals {
         if (request == null) {
             return;
         }
-        ThreadValue slot = find(ts, key);
+        ThreadValue slot = find(ts, mdc ? new MdcKey(String.valueOf(site.member()), key) : key);
         boolean inherited = false;
         if (slot == null) {
             if (!(key instanceof InheritableThreadLocal)) {
@@ -96,13 +101,43 @@ public final class ThreadLocals {
         if (setter == null || setter.id() == request.info().id()) {
             return;
         }
-        String thread = Thread.currentThread().getName();
         FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
-                request.info().toString(), thread, inherited);
-        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
-        ThreadValue s = slot;
+                request.info().toString(), Thread.currentThread().getName(), inherited);
+        carried(slot, v, () -> EvidenceOf.now(request, site));
+    }
+
+    /**
+     * A log event is being made on this thread, by {@code framework}'s classes: the framework reads the
+     * MDC into it. An entry an earlier request put there and left, still holding that value, which the
+     * current request did not set itself, is read by this request.
+     */
+    public void logged(ThreadState ts, Class<?> framework) {
+        RequestContext request = ts.activeRequest();
+        if (request == null) {
+            return;
+        }
+        for (ThreadValue slot : ts.threadLocals.toArray(new ThreadValue[0])) {
+            if (!slot.isMdc() || slot.setter == null || slot.setter.id() == request.info().id()) {
+                continue;
+            }
+            // Asked of the MDC this framework reads: an entry of the other API counts only when bridged into it.
+            Object now = MdcLookup.get(framework, String.valueOf(slot.mdcKey().key()));
+            if (now == null || System.identityHashCode(now) != slot.valueIdentity) {
+                continue; // replaced or removed by code we do not see
+            }
+            Evidence reader = LogCallSite.reader(request.info());
+            FlowJudge.Verdict v = ChannelJudge.carriedIntoLog(slot.state, slot.setter.toString(),
+                    slot.site.location(), request.info().toString(), Thread.currentThread().getName(),
+                    reader.location());
+            carried(slot, v, () -> reader);
+        }
+    }
+
+    /** Records the carry-over error, or raises the value's left-set warning to it (same fingerprint). */
+    private void carried(ThreadValue s, FlowJudge.Verdict v, java.util.function.Supplier<Evidence> reader) {
+        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
         Recording.recordOrRaise(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
-                () -> EvidenceOf.now(request, site), null);
+                reader, null);
     }
 
     /** The request ends: what it set on this thread and left there is a warning. */

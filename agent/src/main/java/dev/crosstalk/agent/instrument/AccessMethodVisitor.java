@@ -4,6 +4,8 @@ import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.bootstrap.HookTable;
 import java.util.HashSet;
 import java.util.Set;
+import dev.crosstalk.agent.userdata.ClockSites;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -29,6 +31,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private final Set<String> readFields = new HashSet<>();
     /** The field most recently loaded in this method, by field descriptor: names the receiver of a later call. */
     private final java.util.Map<String, String> lastLoaded = new java.util.HashMap<>();
+    /** This method has read the clock: its later field writes are clock sites (see {@link ClockSites}). */
+    private boolean clockRead;
     private int line;
     private int methodId;
     private Label start;
@@ -125,7 +129,10 @@ final class AccessMethodVisitor extends MethodVisitor {
             owner.declareWriteSite(fieldOwner, name, descriptor);
         }
         int site = owner.site(methodName, line, field, rmw, null,
-                opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);
+                opcode == Opcodes.PUTSTATIC && publishing ? methodId() : 0);
+        if (clockRead && opcode == Opcodes.PUTSTATIC) {
+            ClockSites.add(site);
+        }
         if (opcode == Opcodes.GETSTATIC) {
             readFields.add(key);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
@@ -153,18 +160,26 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     /**
      * Reports the object whose field is read or written, with the value read or written; the access
-     * itself is unchanged. Own final fields are left alone: they are set in constructors only.
+     * itself is unchanged. Own final fields are left alone (they are set in constructors only), except
+     * reads of those holding a container: the container is shared when its owner is.
      */
     private void instanceField(int opcode, String fieldOwner, String name, String descriptor) {
+        boolean ownFinal = fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name);
+        boolean container = ContainerFields.holdsContainer(descriptor);
         if (classInit || constructor || !owner.filter().isApplication(fieldOwner)
-                || fieldOwner.equals(owner.className()) && owner.finalInstanceFields.contains(name)) {
+                || ownFinal && (opcode == Opcodes.PUTFIELD || !container)) {
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             return;
         }
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
-        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name, 0);
         char kind = descriptor.charAt(0);
+        boolean reference = kind == 'L' || kind == '[';
+        int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
+                opcode == Opcodes.PUTFIELD && reference && publishing ? methodId() : 0);
+        if (clockRead && opcode == Opcodes.PUTFIELD) {
+            ClockSites.add(site);
+        }
         boolean wide = kind == 'J' || kind == 'D';
         if (opcode == Opcodes.GETFIELD) {
             readFields.add(key);
@@ -172,7 +187,8 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1);
-            HookTable hook = valueHook(kind, false);
+            // A container held by a shared object is shared too: its read tells the runtime so.
+            HookTable hook = container ? HookTable.GET_CONTAINER_FIELD : valueHook(kind, false);
             push(site);
             call(hook);
             return;
@@ -240,7 +256,11 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
-        if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
+        clockRead |= ClockSites.readsClock(callOwner, name, descriptor);
+        if (!classInit && MarkCalls.emit(mv, opcode, callOwner, name, descriptor, isInterface)) {
+            return;
+        }
+        if (!classInit && opcode == Opcodes.INVOKESTATIC && SharedCalls.isMdc(callOwner)) {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -290,11 +310,18 @@ final class AccessMethodVisitor extends MethodVisitor {
         }
     }
 
+    /** String concatenation bootstraps through {@link MarkCalls#concatBootstrap}, which follows the marks. */
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... bsmArgs) {
+        super.visitInvokeDynamicInsn(name, descriptor, classInit ? bsm : MarkCalls.concatBootstrap(bsm), bsmArgs);
+    }
+
     /** MDC calls stay as they are; the hooks see the key (and the value read) around them. */
     private void mdcCall(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
         String signature = name + descriptor;
         if (!signature.equals("put(Ljava/lang/String;Ljava/lang/String;)V") && !signature.equals("remove(Ljava/lang/String;)V")
-                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")) {
+                && !signature.equals("clear()V") && !signature.equals("get(Ljava/lang/String;)Ljava/lang/String;")
+                && !signature.equals("clearMap()V") && !signature.equals("clearAll()V")) {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
@@ -309,6 +336,8 @@ final class AccessMethodVisitor extends MethodVisitor {
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "clear":
+            case "clearMap":
+            case "clearAll":
                 hookBeforeCall(Opcodes.NOP, HookTable.MDC_CLEAR, site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;

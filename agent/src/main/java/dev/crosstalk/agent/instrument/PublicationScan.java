@@ -39,10 +39,14 @@ final class PublicationScan extends ClassVisitor {
             return null;
         }
         String key = name + descriptor;
+        boolean constructor = name.equals("<init>");
         return new MethodVisitor(Opcodes.ASM9) {
             @Override
             public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                if (opcode == Opcodes.PUTSTATIC && (desc.charAt(0) == 'L' || desc.charAt(0) == '[')
+                // A reference stored into an instance field publishes it when the owner is shared; any
+                // static write can be a guard flag saying "ready".
+                boolean reference = desc.charAt(0) == 'L' || desc.charAt(0) == '[';
+                if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor && reference)
                         && filter.isApplication(owner)) {
                     publishing.add(key);
                 }

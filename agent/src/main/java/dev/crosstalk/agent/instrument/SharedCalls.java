@@ -15,6 +15,13 @@ import java.util.Map;
 final class SharedCalls {
     /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */
     static final String MDC = ClassFilter.unshaded("org slf4j") + "MDC";
+    /** Log4j 2's MDC, with the same put/remove/get and two kinds of clear. */
+    static final String THREAD_CONTEXT = "org/apache/logging/log4j/ThreadContext";
+
+    /** True for the static MDC APIs whose put/remove/clear/get calls are reported. */
+    static boolean isMdc(String owner) {
+        return owner.equals(MDC) || owner.equals(THREAD_CONTEXT);
+    }
 
     /** The JDK classes whose calls a family's hooks replace, by the hooks' receiver type. */
     private static final Map<String, List<String>> OWNERS = Map.of(

@@ -9,6 +9,7 @@ import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Reachability;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.SiteTable;
@@ -23,6 +24,8 @@ import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
+import dev.crosstalk.agent.userdata.Mark;
+import dev.crosstalk.agent.userdata.UserMarks;
 import java.util.Map;
 
 /**
@@ -48,10 +51,8 @@ public final class Recorder implements Sink {
     private final Flows flows;
     private final Resets resets;
     private final Mutations mutations;
-    /** Application objects made outside any request: their non-final fields are shared state. */
-    private final WeakIdentityMap<Boolean> shared;
-    /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
-    private volatile boolean sharedFull;
+    /** Application objects another request can reach: their fields are shared state. */
+    private final Reachability reach;
     private final ClassValue<Boolean> marked;
 
     /** A recorder that treats no application object as a struct (containers only). */
@@ -90,8 +91,8 @@ public final class Recorder implements Sink {
         this.flows = new Flows(findings);
         this.resets = new Resets(findings);
         this.requests = new RequestLifecycle(publications, threadLocals);
-        this.shared = new WeakIdentityMap<>(maxContainers);
-        this.mutations = new Mutations(findings, sites, maxContainers, o -> shared.get(o) != null);
+        this.reach = new Reachability(maxContainers);
+        this.mutations = new Mutations(findings, sites, maxContainers, o -> reach.scope(o) != null);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -172,12 +173,18 @@ public final class Recorder implements Sink {
             }
             track(field, value);
         }
+        if (!container && isStruct(value)) {
+            reach.published(value, false);
+        }
         if (ts.classInitDepth == 0 && (container || isStruct(value))) {
             publications.open(value, container, field.stateName(), site, request);
         }
+        if (ts.classInitDepth == 0) {
+            guard(field, site, request, container || isStruct(value), value, bits);
+        }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, digest);
+        WriteRecord w = record(request, site, digest, UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -190,6 +197,28 @@ public final class Recorder implements Sink {
         }
         field.requestWritten = true;
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
+    }
+
+    /**
+     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
+     * opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum constant,
+     * a bare {@code new Object()}). Numbers and strings are left out: a static holding one request's id
+     * or name followed by more writes is per-request data, judged as flows, not a flag.
+     */
+    private void guard(StaticField field, Site site, RequestContext request, boolean published, Object value,
+            long bits) {
+        if (publications.anyOpen()) {
+            publications.write(Publications.GUARDED, field.stateName(), site);
+        }
+        boolean ready = field.primitive() ? bits != 0 && "Z".equals(field.descriptor())
+                : !published && isSentinel(value);
+        if (ready && site.method() != 0) {
+            publications.openGuard(field.stateName(), site, request);
+        }
+    }
+
+    private static boolean isSentinel(Object value) {
+        return Boolean.TRUE.equals(value) || value instanceof Enum || value != null && value.getClass() == Object.class;
     }
 
     private void track(StaticField field, Object container) {
@@ -234,8 +263,14 @@ public final class Recorder implements Sink {
         if (request != null && field.resettable && isRead(op)) {
             resets.check(field, site, request);
         }
+        if (publications.anyOpen()) {
+            guarded(op, field, key, value, site, request);
+        }
         if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
                 && (isContainer(value) || isStruct(value))) {
+            if (!isContainer(value)) {
+                reach.published(value, field.sessionScoped);
+            }
             publications.open(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
                     site, request);
         }
@@ -247,6 +282,9 @@ public final class Recorder implements Sink {
                 }
                 StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
                 request.remember(cell, RequestContext.READ_PRESENT);
+                if (op == Hooks.OP_GET) {
+                    UserMarks.lookedUp(request, key, value);
+                }
                 if (field.requestWritten) {
                     flows.read(cell, site, request, Values.digest(value), true);
                 }
@@ -269,12 +307,14 @@ public final class Recorder implements Sink {
                 StateCell cell = field.keyCell(key);
                 boolean accumulation = op == Hooks.OP_MERGE
                         || op == Hooks.OP_PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
-                write(field, cell, site, request, Values.digest(value), accumulation);
+                write(field, cell, site, request, Values.digest(value), accumulation,
+                        UserMarks.beyondKey(request, key, value));
                 return;
             }
             case Hooks.OP_INDEX_SET:
                 write(field, field.contentsCell(), site, request, Values.digest(value),
-                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT));
+                        request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT),
+                        UserMarks.markOf(request, value));
                 return;
             case Hooks.OP_PUT_ALL:
                 if (value instanceof Map) {
@@ -283,14 +323,15 @@ public final class Recorder implements Sink {
                         if (n++ == 1000) {
                             break;
                         }
-                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false);
+                        write(field, field.keyCell(e.getKey()), site, request, Values.digest(e.getValue()), false,
+                                null);
                     }
                 }
                 return;
             case Hooks.OP_ADD: {
                 StateCell cell = field.contentsCell();
                 boolean refill = request != null && request.did(cell, RequestContext.RESET);
-                write(field, cell, site, request, Values.digest(value), !refill);
+                write(field, cell, site, request, Values.digest(value), !refill, UserMarks.markOf(request, value));
                 return;
             }
             case Hooks.OP_REMOVE:
@@ -302,6 +343,30 @@ public final class Recorder implements Sink {
                 if (request != null) {
                     request.remember(field.contentsCell(), RequestContext.RESET);
                     resets.reset(field, site, request);
+                }
+                return;
+            default:
+        }
+    }
+
+    /** Feeds an operation on a tracked container to the open guard windows, naming its state. */
+    private void guarded(int op, StaticField field, Object key, Object value, Site site, RequestContext request) {
+        switch (op) {
+            case Hooks.OP_PUT:
+            case Hooks.OP_PUT_IF_ABSENT:
+            case Hooks.OP_MERGE:
+                publications.write(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]", site);
+                return;
+            case Hooks.OP_GET:
+                if (value == null) {
+                    publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
+                            Boolean.TRUE, site, request);
+                }
+                return;
+            case Hooks.OP_CONTAINS:
+                if (key != null && !Boolean.TRUE.equals(value)) {
+                    publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
+                            Boolean.TRUE, site, request);
                 }
                 return;
             default:
@@ -322,8 +387,11 @@ public final class Recorder implements Sink {
                 publications.read(container, key == null ? "[*]" : fields.shownKey(key), !Boolean.TRUE.equals(value),
                         site, request);
                 return;
-            case Hooks.OP_PUT:
             case Hooks.OP_PUT_IF_ABSENT:
+                publications.write(container, fields.shownKey(key), site,
+                        container instanceof java.util.concurrent.ConcurrentMap);
+                return;
+            case Hooks.OP_PUT:
             case Hooks.OP_MERGE:
                 publications.write(container, fields.shownKey(key), site);
                 return;
@@ -346,30 +414,36 @@ public final class Recorder implements Sink {
 
     @Override
     public void constructed(Object self) {
-        ThreadState ts = ThreadState.get();
-        if (ts.activeRequest() != null || sharedFull) {
-            return;
-        }
-        if (shared.put(self, Boolean.TRUE)) {
-            Gates.share(self);
-        } else {
-            sharedFull = true;
+        if (ThreadState.get().activeRequest() == null) {
+            reach.madeOutsideRequests(self);
         }
     }
 
     /**
-     * Whether {@code owner} was made outside requests. A singleton is accessed at the same sites over
-     * and over: each site remembers the last owner it proved shared, so the locked map is asked once.
+     * Who can reach {@code owner} ({@link Reachability#scope}). A singleton is accessed at the same sites
+     * over and over: each site remembers the last owner it proved reachable by every request, so the
+     * locked map is asked once.
      */
-    private boolean isShared(Site site, Object owner) {
+    private Boolean scopeOf(Site site, Object owner) {
         if (site.boundField(owner) != null) {
-            return true;
+            return Reachability.EVERY_REQUEST;
         }
-        if (shared.get(owner) == null) {
-            return false;
+        Boolean scope = reach.scope(owner);
+        if (scope == Reachability.EVERY_REQUEST) {
+            site.bind(owner, site.field());
         }
-        site.bind(owner, site.field());
-        return true;
+        return scope;
+    }
+
+    /**
+     * A field of a session's object is session state: requests of that session share it by design, so
+     * it has no flows, and only requests of one session can reset it for each other.
+     */
+    private static void sessionField(StaticField field) {
+        if (!field.sessionScoped) {
+            field.flows = false;
+            field.sessionScoped = true;
+        }
     }
 
     @Override
@@ -378,15 +452,30 @@ public final class Recorder implements Sink {
         if (site == null || site.field() == null || owner == null) {
             return;
         }
-        if (!isShared(site, owner)) {
+        Boolean scope = scopeOf(site, owner);
+        if (scope == null) {
             return; // a bit-set collision: an object of one request
         }
         StaticField field = site.field();
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
+        if (scope == Reachability.ONE_SESSION) {
+            sessionField(field);
+        }
+        if (value != null) {
+            stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
+        }
         StateCell cell = field.valueCell();
-        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits);
+        WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
+                UserMarks.markOf(request, value));
         if (request == null) {
             cell.initWrite(w);
+            return;
+        }
+        if (isContainer(value)) {
+            // As for a static: a fresh container replaces the contents, whose keys carry the flows.
+            cell.initWrite(w);
+            request.remember(field.contentsCell(), RequestContext.RESET);
             return;
         }
         if (!field.requestWritten) {
@@ -396,6 +485,50 @@ public final class Recorder implements Sink {
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
     }
 
+    /**
+     * {@code value} was stored into a field of a reachable object, and is reachable now as well: a
+     * container is tracked under the field (an empty one replacing another is a reset), an application
+     * object's own fields become shared. Inside a request, this is a publication; at start-up the owner
+     * is usually still being wired, before any request can reach it.
+     */
+    private void stored(StaticField field, Site site, ThreadState ts, RequestContext request, Object value,
+            boolean session) {
+        boolean container = isContainer(value);
+        if (container) {
+            field.resettable = true;
+            Object before = field.container.get();
+            if (request != null && Values.isEmptyContainer(value) && before != null && before != value) {
+                resets.reset(field, site, request);
+            }
+            track(field, value);
+        } else if (isStruct(value)) {
+            reach.published(value, session);
+        } else {
+            return;
+        }
+        if (request != null && ts.classInitDepth == 0) {
+            publications.open(value, container, field.stateName(), site, request);
+        }
+    }
+
+    @Override
+    public void containerReached(int siteId, Object owner, Object container) {
+        Site site = sites.get(siteId);
+        if (site == null || site.field() == null || !isContainer(container)) {
+            return;
+        }
+        Boolean scope = scopeOf(site, owner);
+        if (scope == null) {
+            return;
+        }
+        if (scope == Reachability.ONE_SESSION) {
+            sessionField(site.field());
+        }
+        // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
+        site.field().resettable = true;
+        track(site.field(), container);
+    }
+
     @Override
     public void instanceRead(int siteId, Object owner, Object value, long bits) {
         Site site = sites.get(siteId);
@@ -403,7 +536,7 @@ public final class Recorder implements Sink {
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
-        if (request == null || !isShared(site, owner)) {
+        if (request == null || isContainer(value) || scopeOf(site, owner) == null) {
             return;
         }
         StateCell cell = site.field().valueCell();
@@ -442,6 +575,14 @@ public final class Recorder implements Sink {
         Site site = sites.get(siteId);
         if (site != null && key != null) {
             threadLocals.get(ThreadState.get(), site, key, true, value);
+        }
+    }
+
+    @Override
+    public void logEvent(Class<?> framework) {
+        ThreadState ts = ThreadState.get();
+        if (!ts.threadLocals.isEmpty()) {
+            threadLocals.logged(ts, framework);
         }
     }
 
@@ -525,6 +666,8 @@ public final class Recorder implements Sink {
         if (container) {
             containers.put(value, field);
             Gates.admit(value);
+        } else {
+            reach.published(value, true);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);
@@ -532,8 +675,8 @@ public final class Recorder implements Sink {
     }
 
     private void write(StaticField field, StateCell cell, Site site, RequestContext request, long digest,
-            boolean accumulation) {
-        WriteRecord w = record(request, site, digest);
+            boolean accumulation, Mark mark) {
+        WriteRecord w = record(request, site, digest, mark);
         if (request == null) {
             cell.initWrite(w);
             return;
@@ -546,13 +689,18 @@ public final class Recorder implements Sink {
     }
 
     private static WriteRecord record(RequestContext request, Site site, long digest) {
+        return record(request, site, digest, null);
+    }
+
+    /** @param mark the writer's inputs the value derives from, beyond a key's (see {@link UserMarks}) */
+    private static WriteRecord record(RequestContext request, Site site, long digest, Mark mark) {
         if (request == null) {
             return new WriteRecord(null, null, site, digest);
         }
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
-        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest);
+        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest, mark);
     }
 
     // ---- requests -----------------------------------------------------------------------------

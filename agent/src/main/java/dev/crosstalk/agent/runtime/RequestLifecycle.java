@@ -65,6 +65,7 @@ final class RequestLifecycle {
             }
             ((RequestContext) token).end();
             ts.locks.clear(); // lock objects are referenced only while a request of this thread runs
+            ((RequestContext) token).dropMarks();
             ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
                 ts.request = null;

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.userdata.Identity;
 import dev.crosstalk.agent.finding.Sha256;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.reflect.Method;
@@ -27,7 +28,7 @@ final class RequestReader {
                 Method getSession = api.getMethod("getSession", boolean.class);
                 return new Method[] {api.getMethod("getMethod"), api.getMethod("getRequestURI"), getSession,
                     getSession.getReturnType().getMethod("getId"), optional(api, "getDispatcherType"),
-                    optional(api, "getAttribute", String.class)};
+                    optional(api, "getAttribute", String.class), optional(api, "getHeader", String.class)};
             } catch (ReflectiveOperationException e) {
                 return new Method[0];
             }
@@ -42,7 +43,9 @@ final class RequestReader {
                 return new Method[0];
             }
             try {
-                return new Method[] {api.getMethod("getRequestMethod"), api.getMethod("getRequestURI")};
+                Method headers = api.getMethod("getRequestHeaders");
+                return new Method[] {api.getMethod("getRequestMethod"), api.getMethod("getRequestURI"), headers,
+                    headers.getReturnType().getMethod("getFirst", String.class)};
             } catch (ReflectiveOperationException e) {
                 return new Method[0];
             }
@@ -86,7 +89,8 @@ final class RequestReader {
         }
         String label = m[0].invoke(request) + " " + path((String) m[1].invoke(request));
         Object session = m[2].invoke(request, false);
-        String key = session == null ? null : sessionKey((String) m[3].invoke(session));
+        String key = session != null ? sessionKey((String) m[3].invoke(session))
+                : m[6] == null ? null : userKey(name -> (String) m[6].invoke(request, name));
         String dispatch = m[4] == null ? "REQUEST" : String.valueOf(m[4].invoke(request));
         if (!dispatch.equals("ERROR") || m[5] == null) {
             return new String[] {label, key, dispatch};
@@ -105,7 +109,25 @@ final class RequestReader {
             return new String[] {"HTTP " + exchange.getClass().getSimpleName(), null};
         }
         URI uri = (URI) m[1].invoke(exchange);
-        return new String[] {m[0].invoke(exchange) + " " + path(uri.getRawPath()), null};
+        Object headers = m[2].invoke(exchange);
+        return new String[] {m[0].invoke(exchange) + " " + path(uri.getRawPath()),
+            headers == null ? null : userKey(name -> (String) m[3].invoke(headers, name))};
+    }
+
+    /** Reads a request header by name through reflection. */
+    private interface HeaderReader {
+        String read(String name) throws ReflectiveOperationException;
+    }
+
+    /** Without a session: a hash of the session cookie or identifying header (see {@link Identity}). */
+    private static String userKey(HeaderReader header) {
+        return sessionKey(Identity.userValue(name -> {
+            try {
+                return header.read(name);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }));
     }
 
     private static String path(String p) {

@@ -14,6 +14,8 @@ public final class RequestContext {
     private Object[] remembered;
     private byte[] how;
     private int size;
+    /** Values this request computed from its user's inputs; made on the first source, dropped at the end. */
+    private volatile dev.crosstalk.agent.userdata.RequestMarks marks;
 
     public static final byte READ_PRESENT = 1;
     public static final byte RESET = 2;
@@ -46,6 +48,24 @@ public final class RequestContext {
 
     public RequestInfo info() {
         return info;
+    }
+
+    /** The marks of this request's request-derived values, or null when it has met no source yet. */
+    public dev.crosstalk.agent.userdata.RequestMarks marks() {
+        return marks;
+    }
+
+    /** The marks of this request's request-derived values, made on first use. */
+    public synchronized dev.crosstalk.agent.userdata.RequestMarks marksToFill() {
+        if (marks == null) {
+            marks = new dev.crosstalk.agent.userdata.RequestMarks();
+        }
+        return marks;
+    }
+
+    /** The request ended: nothing of its values is kept beyond it. */
+    public void dropMarks() {
+        marks = null;
     }
 
     /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */

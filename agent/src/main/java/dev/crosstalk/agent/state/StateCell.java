@@ -16,6 +16,8 @@ public final class StateCell {
     private long firstPlainDigest;
     private volatile RequestInfo divergingWriter;
     private volatile boolean accumulated;
+    /** Some request wrote here a value derived from its user's inputs. */
+    private volatile boolean userDerived;
 
     /** The flow detector's note on this cell (its last flow); the state room never reads it. */
     public volatile Object flowMemo;
@@ -43,6 +45,9 @@ public final class StateCell {
     /** Records a write by a request and updates the history the judgement uses. */
     public void requestWrite(WriteRecord w, boolean accumulation) {
         last = w;
+        if (w.mark != null) {
+            userDerived = true;
+        }
         if (accumulation) {
             accumulated = true;
             return;
@@ -74,6 +79,11 @@ public final class StateCell {
 
     public RequestInfo divergingWriter() {
         return divergingWriter;
+    }
+
+    /** Some request wrote here a value derived from its user's inputs. */
+    public boolean userDerived() {
+        return userDerived;
     }
 
     /** Some request wrote here after reading it (a counter, an aggregate). */

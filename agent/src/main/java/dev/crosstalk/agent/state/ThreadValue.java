@@ -4,7 +4,7 @@ import java.lang.ref.WeakReference;
 
 /** One value a request set on a thread (a {@code ThreadLocal} or an MDC key) and has not removed yet. */
 public final class ThreadValue {
-    /** A weak reference to the {@code ThreadLocal}, or the MDC key string. */
+    /** A weak reference to the {@code ThreadLocal}, or the {@link MdcKey}. */
     private final Object key;
     /** The state name findings show for it. */
     public final String state;
@@ -21,6 +21,11 @@ public final class ThreadValue {
     /** A value put into the MDC, rather than a {@code ThreadLocal}'s. */
     public boolean isMdc() {
         return !(key instanceof WeakReference);
+    }
+
+    /** The MDC entry this value is, or null for a {@code ThreadLocal}'s. */
+    public MdcKey mdcKey() {
+        return key instanceof MdcKey ? (MdcKey) key : null;
     }
 
     /** Whether this is the value of {@code tlOrMdcKey}. */

@@ -15,10 +15,12 @@ public final class WeakIdentityMap<V> {
     private final int cap;
     private long dropped;
 
+    /** A map that holds at most {@code cap} entries. */
     public WeakIdentityMap(int cap) {
         this.cap = cap;
     }
 
+    /** The value stored for this very object (by identity), or null. */
     public synchronized V get(Object key) {
         return map.get(new Ref(key, null));
     }
@@ -39,6 +41,7 @@ public final class WeakIdentityMap<V> {
         return map.size();
     }
 
+    /** How many entries were refused because the map was full. */
     public synchronized long dropped() {
         return dropped;
     }

@@ -6,11 +6,19 @@ public final class WriteRecord {
     public final String thread;
     public final Site site;
     public final long digest;
+    /** The writer's inputs the value was computed from (and a key, if any, leaves out); null if none. */
+    public final dev.crosstalk.agent.userdata.Mark mark;
 
     public WriteRecord(RequestInfo request, String thread, Site site, long digest) {
+        this(request, thread, site, digest, null);
+    }
+
+    public WriteRecord(RequestInfo request, String thread, Site site, long digest,
+            dev.crosstalk.agent.userdata.Mark mark) {
         this.request = request;
         this.thread = thread;
         this.site = site;
         this.digest = digest;
+        this.mark = mark;
     }
 }

@@ -88,7 +88,8 @@ class OptionsTest {
                 "self-test=false", "file-max-size=10MB", "file-max-count=3", "json-tcp=localhost:5000",
                 "json-tcp-buffer=100", "report=/tmp/ct-report", "suppress-state=com.acme.Cache.*",
                 "suppress-type=cross-request-flow", "suppress-fingerprint=ct1-0123456789abcdef",
-                "baseline=/tmp/ct.baseline", "baseline-write=/tmp/ct.baseline.new", "config=" + config);
+                "baseline=/tmp/ct.baseline", "baseline-write=/tmp/ct.baseline.new", "user-cookies=SID;SESSION",
+                "user-headers=X-Api-Key", "config=" + config);
         assertEquals(Options.ACCEPTS.keySet(),
                 valid.stream().map(p -> p.substring(0, p.indexOf('='))).collect(Collectors.toSet()),
                 "the test covers every documented option");

@@ -76,7 +76,7 @@ class AccessTransformerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"InitFill", "FailingInit", "Flows", "Primitives", "Counter", "Constants", "Containers", "NullContainers",
-        "LoopInit", "Fields"})
+        "LoopInit", "Fields", "Texts"})
     void transformedFixtureVerifiesWithAsmAndTheJvm(String simpleName) throws Exception {
         byte[] out = transformer.instrument(classBytes(PKG + simpleName));
         assertNotNull(out, "the fixture has methods, so it is instrumented");
@@ -111,6 +111,42 @@ class AccessTransformerTest {
             }
         }
         assertEquals(2, writes.size(), sink.events().toString());
+    }
+
+    // ---- request-derived text -----------------------------------------------------------------
+
+    @Test
+    void textCallsRewrittenForMarksBehaveAsBefore() throws Exception {
+        List<Outcome> out = assertBehavesAsOriginal("Texts", call("concat", "al"), call("builder", "al"),
+                call("format", "al"), call("pieces", "user= al &x=1"), call("decoded", "a%20l"), call("constant"));
+        assertEquals("<b>al</b>#3/7null", out.get(0).value, out.toString());
+        assertEquals("AL al  al ", out.get(3).value, out.toString());
+    }
+
+    @Test
+    void textComputedFromAMarkedInputCarriesItsMarkInsideTheRequest() throws Exception {
+        dev.crosstalk.agent.runtime.Recorder recorder = new dev.crosstalk.agent.runtime.Recorder(sites,
+                new dev.crosstalk.agent.finding.FindingRegistry(10), 10);
+        dev.crosstalk.agent.userdata.UserMarks marks = new dev.crosstalk.agent.userdata.UserMarks();
+        dev.crosstalk.bootstrap.Hooks.installMarks(marks);
+        ClassLoader loader = transformedLoader();
+        Object token = recorder.requestEnter("job", Hooks.KIND_ENTRY_METHOD, 0);
+        try {
+            for (String method : List.of("concat", "builder", "format", "pieces", "decoded")) {
+                String input = new String(method.equals("pieces") ? "user=al&x=1" : "al");
+                marks.source(input, dev.crosstalk.bootstrap.MarkHooks.SRC_HEADER, "X-User");
+                Object result = callOn(loader, "Texts", method, input);
+                dev.crosstalk.agent.userdata.Mark mark = dev.crosstalk.agent.userdata.UserMarks.markOf(
+                        dev.crosstalk.agent.state.ThreadState.get().activeRequest(), result);
+                assertEquals("the header `X-User`", mark == null ? null : mark.describe(), method + " -> " + result);
+            }
+            Object constant = callOn(loader, "Texts", "constant");
+            assertNull(dev.crosstalk.agent.userdata.UserMarks.markOf(dev.crosstalk.agent.state.ThreadState.get().activeRequest(),
+                    constant), "a constant derives from no input");
+        } finally {
+            recorder.requestExit(token);
+            dev.crosstalk.bootstrap.Hooks.installMarks(null);
+        }
     }
 
     // ---- class initialisers -------------------------------------------------------------------

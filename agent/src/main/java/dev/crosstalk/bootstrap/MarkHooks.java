@@ -1,0 +1,233 @@
+package dev.crosstalk.bootstrap;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.StringConcatFactory;
+
+/**
+ * The entry points instrumented application code calls where a request's input enters it (sources)
+ * and where text is computed from other text (propagation: concatenation, builders, formatting,
+ * string methods). Same rules as {@link Hooks}: the application's own operation runs exactly once,
+ * its result and exceptions reach it unchanged, and the agent's work is guarded and counted.
+ */
+public final class MarkHooks {
+    public static final int SRC_PARAMETER = 1;
+    public static final int SRC_HEADER = 2;
+    public static final int SRC_COOKIE = 3;
+    public static final int SRC_PATH = 4;
+    public static final int SRC_REMOTE_USER = 5;
+    public static final int SRC_PRINCIPAL = 6;
+    public static final int SRC_SESSION_ATTRIBUTE = 7;
+    public static final int SRC_URI = 8;
+    public static final int SRC_QUERY = 9;
+    public static final int SRC_ARGUMENT = 10;
+
+    private static volatile MarkSink sink;
+
+    private static final MethodHandle CONCAT_DONE;
+
+    static {
+        MethodHandle h = null;
+        try {
+            h = MethodHandles.lookup().findStatic(MarkHooks.class, "concatDone",
+                    MethodType.methodType(String.class, String.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            Hooks.error(e);
+        }
+        CONCAT_DONE = h;
+    }
+
+    private MarkHooks() {
+    }
+
+    /** Installs the runtime; null uninstalls it (see {@link Hooks#installMarks}). */
+    static void install(MarkSink s) {
+        sink = s;
+    }
+
+    // ---- sources ------------------------------------------------------------------------------
+
+    /** {@code value} was returned by a source call that takes the input's name ({@code getHeader(name)}). */
+    public static void namedSource(Object name, Object value, int kind) {
+        MarkSink s = sink;
+        if (s != null && value != null) {
+            try {
+                s.source(value, kind, name);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** {@code value} was returned by a source call without a name ({@code getRemoteUser()}). */
+    public static void source(Object value, int kind) {
+        namedSource(null, value, kind);
+    }
+
+    /** {@code cookie.getValue()} returned {@code value}: a source named by the cookie's own name. */
+    public static void cookieValue(Object cookie, Object value) {
+        MarkSink s = sink;
+        if (s != null && value != null && cookie != null) {
+            try {
+                s.source(value, SRC_COOKIE, cookie.getClass().getMethod("getName").invoke(cookie));
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    // ---- propagation --------------------------------------------------------------------------
+
+    /** {@code result} was computed from {@code from} alone (a receiver or a single argument). */
+    public static void derive(Object from, Object result) {
+        MarkSink s = sink;
+        if (s != null && from != null && result != null && from != result) {
+            try {
+                s.derive(from, result);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    /** {@code result} was computed from the elements of {@code from} ({@code String.format} arguments). */
+    public static void deriveAll(Object[] from, Object result) {
+        MarkSink s = sink;
+        if (s != null && from != null && result != null) {
+            try {
+                s.deriveAll(from, result);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
+    public static String substring(String s, int begin) {
+        String r = s.substring(begin);
+        derive(s, r);
+        return r;
+    }
+
+    public static String substring(String s, int begin, int end) {
+        String r = s.substring(begin, end);
+        derive(s, r);
+        return r;
+    }
+
+    public static String concat(String s, String other) {
+        String r = s.concat(other);
+        deriveAll(new Object[] {s, other}, r);
+        return r;
+    }
+
+    public static String replace(String s, CharSequence target, CharSequence replacement) {
+        String r = s.replace(target, replacement);
+        deriveAll(new Object[] {s, replacement}, r);
+        return r;
+    }
+
+    public static String toLowerCase(String s, java.util.Locale locale) {
+        String r = s.toLowerCase(locale);
+        derive(s, r);
+        return r;
+    }
+
+    public static String toUpperCase(String s, java.util.Locale locale) {
+        String r = s.toUpperCase(locale);
+        derive(s, r);
+        return r;
+    }
+
+    public static String[] split(String s, String regex) {
+        String[] r = s.split(regex);
+        if (sink != null) {
+            for (String part : r) {
+                derive(s, part);
+            }
+        }
+        return r;
+    }
+
+    public static String urlDecode(String s, java.nio.charset.Charset charset) {
+        String r = java.net.URLDecoder.decode(s, charset);
+        derive(s, r);
+        return r;
+    }
+
+    public static String urlDecode(String s, String charset) throws java.io.UnsupportedEncodingException {
+        String r = java.net.URLDecoder.decode(s, charset);
+        derive(s, r);
+        return r;
+    }
+
+    public static StringBuilder appendString(StringBuilder sb, String s) {
+        StringBuilder r = sb.append(s);
+        derive(s, sb);
+        return r;
+    }
+
+    public static StringBuilder appendObject(StringBuilder sb, Object o) {
+        StringBuilder r = sb.append(o);
+        derive(o, sb);
+        return r;
+    }
+
+    public static StringBuilder appendChars(StringBuilder sb, CharSequence cs) {
+        StringBuilder r = sb.append(cs);
+        derive(cs, sb);
+        return r;
+    }
+
+    // ---- string concatenation (invokedynamic) -------------------------------------------------
+
+    /**
+     * Bootstrap method that replaces {@link StringConcatFactory#makeConcatWithConstants} at
+     * application call sites: the JDK's own concatenation, followed by {@link #concatDone} with the
+     * reference arguments. Falls back to the JDK's call site alone if anything goes wrong.
+     */
+    public static CallSite concat(MethodHandles.Lookup lookup, String name, MethodType type, String recipe,
+            Object... constants) throws Throwable {
+        CallSite plain = StringConcatFactory.makeConcatWithConstants(lookup, name, type, recipe, constants);
+        try {
+            if (CONCAT_DONE == null) {
+                return plain;
+            }
+            int refs = 0;
+            for (Class<?> p : type.parameterList()) {
+                refs += p.isPrimitive() ? 0 : 1;
+            }
+            if (refs == 0) {
+                return plain;
+            }
+            Class<?>[] refTypes = new Class<?>[refs + 1];
+            refTypes[0] = String.class;
+            int r = 1;
+            for (Class<?> p : type.parameterList()) {
+                if (!p.isPrimitive()) {
+                    refTypes[r++] = p;
+                }
+            }
+            MethodHandle done = CONCAT_DONE.asCollector(Object[].class, refs)
+                    .asType(MethodType.methodType(String.class, refTypes));
+            for (int i = 0; i < type.parameterCount(); i++) {
+                Class<?> p = type.parameterType(i);
+                if (p.isPrimitive()) {
+                    done = MethodHandles.dropArguments(done, 1 + i, p);
+                }
+            }
+            return new ConstantCallSite(MethodHandles.foldArguments(done, plain.getTarget()));
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return plain;
+        }
+    }
+
+    /** After a concatenation: {@code result} was computed from {@code parts}. */
+    static String concatDone(String result, Object[] parts) {
+        deriveAll(parts, result);
+        return result;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.ThreadState;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.bootstrap.Hooks;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guard flags: {@code if (!loaded) { loaded = true; readRates(); }} says "ready" before the state it
+ * guards is filled. Driven through the recorder the way the hooks drive it, with the quiet look-alikes:
+ * the flag written last, the holder idiom (a class initialiser), a fully built object stored once, and
+ * per-request strings that are no flags.
+ */
+class GuardFlagsTest {
+    private final SiteTable sites = new SiteTable();
+    private final FieldTable fields = new FieldTable(100, true);
+    private final FindingRegistry findings = new FindingRegistry(100);
+    private final Recorder recorder = new Recorder(sites, fields, findings, 1000, type -> type == Registry.class);
+
+    static final class Registry {
+        final Map<String, String> entries = new HashMap<>();
+    }
+
+    private final StaticField loaded = fields.field("com/acme/Rates", "loaded", "Z");
+    private final StaticField ready = fields.field("com/acme/Rates", "ready", "Ljava/lang/Object;");
+    private final StaticField lastUser = fields.field("com/acme/Rates", "lastUser", "Ljava/lang/String;");
+    private final StaticField instance = fields.field("com/acme/Rates", "instance", "Lcom/acme/Registry;");
+    private final StaticField rates = fields.field("com/acme/Rates", "RATES", "Ljava/util/Map;");
+    private final int method = sites.registerMethod("com.acme.Rates", "rate", "Rates.java");
+    private final int setLoaded = sites.register("com.acme.Rates", "rate", "Rates.java", 18, loaded, true, null, method);
+    private final int setReady = sites.register("com.acme.Rates", "rate", "Rates.java", 18, ready, false, null, method);
+    private final int setUser = sites.register("com.acme.Rates", "rate", "Rates.java", 18, lastUser, false, null,
+            method);
+    private final int setInstance = sites.register("com.acme.Rates", "rate", "Rates.java", 18, instance, false, null,
+            method);
+    private final int readRates = sites.register("com.acme.Rates", "rate", "Rates.java", 20, rates, false, null, 0);
+    private final int fill = sites.register("com.acme.Rates", "readRates", "Rates.java", 28, null, false, null, 0);
+    private final int lookup = sites.register("com.acme.Rates", "rate", "Rates.java", 24, null, false, null, 0);
+    private final Map<String, String> table = new HashMap<>();
+
+    @BeforeEach
+    void tableHeldInAStatic() {
+        recorder.staticRead(readRates, table); // made in the class initialiser, read here: tracked
+    }
+
+    @BeforeEach
+    @AfterEach
+    void clearThreadState() {
+        ThreadState.get().clear();
+    }
+
+    @Test
+    void flagSetBeforeLoadingInARequestIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
+        inRequest("GET /rates?first", () -> {
+            recorder.staticWrite(setLoaded, null, 1L);
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+            fill("EUR", "USD");
+            recorder.methodExit(method);
+        });
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.loaded", List.of(
+                "com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)",
+                "com.acme.Rates.RATES[USD] at com.acme.Rates.readRates(Rates.java:28)")),
+                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")), RecordedFindings.describe(findings));
+        Finding r = RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.RATES[EUR]", "GET /rates?second",
+                "com.acme.Rates.rate(Rates.java:24)"),
+                List.of(r.severity(), r.state(), r.reader().label(), r.reader().location()), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void flagSetBeforeLoadingAtStartupIsAWarning() {
+        recorder.staticWrite(setLoaded, null, 1L);
+        fill("EUR");
+        recorder.methodExit(method);
+        assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void sentinelObjectSetBeforeLoadingIsPublishThenPopulate() {
+        inRequest("GET /rates", () -> {
+            recorder.staticWrite(setReady, new Object(), 0L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals("com.acme.Rates.ready", RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).state(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void flagSetLastIsQuiet() {
+        inRequest("GET /rates", () -> {
+            fill("EUR", "USD");
+            recorder.staticWrite(setLoaded, null, 1L);
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void flagClearedIsNoGuard() {
+        inRequest("GET /rates", () -> {
+            recorder.staticWrite(setLoaded, null, 0L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void holderIdiomInAClassInitialiserIsQuiet() {
+        recorder.classInitEnter();
+        recorder.staticWrite(setLoaded, null, 1L);
+        fill("EUR");
+        recorder.classInitExit();
+        recorder.methodExit(method);
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void fullyBuiltObjectStoredOnceIsQuiet() {
+        inRequest("GET /registry", () -> {
+            Registry built = new Registry();
+            built.entries.put("EUR", "1.10");
+            recorder.staticWrite(setInstance, built, 0L);
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void aRequestsNameStoredBeforeOtherWritesIsNoFlag() {
+        inRequest("GET /rates?user=alice", () -> {
+            recorder.staticWrite(setUser, "alice", 0L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE), RecordedFindings.describe(findings));
+    }
+
+    private void fill(String... codes) {
+        for (String c : codes) {
+            recorder.containerOp(fill, Hooks.OP_PUT, table, c, "1.0");
+            table.put(c, "1.0");
+        }
+    }
+
+    private void look(String code) {
+        recorder.containerOp(lookup, Hooks.OP_GET, table, code, table.get(code));
+    }
+
+    private void inRequest(String label, Runnable work) {
+        Requests.inRequest(recorder, label, work);
+    }
+
+}

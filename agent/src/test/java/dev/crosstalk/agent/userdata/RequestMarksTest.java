@@ -1,0 +1,38 @@
+package dev.crosstalk.agent.userdata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.crosstalk.bootstrap.MarkHooks;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A request's table of marked values: by identity, capped. */
+class RequestMarksTest {
+    private static final Mark M = Mark.of(new Source(MarkHooks.SRC_PARAMETER, "q"));
+
+    @Test
+    void valuesAreTrackedByIdentityNotEquality() {
+        RequestMarks marks = new RequestMarks();
+        String a = new String("same");
+        marks.add(a, M);
+        assertNotNull(marks.get(a));
+        assertNull(marks.get(new String("same")), "an equal string computed elsewhere is not derived from the input");
+    }
+
+    @Test
+    void atMostMaxValuesAreMarked() {
+        RequestMarks marks = new RequestMarks();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < RequestMarks.MAX + 10; i++) {
+            Object v = new Object();
+            values.add(v);
+            marks.add(v, M);
+        }
+        assertNotNull(marks.get(values.get(RequestMarks.MAX - 1)));
+        assertNull(marks.get(values.get(RequestMarks.MAX)));
+        assertEquals(10, marks.dropped());
+    }
+}

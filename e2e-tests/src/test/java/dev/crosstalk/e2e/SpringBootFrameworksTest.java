@@ -1,0 +1,69 @@
+package dev.crosstalk.e2e;
+
+import static dev.crosstalk.e2e.E2e.text;
+import static dev.crosstalk.e2e.E2e.why;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosstalk.harness.AppProcess;
+import dev.crosstalk.harness.Findings;
+import dev.crosstalk.harness.Jdk;
+import dev.crosstalk.harness.Project;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Code nobody here wrote: the Spring Boot app with {@code include=} over Spring's and Jackson's
+ * packages, as a new user would try it. Their concurrent caches (entries that are concurrent
+ * maps filled by {@code computeIfAbsent}, retrievers with volatile fields) are no warning or error;
+ * the application's own fixed pages are served meanwhile.
+ */
+class SpringBootFrameworksTest {
+    /**
+     * Spring's and Jackson's packages. Tomcat's are not in yet: with them included, its
+     * {@code NioEndpoint.connections} gets a socket wrapper whose plain {@code interestOps} field is
+     * set after the put, read only by the poller thread it is handed to through a synchronized queue;
+     * no rule tells that hand-off apart from a half-built object yet.
+     */
+    private static final List<String> FRAMEWORKS = List.of("org.springframework", "com.fasterxml.jackson",
+            "tools.jackson");
+    /** Everything of Spring instrumented starts slowly, more so on a shared machine. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void frameworksIncludedGiveNoWarningOrErrorInTheirOwnPackages(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        Project project = Project.locate();
+        AppProcess app = AppProcess.builder()
+                .jdk(jdk)
+                .jar(project.appJar(SpringBootScenario.APP))
+                .agentJar(project.agentJar())
+                .agentOptions("json=" + json + ",include=" + String.join(";", FRAMEWORKS) + ";"
+                        + SpringBootScenario.PKG.substring(0, SpringBootScenario.PKG.length() - 1))
+                .workDir(dir)
+                .startTimeout(START_TIMEOUT)
+                .start();
+        try (app) {
+            for (int i = 0; i < 3; i++) {
+                E2e.get200(app, "/fixed/whoami?user=alice");
+                E2e.get200(app, "/fixed/query?q=shoes&renderMs=0");
+            }
+        }
+        app.stopGracefully();
+        List<JsonNode> events = Findings.read(json);
+        List<JsonNode> framework = E2e.latestAtLeastWarning(events).stream()
+                .filter(e -> FRAMEWORKS.stream().anyMatch(p -> text(e, "state").startsWith(p)))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), framework.stream().map(Findings::describe).toList(),
+                why("no warning or error on the frameworks' own state", app, events));
+        assertEquals(0, E2e.summary(app, events).agentErrors(), why("no agent errors", app, events));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.crosstalk.testapps.reach;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code ?code=EUR} shows one rate. A request with {@code reader} set comes in while the first one is
+ * loading: it waits until the first has passed the guard flag, then looks the rate up.
+ */
+final class RatesServlet extends HttpServlet {
+    private final Lookup rates;
+
+    RatesServlet(Lookup rates) {
+        this.rates = rates;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String gate = req.getParameter("gate");
+        boolean reader = req.getParameter("reader") != null;
+        if (reader) {
+            Gates.await(gate, "flagged");
+        }
+        String rate;
+        try {
+            rate = rates.rate(req.getParameter("code"), reader ? null : gate);
+        } finally {
+            if (reader) {
+                Gates.arrive(gate, "looked-up");
+            }
+        }
+        resp.setContentType("text/plain");
+        if (rate == null) {
+            resp.setStatus(500);
+            resp.getWriter().print("Element " + req.getParameter("code") + " is undefined in RATES");
+            return;
+        }
+        resp.getWriter().print(rate);
+    }
+}
