@@ -88,7 +88,8 @@ public final class Bench {
         if (options.appCpus() != null) {
             out.printf(Locale.ROOT, "       app pinned to CPU %s%n", options.appCpus());
         }
-        Launcher launcher = new Launcher(jdk, appJar, project.agentJar(), workDir);
+        Launcher launcher = new Launcher(jdk, appJar,
+                options.agentJar() != null ? Path.of(options.agentJar()) : project.agentJar(), workDir);
         if (options.soak() > 0) {
             out.printf(Locale.ROOT, "       soak: %d requests per side from %d users, %d clients; work dir %s%n",
                     options.soak(), options.users(), options.clients(), workDir);

@@ -11,10 +11,11 @@ package dev.crosstalk.harness;
  * @param otel the OpenTelemetry Java agent jar, measured as a third side, or null
  * @param soak requests of one soak run per side (0: no soak, the rounds are measured instead)
  * @param users distinct users of a soak, each with its own cookies (so its own session, if the app keeps one)
+ * @param agentJar the crosstalk agent jar to measure, or null for the one this project built
  */
 record BenchOptions(String app, String path, String agentOptions, int rounds, int warmupSeconds,
         int seconds, int clients, String jdkHome, String appCpus, boolean help,
-        String jar, String portArg, String otel, long soak, int users) {
+        String jar, String portArg, String otel, long soak, int users, String agentJar) {
 
     static final String DEFAULT_PORT_ARG = "--server.port={port}";
 
@@ -31,6 +32,7 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             "  --jar PATH            measure this executable jar instead (e.g. spring-petclinic)",
             "  --port-arg ARG        how --jar is told its port; {port} is replaced (default " + DEFAULT_PORT_ARG + ")",
             "  --otel PATH           also measure the OpenTelemetry Java agent jar (exporters off)",
+            "  --agent-jar PATH      the crosstalk agent jar to measure (default: agent/target/crosstalk-agent.jar)",
             "  --path PATH           path and query to GET (default /tempo?song=0); with --soak a",
             "                        comma-separated list, {user} replaced by the user's number",
             "  --agent-options OPTS  agent options, comma-separated key=value (default \"\": agent defaults)",
@@ -61,6 +63,7 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
         String otel = null;
         long soak = 0;
         int users = 1000;
+        String agentJar = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -96,11 +99,12 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
                 case "--otel" -> otel = value;
                 case "--soak" -> soak = count(name, value, 1);
                 case "--users" -> users = count(name, value, 1);
+                case "--agent-jar" -> agentJar = value;
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             }
         }
         return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, help,
-                jar, portArg, otel, soak, users);
+                jar, portArg, otel, soak, users, agentJar);
     }
 
     /** The name shown for the app under test. */

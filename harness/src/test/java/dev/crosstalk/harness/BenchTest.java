@@ -13,7 +13,7 @@ class BenchTest {
     void defaults() {
         BenchOptions o = BenchOptions.parse();
         assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, null, false,
-                null, "--server.port={port}", null, 0, 1000), o);
+                null, "--server.port={port}", null, 0, 1000, null), o);
     }
 
     @Test
@@ -22,7 +22,7 @@ class BenchTest {
                 "json=/tmp/f.jsonl,sample=1", "--rounds", "1", "--warmup=0", "--seconds", "3", "--clients=8",
                 "--jdk", "/opt/jdk", "--app-cpus", "0");
         assertEquals(new BenchOptions("userinfo-jdkhttp", "/user?id=1", "json=/tmp/f.jsonl,sample=1", 1, 0, 3, 8,
-                "/opt/jdk", "0", false, null, "--server.port={port}", null, 0, 1000), o);
+                "/opt/jdk", "0", false, null, "--server.port={port}", null, 0, 1000, null), o);
         assertTrue(BenchOptions.parse("--rounds", "2", "--help").help());
         assertNull(BenchOptions.parse("--help").jdkHome());
     }
@@ -30,13 +30,15 @@ class BenchTest {
     @Test
     void parsesTheRealApplicationAndSoakOptions() {
         BenchOptions o = BenchOptions.parse("--jar", "/apps/petclinic.jar", "--otel=/jars/otel.jar", "--port-arg",
-                "--port={port}", "--path", "/owners/{user},/vets", "--soak", "1000000", "--users=100000");
+                "--port={port}", "--path", "/owners/{user},/vets", "--soak", "1000000", "--users=100000", "--agent-jar",
+                "/old/crosstalk-agent.jar");
         assertEquals("/apps/petclinic.jar", o.jar());
         assertEquals("petclinic.jar", o.appName());
         assertEquals("/jars/otel.jar", o.otel());
         assertEquals("--port={port}", o.portArg());
         assertEquals(1_000_000, o.soak());
         assertEquals(100_000, o.users());
+        assertEquals("/old/crosstalk-agent.jar", o.agentJar());
         assertEquals("/owners/0", Bench.firstPath(o.path()));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--port-arg", "--port=8080"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--path", "/a,b"));
