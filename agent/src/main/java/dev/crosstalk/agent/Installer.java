@@ -82,6 +82,7 @@ final class Installer {
                     AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
         }
         Hooks.install(recorder);
+        dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
         inst.addTransformer(transformer, false);
         Boundaries.install(inst, options.entries, boundaryFailureLog());
         reporter.start();

@@ -250,6 +250,9 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        if (!classInit) {
+            HandoffCalls.before(mv, opcode, callOwner, name, descriptor);
+        }
         if (!classInit && opcode == Opcodes.INVOKESTATIC && callOwner.equals(SharedCalls.MDC)) {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;

@@ -39,6 +39,8 @@ public final class Recorder implements Sink {
     /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
     private volatile boolean sharedFull;
     private final ClassValue<Boolean> marked;
+    /** Servlet requests that called {@code startAsync}: their async dispatch continues the same request. */
+    final AsyncDispatches asyncDispatches = new AsyncDispatches();
 
     /** A recorder that treats no application object as a struct (containers only). */
     public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
@@ -617,6 +619,13 @@ public final class Recorder implements Sink {
             return NESTED;
         }
         String[] labelAndSession = RequestReader.read(request, kind);
+        if (labelAndSession.length > 2 && "ASYNC".equals(labelAndSession[2])) {
+            RequestContext resumed = resumedAsync(request);
+            if (resumed != null) {
+                ts.request = resumed;
+                return resumed;
+            }
+        }
         if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
                 && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
             // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
@@ -630,6 +639,15 @@ public final class Recorder implements Sink {
                 Thread.currentThread().getName(), labelAndSession[1]));
         ts.request = ctx;
         return ctx;
+    }
+
+    private RequestContext resumedAsync(Object request) {
+        try {
+            return asyncDispatches.resumed(request);
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return null;
+        }
     }
 
     @Override

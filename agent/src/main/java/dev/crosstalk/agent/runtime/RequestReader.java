@@ -109,7 +109,7 @@ final class RequestReader {
         return new String[] {m[0].invoke(exchange) + " " + path(uri.getRawPath()), null};
     }
 
-    private static String path(String p) {
+    static String path(String p) {
         if (p == null || p.isEmpty()) {
             return "/";
         }
@@ -133,7 +133,7 @@ final class RequestReader {
         }
     }
 
-    private static Class<?> find(Class<?> type, String name) {
+    static Class<?> find(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals(name)) {
                 return c;

@@ -124,6 +124,10 @@ final class ThreadLocals {
 
     /** The request ends: what it set on this thread and left there is a warning. */
     void requestEnded(ThreadState ts, RequestContext request) {
+        if (VirtualThreads.isCurrent()) {
+            ts.threadLocals.clear(); // a virtual thread serves one request and is never reused: nothing carries over
+            return;
+        }
         for (Slot s : ts.threadLocals) {
             if (s.setter == null || s.setter.id() != request.info().id()) {
                 continue;

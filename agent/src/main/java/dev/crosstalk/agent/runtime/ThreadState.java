@@ -2,7 +2,10 @@ package dev.crosstalk.agent.runtime;
 
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
 final class ThreadState {
-    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::first);
+
+    /** Threads a request started, until they first run: they serve that request for their whole life. */
+    static final WeakIdentityMap<RequestContext> STARTED_BY_REQUEST = new WeakIdentityMap<>(10_000);
 
     RequestContext request;
     int boundaryDepth;
@@ -11,6 +14,12 @@ final class ThreadState {
     RequestContext lastRequest;
     /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
     final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
+
+    private static ThreadState first() {
+        ThreadState ts = new ThreadState();
+        ts.request = STARTED_BY_REQUEST.remove(Thread.currentThread());
+        return ts;
+    }
 
     static ThreadState get() {
         return CURRENT.get();

@@ -34,6 +34,11 @@ final class WeakIdentityMap<V> {
         return true;
     }
 
+    /** Removes the entry and returns its value, or null when there was none. */
+    synchronized V remove(Object key) {
+        return map.remove(new Ref(key, null));
+    }
+
     synchronized int size() {
         expunge();
         return map.size();
