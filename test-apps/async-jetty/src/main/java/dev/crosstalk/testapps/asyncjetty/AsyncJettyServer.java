@@ -53,7 +53,7 @@ public final class AsyncJettyServer {
 
         server.setStopAtShutdown(true);
         server.start();
-        System.out.println("LISTENING port=" + connector.getLocalPort() + (virtual ? " virtual" : ""));
+        System.out.println("LISTENING port=" + connector.getLocalPort());
         System.out.flush();
         server.join();
     }
