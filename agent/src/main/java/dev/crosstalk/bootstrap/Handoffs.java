@@ -3,7 +3,7 @@ package dev.crosstalk.bootstrap;
 /**
  * Static entry points for requests that do not begin and end in one servlet call, and for work a request
  * hands on outside the JDK executors: threads application code starts, {@code java.util.Timer} tasks,
- * servlet async dispatches, and Reactor Netty exchanges whose work hops between threads. On the
+ * servlet async dispatches, Reactor Netty exchanges and gRPC server calls whose work hops between threads. On the
  * bootstrap class path with {@link Hooks}, under its rules: every call is guarded and counted in
  * {@link Hooks#errors()}, and the application's own operation is never changed.
  */
@@ -98,6 +98,29 @@ public final class Handoffs {
             }
         }
         return null;
+    }
+
+    public static Object callStarting(String fullMethodName) {
+        ServerSink s = sink;
+        if (s != null) {
+            try {
+                return s.callStarting(fullMethodName);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+        return null;
+    }
+
+    public static void callStartDone(Object token, Object listener) {
+        ServerSink s = sink;
+        if (s != null && token != null) {
+            try {
+                s.callStartDone(token, listener);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
     }
 
     public static void taskDone(Object token) {

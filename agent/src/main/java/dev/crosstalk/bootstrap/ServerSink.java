@@ -30,6 +30,15 @@ public interface ServerSink {
     /** Reactor Netty delivers inbound data or completion on {@code connection}; returns what {@link #taskDone} restores. */
     Object inbound(Object connection);
 
+    /** gRPC starts a server call of {@code fullMethodName}; returns what {@link #callStartDone} takes. */
+    Object callStarting(String fullMethodName);
+
+    /**
+     * The call's start returned {@code listener}, through which every later callback of the call arrives
+     * (passed to {@link #inbound}).
+     */
+    void callStartDone(Object token, Object listener);
+
     /** Restores what {@link #timerTaskRuns} or {@link #inbound} returned. */
     void taskDone(Object token);
 }

@@ -12,7 +12,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Request boundaries beyond the servlet call: a Reactor Netty exchange (the server observer hearing a
- * received request, and each later inbound event of its connection), and {@code java.util.TimerTask}s
+ * received request, and each later inbound event of its connection), a gRPC server call (its start, and
+ * each callback of its stream listener on the callback executor), and {@code java.util.TimerTask}s
  * (made inside a request, run as part of it). Types are matched by exact name, or for timer tasks by
  * the direct superclass named in the class file, so an application without these servers pays one
  * name comparison per loaded class.
@@ -28,6 +29,11 @@ final class ServerBoundaries {
                 .type(named("reactor.netty.channel.ChannelOperations"))
                 .transform(Boundaries.advice(InboundAdvice.class, named("onInboundNext").and(takesArguments(2))
                         .or(named("onInboundComplete").and(takesArguments(0)))))
+                .type(named("io.grpc.internal.ServerImpl$ServerTransportListenerImpl"))
+                .transform(Boundaries.advice(GrpcCallAdvice.class, named("startWrappedCall").and(takesArguments(3))))
+                .type(named("io.grpc.internal.ServerCallImpl$ServerStreamListenerImpl"))
+                .transform(Boundaries.advice(InboundAdvice.class, named("messagesAvailable").or(named("halfClosed"))
+                        .or(named("closed")).or(named("onReady"))))
                 .type(directSubclassOf("java.util.TimerTask"))
                 .transform(Boundaries.advice(TimerTaskMadeAdvice.class, isConstructor()))
                 .transform(Boundaries.advice(TimerTaskRunAdvice.class, named("run").and(takesArguments(0))));
@@ -53,6 +59,18 @@ final class ServerBoundaries {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token) {
             Handoffs.exchangeSegmentDone(token);
+        }
+    }
+
+    static final class GrpcCallAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.Argument(0) String fullMethodName) {
+            return Handoffs.callStarting(fullMethodName);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter Object token, @Advice.Return Object listener) {
+            Handoffs.callStartDone(token, listener);
         }
     }
 

@@ -8,7 +8,9 @@ import java.lang.reflect.Method;
  * Requests that outlive one call on one thread, and work a request hands on outside the JDK executors.
  * A Reactor Netty exchange starts when the server observer hears {@code REQUEST_RECEIVED}; each later
  * piece of event-loop work for the same connection (inbound body data, its completion) runs as that
- * exchange again, and the work it schedules on Reactor's schedulers follows through the JDK executor
+ * exchange again. A gRPC server call starts when the server starts it, and each callback of its stream
+ * listener (messages, half-close, ready, close) on the callback executor runs as that call again;
+ * in both, and the work it schedules on Reactor's schedulers follows through the JDK executor
  * wrapping. A thread application code starts, a {@code TimerTask} made, or a servlet async dispatch of
  * a request that called {@code startAsync} belongs to the request that made it. Every object is
  * remembered weakly, in capped maps.
@@ -31,6 +33,7 @@ public final class ServerRequests implements ServerSink {
     };
 
     private final Recorder recorder;
+    /** Reactor Netty connections and gRPC stream listeners, with the request whose events they carry. */
     private final WeakIdentityMap<RequestContext> exchanges = new WeakIdentityMap<>(CAP);
     private final WeakIdentityMap<RequestContext> timerTasks = new WeakIdentityMap<>(CAP);
 
@@ -87,6 +90,20 @@ public final class ServerRequests implements ServerSink {
     @Override
     public Object inbound(Object connection) {
         return attach(exchanges.get(connection));
+    }
+
+    @Override
+    public Object callStarting(String fullMethodName) {
+        // gRPC is an HTTP/2 POST to /service/method; labelled so, like every other request
+        return recorder.requestEnter("POST /" + fullMethodName, Hooks.KIND_ENTRY_METHOD, 0);
+    }
+
+    @Override
+    public void callStartDone(Object token, Object listener) {
+        if (token instanceof RequestContext && listener != null) {
+            exchanges.put(listener, (RequestContext) token);
+        }
+        recorder.requestExit(token);
     }
 
     @Override
