@@ -3,7 +3,9 @@ package dev.crosstalk.e2e;
 import static dev.crosstalk.e2e.E2e.why;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.crosstalk.harness.AppProcess;
+import dev.crosstalk.harness.Findings;
 import dev.crosstalk.harness.Jdk;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +26,15 @@ final class AsyncJettyScenario {
 
     static final List<Handoff> HANDOFFS = List.of(
             new Handoff("/async/export", "customer", "export for ", "Export.current",
-                    "ExportServlet.doGet(ExportServlet.java:28)", "ExportServlet.lambda$doGet$0(ExportServlet.java:32)"),
+                    "ExportServlet.doGet(ExportServlet.java:29)", "ExportServlet.lambda$doGet$0(ExportServlet.java:33)"),
             new Handoff("/async/statement", "customer", "statement for ", "StatementServlet.lastCustomer",
-                    "StatementServlet.doGet(StatementServlet.java:36)", "StatementServlet.render(StatementServlet.java:47)"),
+                    "StatementServlet.doGet(StatementServlet.java:37)", "StatementServlet.render(StatementServlet.java:48)"),
             new Handoff("/thread/report", "customer", "report for ", "LatestReport.LATEST[key#…]",
-                    "ReportServlet.doGet(ReportServlet.java:27)", "ReportServlet.lambda$doGet$0(ReportServlet.java:34)"),
+                    "ReportServlet.doGet(ReportServlet.java:28)", "ReportServlet.lambda$doGet$0(ReportServlet.java:35)"),
             new Handoff("/timer/remind", "user", "reminder for ", "Reminders.lastUser",
-                    "ReminderServlet.doGet(ReminderServlet.java:32)", "ReminderServlet$1.run(ReminderServlet.java:39)"),
+                    "ReminderServlet.doGet(ReminderServlet.java:33)", "ReminderServlet$1.run(ReminderServlet.java:40)"),
             new Handoff("/cf/quote", "user", "quote for ", "QuoteServlet.currentUser",
-                    "QuoteServlet.doGet(QuoteServlet.java:30)", "QuoteServlet.lambda$doGet$0(QuoteServlet.java:34)"));
+                    "QuoteServlet.doGet(QuoteServlet.java:31)", "QuoteServlet.lambda$doGet$0(QuoteServlet.java:35)"));
 
     /** The carry-over on the platform pool beside the server's threads, whatever threads the server has. */
     static final String POOLED_CARRYOVER = "error threadlocal-carryover " + PKG + "UserContext.POOLED"
@@ -47,7 +49,7 @@ final class AsyncJettyScenario {
     }
 
     static AppProcess start(Jdk jdk, Path dir, Path json, String... appArgs) {
-        return dev.crosstalk.harness.AppProcess.builder()
+        return AppProcess.builder()
                 .jdk(jdk)
                 .jar(E2e.project().appJar(APP))
                 .agentJar(E2e.project().agentJar())
@@ -98,7 +100,28 @@ final class AsyncJettyScenario {
                 why("the fixed greeting leaves the pool's thread clean", app));
     }
 
-    static List<String> sortedWithKeysHidden(List<String> lines) {
+    /**
+     * Starts the app with {@code appArgs}, plays every story, stops it, and asserts that the warnings and
+     * errors are exactly {@code expected} ({@code why} says what they are) and the checks of every run.
+     */
+    static List<JsonNode> playAll(Jdk jdk, Path dir, List<String> expected, String why, String... appArgs)
+            throws Exception {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        AppProcess app = start(jdk, dir, json, appArgs);
+        GatedClient client = new GatedClient(app);
+        try (app) {
+            playHandoffs(client, app);
+            playThreadLocals(client, app);
+        }
+        app.stopGracefully();
+        List<JsonNode> events = Findings.read(json);
+        assertEquals(sortedWithKeysHidden(expected), sortedWithKeysHidden(E2e.warningsAndErrors(events)),
+                E2e.why(why, app, events));
+        E2e.assertCommonChecks(app, events, client.sent());
+        return events;
+    }
+
+    private static List<String> sortedWithKeysHidden(List<String> lines) {
         return lines.stream().map(l -> l.replaceAll("key#[0-9a-f]{4}]", "key#…]")).sorted().toList();
     }
 }

@@ -52,8 +52,8 @@ class GrpcTest {
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
         assertEquals(List.of("error cross-request-flow " + PKG + "GreeterService.currentUser"
-                        + " | POST /demo.Greeter/Greet @ " + PKG + "GreeterService.greet(GreeterService.java:32)"
-                        + " | POST /demo.Greeter/Greet @ " + PKG + "GreeterService.greet(GreeterService.java:34)"),
+                        + " | POST /demo.Greeter/Greet @ " + PKG + "GreeterService.greet(GreeterService.java:33)"
+                        + " | POST /demo.Greeter/Greet @ " + PKG + "GreeterService.greet(GreeterService.java:35)"),
                 E2e.warningsAndErrors(events), why("one error for the service field; nothing for the fixed twin,"
                         + " gRPC or Netty", app, events));
         for (JsonNode e : E2e.latestAtLeastWarning(events)) {

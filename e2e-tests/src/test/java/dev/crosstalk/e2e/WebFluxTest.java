@@ -51,11 +51,11 @@ class WebFluxTest {
         List<JsonNode> events = Findings.read(json);
         assertEquals(List.of(
                 "error cross-request-flow " + PKG + "GreetingController.currentUser"
-                        + " | GET /greet @ " + PKG + "GreetingController.greet(GreetingController.java:27)"
-                        + " | GET /greet @ " + PKG + "GreetingController.lambda$greet$1(GreetingController.java:34)",
+                        + " | GET /greet @ " + PKG + "GreetingController.greet(GreetingController.java:28)"
+                        + " | GET /greet @ " + PKG + "GreetingController.lambda$greet$1(GreetingController.java:35)",
                 "error cross-request-flow " + PKG + "Orders.lastOrder"
-                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$0(OrderController.java:35)"
-                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:39)"),
+                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$0(OrderController.java:36)"
+                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:40)"),
                 E2e.warningsAndErrors(events), why("one error per bug, Alice's exchange the reader; nothing for the"
                         + " fixed twins, Netty, Reactor or Spring", app, events));
         for (JsonNode e : E2e.latestAtLeastWarning(events)) {

@@ -71,7 +71,7 @@ final class Publications {
             this.state = state;
             this.site = site;
             this.request = request;
-            this.thread = Thread.currentThread().getName();
+            this.thread = VirtualThreads.currentName();
         }
 
         boolean holds(Object o) {

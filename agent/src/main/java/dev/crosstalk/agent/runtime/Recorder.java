@@ -329,7 +329,7 @@ public final class Recorder implements Sink {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
         int epoch = ++field.epoch;
-        field.lastReset = new ResetRecord(request.info(), Thread.currentThread().getName(), site, epoch);
+        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
         request.epochSeen(field, epoch);
     }
 
@@ -542,7 +542,7 @@ public final class Recorder implements Sink {
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
-        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest);
+        return new WriteRecord(request.info(), VirtualThreads.currentName(), site, digest);
     }
 
     // ---- flows --------------------------------------------------------------------------------
@@ -602,11 +602,11 @@ public final class Recorder implements Sink {
     /** Evidence of the current thread reading at {@code site}; outside requests, "(no request)". */
     static Evidence reader(RequestContext request, Site site) {
         if (request == null) {
-            return new Evidence(0, "(no request)", Thread.currentThread().getName(), null, site.location(),
+            return new Evidence(0, "(no request)", VirtualThreads.currentName(), null, site.location(),
                     Arrays.asList(Stacks.capture()));
         }
         RequestInfo r = request.info();
-        return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
+        return new Evidence(r.id(), r.label(), VirtualThreads.currentName(), r.sessionKey(), site.location(),
                 Arrays.asList(Stacks.capture()), System.currentTimeMillis());
     }
 
@@ -615,10 +615,19 @@ public final class Recorder implements Sink {
     @Override
     public Object requestEnter(Object request, int kind, int entry) {
         ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth++ > 0 || ts.request != null) {
+        if (ts.boundaryDepth++ > 0) {
+            return NESTED;
+        }
+        // A request made current by a handed-on task (not by a boundary): a server may run a new request
+        // inline in that task's thread (Jetty reading the next request of the connection in complete()).
+        RequestContext handedOn = ts.request;
+        if (handedOn != null && kind != Hooks.KIND_JAKARTA && kind != Hooks.KIND_JAVAX) {
             return NESTED;
         }
         String[] labelAndSession = RequestReader.read(request, kind);
+        if (handedOn != null && !(labelAndSession.length > 2 && "REQUEST".equals(labelAndSession[2]))) {
+            return NESTED; // a forward, include or async dispatch inside the task: still its request
+        }
         if (labelAndSession.length > 2 && "ASYNC".equals(labelAndSession[2])) {
             RequestContext resumed = resumedAsync(request);
             if (resumed != null) {
@@ -636,8 +645,9 @@ public final class Recorder implements Sink {
             return again;
         }
         RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
-                Thread.currentThread().getName(), labelAndSession[1]));
+                VirtualThreads.currentName(), labelAndSession[1]));
         ts.request = ctx;
+        ts.handedOn = handedOn;
         return ctx;
     }
 
@@ -666,8 +676,9 @@ public final class Recorder implements Sink {
             ((RequestContext) token).end();
             ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
-                ts.request = null;
+                ts.request = ts.handedOn;
             }
+            ts.handedOn = null;
             ts.boundaryDepth = 0;
         }
     }

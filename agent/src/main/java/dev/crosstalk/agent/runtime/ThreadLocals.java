@@ -106,7 +106,7 @@ final class ThreadLocals {
         if (setter == null || setter.id() == request.info().id()) {
             return;
         }
-        String thread = Thread.currentThread().getName();
+        String thread = VirtualThreads.currentName();
         FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
                 request.info().toString(), thread, inherited);
         String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, slot.state, slot.site.fingerprintPart());
@@ -133,7 +133,7 @@ final class ThreadLocals {
                 continue;
             }
             FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
-                    Thread.currentThread().getName());
+                    VirtualThreads.currentName());
             String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
             findings.record(fp, v.severity(), () -> new Finding(FindingType.THREADLOCAL_CARRYOVER, v.severity(), s.state, fp,
                     v.message(), setterEvidence(s), null, null));

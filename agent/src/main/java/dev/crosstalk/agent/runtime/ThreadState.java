@@ -12,6 +12,8 @@ final class ThreadState {
     int classInitDepth;
     /** The request this thread served last: an error page dispatched right after it is still that request. */
     RequestContext lastRequest;
+    /** The request a handed-on task had made current when a new request began inline on this thread. */
+    RequestContext handedOn;
     /** Thread-local values requests set on this thread and have not removed (see {@link ThreadLocals}). */
     final java.util.ArrayList<ThreadLocals.Slot> threadLocals = new java.util.ArrayList<>(0);
 
@@ -32,6 +34,7 @@ final class ThreadState {
         classInitDepth = 0;
         threadLocals.clear();
         lastRequest = null;
+        handedOn = null;
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */

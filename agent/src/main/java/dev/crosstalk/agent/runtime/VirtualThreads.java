@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-/** Whether the current thread is virtual ({@code Thread.isVirtual()}, JDK 21+; the agent runs on 11). */
+/** Virtual threads (JDK 21+; the agent runs on 11): whether the current thread is one, and its name in findings. */
 final class VirtualThreads {
     private static final MethodHandle IS_VIRTUAL = isVirtual();
 
@@ -17,6 +17,16 @@ final class VirtualThreads {
         } catch (ReflectiveOperationException e) {
             return null; // before JDK 21 every thread is a platform thread
         }
+    }
+
+    /**
+     * The current thread's name as findings show it: virtual threads are usually unnamed, so an unnamed
+     * one is {@code virtual-<id>}, which tells two of them apart as names tell pooled threads apart.
+     */
+    static String currentName() {
+        Thread t = Thread.currentThread();
+        String name = t.getName();
+        return name.isEmpty() ? "virtual-" + t.getId() : name;
     }
 
     static boolean isCurrent() {

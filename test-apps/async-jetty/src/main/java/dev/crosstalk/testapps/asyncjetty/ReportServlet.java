@@ -1,5 +1,6 @@
 package dev.crosstalk.testapps.asyncjetty;
 
+import dev.crosstalk.testapps.gates.Gates;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

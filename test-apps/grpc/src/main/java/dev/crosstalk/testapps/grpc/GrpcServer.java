@@ -1,5 +1,6 @@
 package dev.crosstalk.testapps.grpc;
 
+import dev.crosstalk.testapps.gates.Gates;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

@@ -12,15 +12,7 @@ import java.nio.charset.StandardCharsets;
  * code generation is needed. The test's client uses the same descriptors.
  */
 public final class Strings {
-    /** {@code demo.Greeter/Greet}: "user[|gate]" in, "hello user" out. */
-    public static final MethodDescriptor<String, String> GREET = unary("demo.Greeter/Greet");
-    /** The fixed twin. */
-    public static final MethodDescriptor<String, String> FIXED_GREET = unary("demo.FixedGreeter/Greet");
-    /** {@code demo.Gates/Arrived}: answers once work reached the named gate. */
-    public static final MethodDescriptor<String, String> ARRIVED = unary("demo.Gates/Arrived");
-    /** {@code demo.Gates/Release}: lets the work at the named gate on. */
-    public static final MethodDescriptor<String, String> RELEASE = unary("demo.Gates/Release");
-
+    // Before the descriptors: static fields are initialised in order.
     private static final MethodDescriptor.Marshaller<String> UTF8 = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(String value) {
@@ -36,6 +28,15 @@ public final class Strings {
             }
         }
     };
+
+    /** {@code demo.Greeter/Greet}: "user[|gate]" in, "hello user" out. */
+    public static final MethodDescriptor<String, String> GREET = unary("demo.Greeter/Greet");
+    /** The fixed twin. */
+    public static final MethodDescriptor<String, String> FIXED_GREET = unary("demo.FixedGreeter/Greet");
+    /** {@code demo.Gates/Arrived}: answers once work reached the named gate. */
+    public static final MethodDescriptor<String, String> ARRIVED = unary("demo.Gates/Arrived");
+    /** {@code demo.Gates/Release}: lets the work at the named gate on. */
+    public static final MethodDescriptor<String, String> RELEASE = unary("demo.Gates/Release");
 
     private Strings() {
     }

@@ -1,5 +1,6 @@
 package dev.crosstalk.testapps.webflux;
 
+import dev.crosstalk.testapps.gates.Gates;
 import java.time.Duration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,6 +1,4 @@
-package dev.crosstalk.testapps.webflux;
-
-import org.springframework.stereotype.Component;
+package dev.crosstalk.testapps.gates;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -9,11 +7,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Named meeting points through which the test drives the interleaving: work that passes a gate says it
  * arrived and waits until the test releases it, so "request A paused after its hop, request B ran, A
- * went on" happens every time, without sleeping. Work waits at a gate on {@code boundedElastic}, where
- * Reactor allows blocking. A singleton held in the controllers' final fields, never in a static.
+ * went on" happens every time, without sleeping. An app holds one in its handlers' final fields, never in a static, so the gates are no shared state of its own.
  */
-@Component
-class Gates {
+public final class Gates {
     private static final long LIMIT_SECONDS = 30;
 
     private static final class Gate {
@@ -28,7 +24,7 @@ class Gates {
     }
 
     /** Arrives at gate {@code name} and waits for its release; no gate (null) passes at once. */
-    void pass(String name) {
+    public void pass(String name) {
         if (name == null) {
             return;
         }
@@ -37,11 +33,11 @@ class Gates {
         await(g.released, name);
     }
 
-    void awaitArrival(String name) {
+    public void awaitArrival(String name) {
         await(gate(name).arrived, name);
     }
 
-    void release(String name) {
+    public void release(String name) {
         Gate g = gate(name);
         g.released.countDown();
         gates.remove(name, g);
