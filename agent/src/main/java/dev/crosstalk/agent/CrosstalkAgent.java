@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.config.Options;
 import java.lang.instrument.Instrumentation;
 
 /**

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.config.Options;
 import dev.crosstalk.agent.finding.Baseline;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
@@ -11,9 +12,9 @@ import dev.crosstalk.agent.instrument.ClassFilter;
 import dev.crosstalk.agent.instrument.IntentionalSharing;
 import dev.crosstalk.agent.report.AgentInfo;
 import dev.crosstalk.agent.report.Reporter;
-import dev.crosstalk.agent.runtime.FieldTable;
+import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.runtime.Recorder;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.bootstrap.Hooks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,8 @@ final class Installer {
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered()),
+                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered())
+                        + caughtErrors(),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
         if (options.jsonTcpHost != null) {
@@ -151,10 +153,7 @@ final class Installer {
      */
     static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
             SiteTable sites, FieldTable fields, String undelivered) {
-        long[] bySeverity = new long[3];
-        for (Finding f : findings.all()) {
-            bySeverity[f.severity().ordinal()]++;
-        }
+        long[] bySeverity = Severity.count(findings.all());
         long[] containers = recorder.containerCounts();
         java.util.List<String> dropped = new java.util.ArrayList<>();
         if (transformer.notInstrumentedCount() > 0) {
@@ -178,6 +177,15 @@ final class Installer {
                 + (dropped.isEmpty() ? "" : "; dropped (caps reached): " + String.join(", ", dropped))
                 + undelivered + suppressed(findings)
                 + "; " + Hooks.errors() + " agent errors";
+    }
+
+    /** The first agent errors, one line each after the summary line; nothing when there were none. */
+    static String caughtErrors() {
+        StringBuilder b = new StringBuilder();
+        for (String e : Hooks.caughtErrors()) {
+            b.append(System.lineSeparator()).append("crosstalk: agent error: ").append(e);
+        }
+        return b.toString();
     }
 
     /** {@code ; 3 findings suppressed (2 in the baseline, 1 by type), seen 40 times}, or nothing when none were. */
@@ -211,6 +219,7 @@ final class Installer {
         c.put("droppedKeyAccesses", fields.droppedKeys());
         c.put("containersNotTracked", containers[1]);
         c.put("agentErrors", Hooks.errors());
+        c.put("agentErrorsCaught", Hooks.caughtErrors());
         return c;
     }
 

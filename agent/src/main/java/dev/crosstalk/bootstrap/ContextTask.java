@@ -24,11 +24,11 @@ public abstract class ContextTask {
 
         @Override
         public void run() {
-            Object previous = Hooks.attach(context);
+            Object previous = RequestHooks.attach(context);
             try {
                 task.run();
             } finally {
-                Hooks.detach(previous);
+                RequestHooks.detach(previous);
             }
         }
 
@@ -49,11 +49,11 @@ public abstract class ContextTask {
 
         @Override
         public V call() throws Exception {
-            Object previous = Hooks.attach(context);
+            Object previous = RequestHooks.attach(context);
             try {
                 return task.call();
             } finally {
-                Hooks.detach(previous);
+                RequestHooks.detach(previous);
             }
         }
 

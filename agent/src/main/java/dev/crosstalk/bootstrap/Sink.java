@@ -16,7 +16,7 @@ public interface Sink {
     void staticWrite(int site, Object value, long bits);
 
     /**
-     * An operation on a container that {@link Hooks#maybeTracked} admitted. {@code op} is one of
+     * An operation on a container that {@link Gates#maybeTracked} admitted. {@code op} is one of
      * the {@code Hooks.OP_*} codes; {@code key} and {@code value} depend on it.
      */
     void containerOp(int site, int op, Object container, Object key, Object value);
@@ -38,7 +38,7 @@ public interface Sink {
 
     /**
      * A read or write of an instance field of an application object; sent only while a publication
-     * window is open somewhere (see {@link Hooks#windows(int)}).
+     * window is open somewhere (see {@link Gates#windows(int)}).
      */
     default void fieldAccess(int site, Object owner, boolean write) {
     }

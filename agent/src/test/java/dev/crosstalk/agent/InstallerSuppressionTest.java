@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.agent.config.Options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,8 @@
 package dev.crosstalk.agent.instrument;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.SiteTable;
-import dev.crosstalk.agent.runtime.StaticField;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.StaticField;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;

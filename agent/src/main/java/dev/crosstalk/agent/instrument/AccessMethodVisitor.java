@@ -1,6 +1,7 @@
 package dev.crosstalk.agent.instrument;
 
-import dev.crosstalk.agent.runtime.StaticField;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.bootstrap.HookTable;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.Label;
@@ -20,8 +21,6 @@ import org.objectweb.asm.Type;
  * unless a publication window is open.
  */
 final class AccessMethodVisitor extends MethodVisitor {
-    private static final String HOOKS = ContainerCalls.HOOKS;
-
     private final AccessClassVisitor owner;
     private final String methodName;
     private final boolean classInit;
@@ -59,7 +58,7 @@ final class AccessMethodVisitor extends MethodVisitor {
     public void visitCode() {
         super.visitCode();
         if (classInit) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnter", "()V", false);
+            call(HookTable.CLASS_INIT_ENTER);
             start = new Label();
             super.visitLabel(start);
         }
@@ -74,13 +73,13 @@ final class AccessMethodVisitor extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         if (classInit && opcode == Opcodes.RETURN) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+            call(HookTable.CLASS_INIT_EXIT);
         } else if (constructor && opcode == Opcodes.RETURN) {
             super.visitVarInsn(Opcodes.ALOAD, 0);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "constructed", "(Ljava/lang/Object;)V", false);
+            call(HookTable.CONSTRUCTED);
         } else if (publishing && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             push(methodId());
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "methodExit", "(I)V", false);
+            call(HookTable.METHOD_EXIT);
         }
         super.visitInsn(opcode);
     }
@@ -94,7 +93,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             if (owner.hasFrames()) {
                 super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
             }
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitExit", "()V", false);
+            call(HookTable.CLASS_INIT_EXIT);
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(start, handler, handler, null);
         }
@@ -133,21 +132,21 @@ final class AccessMethodVisitor extends MethodVisitor {
             if (reference) {
                 super.visitInsn(Opcodes.DUP);
                 push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "getStaticRef", "(Ljava/lang/Object;I)V", false);
+                call(HookTable.GET_STATIC_REF);
             } else {
                 push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "getStatic", "(I)V", false);
+                call(HookTable.GET_STATIC);
             }
             return;
         }
         if (reference) {
             super.visitInsn(Opcodes.DUP);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putStaticRef", "(Ljava/lang/Object;I)V", false);
+            call(HookTable.PUT_STATIC_REF);
         } else {
             pushBitsOfTopValue(kind);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putStatic", "(JI)V", false);
+            call(HookTable.PUT_STATIC);
         }
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
     }
@@ -173,9 +172,9 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
             super.visitInsn(wide ? Opcodes.DUP2_X1 : Opcodes.DUP_X1);
-            String hook = valueHook(kind, "getField");
+            HookTable hook = valueHook(kind, false);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor(kind), false);
+            call(hook);
             return;
         }
         if (wide) {
@@ -184,47 +183,38 @@ final class AccessMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.POP2);
             super.visitInsn(Opcodes.DUP_X2);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "putField", "(Ljava/lang/Object;I)V", false);
+            call(HookTable.PUT_FIELD);
         } else {
             // [obj, v] -> [obj, v, obj, v] -> hook(obj, v)
             super.visitInsn(Opcodes.DUP2);
-            String hook = valueHook(kind, "putField");
+            HookTable hook = valueHook(kind, true);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor(kind), false);
+            call(hook);
         }
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
     }
 
     /** Converts the value on top of the stack for the hook and names the hook for its kind. */
-    private String valueHook(char kind, String prefix) {
+    private HookTable valueHook(char kind, boolean write) {
         switch (kind) {
             case 'L':
             case '[':
-                return prefix + "Ref";
+                return write ? HookTable.PUT_FIELD_REF : HookTable.GET_FIELD_REF;
             case 'J':
-                return prefix + "J";
+                return HookTable.GET_FIELD_J; // a long is written through PUT_FIELD, without its value
             case 'D':
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-                return prefix + "J";
+                return HookTable.GET_FIELD_J;
             case 'F':
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-                return prefix + "I";
+                return write ? HookTable.PUT_FIELD_I : HookTable.GET_FIELD_I;
             default:
-                return prefix + "I";
+                return write ? HookTable.PUT_FIELD_I : HookTable.GET_FIELD_I;
         }
     }
 
-    private static String hookDescriptor(char kind) {
-        switch (kind) {
-            case 'L':
-            case '[':
-                return "(Ljava/lang/Object;Ljava/lang/Object;I)V";
-            case 'J':
-            case 'D':
-                return "(Ljava/lang/Object;JI)V";
-            default:
-                return "(Ljava/lang/Object;II)V";
-        }
+    private void call(HookTable hook) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner, hook.name, hook.descriptor, false);
     }
 
     /** Duplicates the primitive on top of the stack and widens the copy to its raw long bits. */
@@ -257,11 +247,11 @@ final class AccessMethodVisitor extends MethodVisitor {
             mdcCall(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
-        SharedCalls.Hook shared = classInit || opcode != Opcodes.INVOKEVIRTUAL ? null
+        HookTable shared = classInit || opcode != Opcodes.INVOKEVIRTUAL ? null
                 : SharedCalls.replacement(callOwner, name, descriptor);
         if (shared != null) {
             String state = null;
-            for (String type : shared.receiverTypes) {
+            for (String type : SharedCalls.receiverTypes(shared)) {
                 String loaded = lastLoaded.get(type);
                 if (loaded != null) {
                     state = loaded;
@@ -273,7 +263,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             }
             int site = owner.site(methodName, line, null, false, state, 0);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, shared.name, shared.descriptor, false);
+            call(shared);
             return;
         }
         if (!classInit && opcode == Opcodes.INVOKEINTERFACE
@@ -282,21 +272,20 @@ final class AccessMethodVisitor extends MethodVisitor {
                     publishing ? methodId() : 0);
             super.visitInsn(Opcodes.DUP2);
             push(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "sessionAttribute",
-                    "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+            call(HookTable.SESSION_ATTRIBUTE);
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
-        ContainerCalls.Hook hook = classInit || (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL)
+        HookTable hook = classInit || (opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKEVIRTUAL)
                 ? null : ContainerCalls.hookFor(callOwner, name, descriptor);
         if (hook == null) {
             super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
             return;
         }
         int site = owner.site(methodName, line, null, false, null,
-                publishing && ContainerCalls.canPublish(hook) ? methodId() : 0);
+                publishing && hook.stores ? methodId() : 0);
         push(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.name, hook.descriptor, false);
+        call(hook);
         Type original = Type.getReturnType(descriptor);
         Type replaced = Type.getReturnType(hook.descriptor);
         if (original.getSort() == Type.OBJECT && !original.equals(replaced)) {
@@ -315,15 +304,15 @@ final class AccessMethodVisitor extends MethodVisitor {
         int site = owner.site(methodName, line, null, false, callOwner.replace('/', '.'), 0);
         switch (name) {
             case "put":
-                hookBeforeCall(Opcodes.DUP2, "mdcPut", "(Ljava/lang/Object;Ljava/lang/Object;I)V", site);
+                hookBeforeCall(Opcodes.DUP2, HookTable.MDC_PUT, site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "remove":
-                hookBeforeCall(Opcodes.DUP, "mdcRemove", "(Ljava/lang/Object;I)V", site);
+                hookBeforeCall(Opcodes.DUP, HookTable.MDC_REMOVE, site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             case "clear":
-                hookBeforeCall(Opcodes.NOP, "mdcClear", "(I)V", site);
+                hookBeforeCall(Opcodes.NOP, HookTable.MDC_CLEAR, site);
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 return;
             default: // get: [k] -> [k, k] -> [k, r] -> [r, k, r] -> hook(k, r) -> [r]
@@ -331,17 +320,17 @@ final class AccessMethodVisitor extends MethodVisitor {
                 super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
                 super.visitInsn(Opcodes.DUP_X1);
                 push(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "mdcGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                call(HookTable.MDC_GET);
         }
     }
 
     /** Copies the call's arguments ({@code dup}: DUP, DUP2 or NOP for none) into a hook with the site. */
-    private void hookBeforeCall(int dup, String hook, String hookDescriptor, int site) {
+    private void hookBeforeCall(int dup, HookTable hook, int site) {
         if (dup != Opcodes.NOP) {
             super.visitInsn(dup);
         }
         push(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, hookDescriptor, false);
+        call(hook);
     }
 
     private void push(int value) {

@@ -1,7 +1,7 @@
 package dev.crosstalk.agent.instrument;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteTable;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;

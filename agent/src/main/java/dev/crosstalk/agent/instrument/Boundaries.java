@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.RequestHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -132,36 +133,36 @@ public final class Boundaries {
     static final class JakartaAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.Argument(0) Object request) {
-            return Hooks.requestEnter(request, Hooks.KIND_JAKARTA, 0);
+            return RequestHooks.requestEnter(request, Hooks.KIND_JAKARTA, 0);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token) {
-            Hooks.requestExit(token);
+            RequestHooks.requestExit(token);
         }
     }
 
     static final class JavaxAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.Argument(0) Object request) {
-            return Hooks.requestEnter(request, Hooks.KIND_JAVAX, 0);
+            return RequestHooks.requestEnter(request, Hooks.KIND_JAVAX, 0);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token) {
-            Hooks.requestExit(token);
+            RequestHooks.requestExit(token);
         }
     }
 
     static final class JdkHttpAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.Argument(0) Object exchange) {
-            return Hooks.requestEnter(exchange, Hooks.KIND_JDK_HTTP, 0);
+            return RequestHooks.requestEnter(exchange, Hooks.KIND_JDK_HTTP, 0);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token) {
-            Hooks.requestExit(token);
+            RequestHooks.requestExit(token);
         }
     }
 
@@ -169,26 +170,26 @@ public final class Boundaries {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static Object enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method) {
             // concat, not +: inlined advice must not bring invokedynamic into pre-Java-9 classes
-            return Hooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
+            return RequestHooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Enter Object token) {
-            Hooks.requestExit(token);
+            RequestHooks.requestExit(token);
         }
     }
 
     static final class RunnableTaskAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-            task = Hooks.wrap(task);
+            task = RequestHooks.wrap(task);
         }
     }
 
     static final class CallableTaskAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(value = 0, readOnly = false) java.util.concurrent.Callable<?> task) {
-            task = Hooks.wrap(task);
+            task = RequestHooks.wrap(task);
         }
     }
 }

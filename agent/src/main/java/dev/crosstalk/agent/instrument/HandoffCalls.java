@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.bootstrap.HookTable;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -11,8 +12,6 @@ import org.objectweb.asm.Opcodes;
  * event loop started lazily, a pool growing) never makes them part of that request.
  */
 final class HandoffCalls {
-    static final String HANDOFFS = "dev/crosstalk/bootstrap/Handoffs";
-
     private HandoffCalls() {
     }
 
@@ -21,24 +20,27 @@ final class HandoffCalls {
         if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("start") && descriptor.equals("()V")) {
             // Any receiver: a subclass of Thread is named by its own class here; the hook checks.
             next.visitInsn(Opcodes.DUP);
-            next.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "starting", "(Ljava/lang/Object;)V", false);
+            call(next, HookTable.THREAD_STARTING);
             return;
         }
         if (!isServletApi(owner)) {
             return;
         }
         if (name.equals("start") && descriptor.equals("(Ljava/lang/Runnable;)V") && owner.endsWith("/AsyncContext")) {
-            next.visitMethodInsn(Opcodes.INVOKESTATIC, ContainerCalls.HOOKS, "wrap",
-                    "(Ljava/lang/Runnable;)Ljava/lang/Runnable;", false);
+            call(next, HookTable.WRAP_RUNNABLE);
         } else if (name.equals("startAsync") && descriptor.startsWith("()")) {
             next.visitInsn(Opcodes.DUP);
-            next.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "asyncStarted", "(Ljava/lang/Object;)V", false);
+            call(next, HookTable.ASYNC_STARTED);
         } else if (name.equals("startAsync")) {
             // [receiver, request, response]: the request passed in is the one dispatched later
             next.visitInsn(Opcodes.DUP2);
             next.visitInsn(Opcodes.POP);
-            next.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "asyncStarted", "(Ljava/lang/Object;)V", false);
+            call(next, HookTable.ASYNC_STARTED);
         }
+    }
+
+    private static void call(MethodVisitor next, HookTable hook) {
+        next.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner, hook.name, hook.descriptor, false);
     }
 
     private static boolean isServletApi(String owner) {

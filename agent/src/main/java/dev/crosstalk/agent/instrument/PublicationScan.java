@@ -50,8 +50,8 @@ final class PublicationScan extends ClassVisitor {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                ContainerCalls.Hook hook = ContainerCalls.hookFor(owner, method, desc);
-                if (hook != null && ContainerCalls.canPublish(hook) || isSessionSetAttribute(owner, method, desc)) {
+                dev.crosstalk.bootstrap.HookTable hook = ContainerCalls.hookFor(owner, method, desc);
+                if (hook != null && hook.stores || isSessionSetAttribute(owner, method, desc)) {
                     publishing.add(key);
                 }
             }

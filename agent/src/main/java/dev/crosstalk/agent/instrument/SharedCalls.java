@@ -1,5 +1,7 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.bootstrap.HookTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,67 +16,42 @@ final class SharedCalls {
     /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */
     static final String MDC = ClassFilter.unshaded("org slf4j") + "MDC";
 
-    /** A replacement hook, and the field descriptors that can hold its receiver. */
-    static final class Hook {
-        final String name;
-        final String descriptor;
-        final List<String> receiverTypes;
+    /** The JDK classes whose calls a family's hooks replace, by the hooks' receiver type. */
+    private static final Map<String, List<String>> OWNERS = Map.of(
+            "Ljava/lang/ThreadLocal;", List.of("java/lang/ThreadLocal", "java/lang/InheritableThreadLocal"),
+            "Ljava/text/DateFormat;", List.of("java/text/DateFormat", "java/text/SimpleDateFormat"),
+            "Ljava/util/Calendar;", List.of("java/util/Calendar", "java/util/GregorianCalendar"),
+            "Ljava/security/MessageDigest;", List.of("java/security/MessageDigest"));
 
-        Hook(String name, String descriptor, List<String> receiverTypes) {
-            this.name = name;
-            this.descriptor = descriptor;
-            this.receiverTypes = receiverTypes;
-        }
-    }
+    /** The field descriptors that can hold a family's receiver: its classes' descriptors. */
+    private static final Map<String, List<String>> RECEIVER_TYPES = new HashMap<>();
 
-    private static final List<String> THREAD_LOCALS = List.of("Ljava/lang/ThreadLocal;",
-            "Ljava/lang/InheritableThreadLocal;");
-    private static final List<String> DATE_FORMATS = List.of("Ljava/text/DateFormat;", "Ljava/text/SimpleDateFormat;");
-    private static final List<String> CALENDARS = List.of("Ljava/util/Calendar;", "Ljava/util/GregorianCalendar;");
-    private static final List<String> DIGESTS = List.of("Ljava/security/MessageDigest;");
-
-    private static final Map<String, Hook> REPLACED = new HashMap<>();
+    private static final Map<String, HookTable> REPLACED = new HashMap<>();
 
     static {
-        for (String tl : List.of("java/lang/ThreadLocal", "java/lang/InheritableThreadLocal")) {
-            replace(tl, "get", "()Ljava/lang/Object;", "tlGet", THREAD_LOCALS);
-            replace(tl, "set", "(Ljava/lang/Object;)V", "tlSet", THREAD_LOCALS);
-            replace(tl, "remove", "()V", "tlRemove", THREAD_LOCALS);
+        for (HookTable hook : HookTable.values()) {
+            List<String> owners = hook.call == null ? null : OWNERS.get(hook.receiver());
+            if (owners != null) {
+                List<String> types = new ArrayList<>();
+                for (String owner : owners) {
+                    REPLACED.put(owner + '.' + hook.call + hook.callDescriptor(), hook);
+                    types.add("L" + owner + ";");
+                }
+                RECEIVER_TYPES.put(hook.receiver(), types);
+            }
         }
-        for (String df : List.of("java/text/DateFormat", "java/text/SimpleDateFormat")) {
-            replace(df, "parse", "(Ljava/lang/String;)Ljava/util/Date;", "dfParse", DATE_FORMATS);
-            replace(df, "format", "(Ljava/util/Date;)Ljava/lang/String;", "dfFormat", DATE_FORMATS);
-        }
-        for (String cal : List.of("java/util/Calendar", "java/util/GregorianCalendar")) {
-            replace(cal, "setTime", "(Ljava/util/Date;)V", "calSetTime", CALENDARS);
-            replace(cal, "getTime", "()Ljava/util/Date;", "calGetTime", CALENDARS);
-            replace(cal, "set", "(II)V", "calSet", CALENDARS);
-            replace(cal, "add", "(II)V", "calAdd", CALENDARS);
-            replace(cal, "get", "(I)I", "calGet", CALENDARS);
-        }
-        replace("java/security/MessageDigest", "update", "([B)V", "mdUpdate", DIGESTS);
-        replace("java/security/MessageDigest", "digest", "()[B", "mdDigest", DIGESTS);
-        replace("java/security/MessageDigest", "digest", "([B)[B", "mdDigestOf", DIGESTS);
-        replace("java/security/MessageDigest", "reset", "()V", "mdReset", DIGESTS);
     }
 
     private SharedCalls() {
     }
 
-    /** The hook takes the receiver typed as the family's base class, then the arguments, then the site. */
-    private static void replace(String owner, String name, String descriptor, String hook, List<String> receivers) {
-        String base = receivers.get(0);
-        String hookDescriptor = "(" + base + descriptor.substring(1, descriptor.indexOf(')')) + "I)"
-                + descriptor.substring(descriptor.indexOf(')') + 1);
-        REPLACED.put(owner + '.' + name + descriptor, new Hook(hook, hookDescriptor, receivers));
-    }
-
     /** The hook replacing this virtual call, or null. */
-    static Hook replacement(String owner, String name, String descriptor) {
+    static HookTable replacement(String owner, String name, String descriptor) {
         return REPLACED.get(owner + '.' + name + descriptor);
     }
 
-    static boolean isThreadLocalHook(Hook hook) {
-        return hook.name.startsWith("tl");
+    /** The field descriptors whose most recent load in a method names the receiver of {@code hook}'s call. */
+    static List<String> receiverTypes(HookTable hook) {
+        return RECEIVER_TYPES.get(hook.receiver());
     }
 }

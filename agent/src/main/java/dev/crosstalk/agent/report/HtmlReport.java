@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.report;
 
+import dev.crosstalk.agent.finding.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -100,12 +99,7 @@ final class HtmlReport {
             throw new IllegalStateException(TEMPLATE + " must hold one " + SCRIPT_START + " and " + HASH_SLOT);
         }
         String script = page.substring(start + SCRIPT_START.length(), end);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
-            return page.replace(HASH_SLOT, "sha256-" + Base64.getEncoder().encodeToString(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return page.replace(HASH_SLOT, "sha256-" + Base64.getEncoder().encodeToString(Sha256.digest(script)));
     }
 
     static String[] split(String page) {

@@ -38,6 +38,11 @@ final class PlainSummary {
                 .append(" info; ").append(number(summary, "suppressed")).append(" suppressed, ")
                 .append(number(summary, "dropped")).append(" dropped, ").append(number(summary, "agentErrors"))
                 .append(" agent errors.</p>\n");
+        if (summary.path("agentErrorsCaught").size() > 0) {
+            out.append("<ul class=\"agent-errors\">\n");
+            summary.path("agentErrorsCaught").forEach(e -> out.append("<li>").append(escape(e.asText())).append("</li>\n"));
+            out.append("</ul>\n");
+        }
         out.append("<p>Scripts do not run here, so this is the plain list; the timelines are drawn by the page's"
                 + " script in a browser.</p>\n");
         for (String severity : severities(findings)) {

@@ -74,10 +74,9 @@ public final class ReportWriter {
         }
         findings.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::state)
                 .thenComparing(Finding::fingerprint));
-        long[] bySeverity = new long[Severity.values().length];
+        long[] bySeverity = Severity.count(findings);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Finding f : findings) {
-            bySeverity[f.severity().ordinal()]++;
             Map<String, Object> item = FindingFields.of(f);
             item.put("timeline", timeline(f));
             items.add(item);

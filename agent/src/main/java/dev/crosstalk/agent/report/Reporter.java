@@ -171,13 +171,4 @@ public final class Reporter {
             logback.stop();
         }
     }
-
-    /** How many findings of each severity there are now: {@code [info, warning, error]}. */
-    public long[] countsBySeverity() {
-        long[] counts = new long[3];
-        for (Finding f : registry.all()) {
-            counts[f.severity() == Severity.ERROR ? 2 : f.severity() == Severity.WARNING ? 1 : 0]++;
-        }
-        return counts;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.WeakIdentityMap;
 import java.lang.reflect.Method;
 
 /**

@@ -1,46 +1,57 @@
 package dev.crosstalk.agent.runtime;
 
-import dev.crosstalk.agent.detect.FlowFacts;
-import dev.crosstalk.agent.detect.FlowJudge;
-import dev.crosstalk.agent.finding.Evidence;
+import dev.crosstalk.agent.state.VirtualThreads;
+import dev.crosstalk.agent.detect.Flows;
+import dev.crosstalk.agent.detect.Overlaps;
+import dev.crosstalk.agent.detect.Publications;
+import dev.crosstalk.agent.detect.Resets;
+import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
-import dev.crosstalk.agent.finding.FindingType;
-import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.Stacks;
+import dev.crosstalk.agent.state.StateCell;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.agent.state.Values;
+import dev.crosstalk.agent.state.WeakIdentityMap;
+import dev.crosstalk.agent.state.WriteRecord;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
-import java.util.Arrays;
-import dev.crosstalk.agent.finding.Severity;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The runtime behind {@link Hooks}: knows which request each thread serves, keeps the last write of
- * every shared state, and turns a read of another request's value into a flow for the judge.
+ * The dispatcher behind the hooks ({@link Hooks#install}): turns each hook event into updates of the
+ * state room ({@code state}: which container belongs to which field, the last write of every cell,
+ * what a request read) and hands the event to the detectors that judge it ({@code detect}: flows,
+ * resets, publications, thread-locals, concurrent mutation). The request lifecycle is
+ * {@link RequestLifecycle}'s. It judges nothing itself.
  *
  * <p>Hot path: a read of a static field no request has written returns after one flag check; a
  * container no one published never gets here at all (the hooks' identity filter).
  */
 public final class Recorder implements Sink {
-    private static final Object NESTED = new Object();
-
     private final SiteTable sites;
     private final FieldTable fields;
     private final FindingRegistry findings;
     private final WeakIdentityMap<StaticField> containers;
-    private final AtomicLong requestIds = new AtomicLong();
+    private final RequestLifecycle requests;
     private final Publications publications;
     private final ClassValue<Boolean> structs;
     private final ThreadLocals threadLocals;
     private final Overlaps overlaps;
+    private final Flows flows;
+    private final Resets resets;
     /** Application objects made outside any request: their non-final fields are shared state. */
     private final WeakIdentityMap<Boolean> shared;
     /** Set when {@link #shared} is full: later objects are not shared, and cost no lock to say so. */
     private volatile boolean sharedFull;
     private final ClassValue<Boolean> marked;
-    /** Servlet requests that called {@code startAsync}: their async dispatch continues the same request. */
-    final AsyncDispatches asyncDispatches = new AsyncDispatches();
 
     /** A recorder that treats no application object as a struct (containers only). */
     public Recorder(SiteTable sites, FindingRegistry findings, int maxContainers) {
@@ -75,6 +86,9 @@ public final class Recorder implements Sink {
         this.publications = new Publications(findings);
         this.threadLocals = new ThreadLocals(findings, fields, maxContainers);
         this.overlaps = new Overlaps(findings);
+        this.flows = new Flows(findings);
+        this.resets = new Resets(findings);
+        this.requests = new RequestLifecycle(publications, threadLocals);
         this.shared = new WeakIdentityMap<>(maxContainers);
         this.structs = new ClassValue<>() {
             @Override
@@ -96,7 +110,7 @@ public final class Recorder implements Sink {
 
     /** Requests entered so far. */
     public long requests() {
-        return requestIds.get();
+        return requests.requests();
     }
 
     /** Containers currently tracked, and those not tracked because the cap was reached. */
@@ -118,7 +132,7 @@ public final class Recorder implements Sink {
             if (field.resettable) {
                 RequestContext request = ThreadState.get().activeRequest();
                 if (request != null) {
-                    checkReset(field, site, request);
+                    resets.check(field, site, request);
                 }
             }
             return;
@@ -135,7 +149,7 @@ public final class Recorder implements Sink {
         if (primitive || value != null) {
             request.remember(cell, RequestContext.READ_PRESENT);
         }
-        read(cell, site, request, primitive ? 0L : Values.digest(value), !primitive);
+        flows.read(cell, site, request, primitive ? 0L : Values.digest(value), !primitive);
     }
 
     @Override
@@ -151,7 +165,7 @@ public final class Recorder implements Sink {
         if (container) {
             if (request != null && Values.isEmptyContainer(value) && field.container.get() != null
                     && field.container.get() != value) {
-                reset(field, site, request); // a fresh empty container; a complete one is copy-on-write
+                resets.reset(field, site, request); // a fresh empty container; a complete one is copy-on-write
             }
             track(field, value);
         }
@@ -180,7 +194,7 @@ public final class Recorder implements Sink {
             return;
         }
         if (containers.put(container, field)) {
-            Hooks.admit(container);
+            Gates.admit(container);
             field.container = new WeakReference<>(container);
         }
     }
@@ -207,7 +221,7 @@ public final class Recorder implements Sink {
             site.bind(container, field);
         }
         if (request != null && field.resettable && isRead(op)) {
-            checkReset(field, site, request);
+            resets.check(field, site, request);
         }
         if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
                 && (isContainer(value) || isStruct(value))) {
@@ -223,7 +237,7 @@ public final class Recorder implements Sink {
                 StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
                 request.remember(cell, RequestContext.READ_PRESENT);
                 if (field.requestWritten) {
-                    read(cell, site, request, Values.digest(value), true);
+                    flows.read(cell, site, request, Values.digest(value), true);
                 }
                 return;
             }
@@ -235,7 +249,7 @@ public final class Recorder implements Sink {
                 return;
             case Hooks.OP_READ_ALL:
                 if (request != null && field.requestWritten) {
-                    read(field.contentsCell(), site, request, 0L, false);
+                    flows.read(field.contentsCell(), site, request, 0L, false);
                 }
                 return;
             case Hooks.OP_PUT:
@@ -276,7 +290,7 @@ public final class Recorder implements Sink {
                 field.resettable = true;
                 if (request != null) {
                     request.remember(field.contentsCell(), RequestContext.RESET);
-                    reset(field, site, request);
+                    resets.reset(field, site, request);
                 }
                 return;
             default:
@@ -317,50 +331,6 @@ public final class Recorder implements Sink {
         }
     }
 
-    // ---- resets -------------------------------------------------------------------------------
-
-    /**
-     * A request replaced or cleared {@code field}'s contents: requests that read it before see a new
-     * epoch. Not when the resetting thread holds a lock, which readers are assumed to take too.
-     */
-    private static void reset(StaticField field, Site site, RequestContext request) {
-        field.resettable = true;
-        if (Publications.heldLocks()) {
-            return; // under a lock the readers take too (the cflock fix), nobody sees it in between
-        }
-        int epoch = ++field.epoch;
-        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
-        request.epochSeen(field, epoch);
-    }
-
-    /** Both requests had a session, and it was the same one (a request creating its session has none yet). */
-    private static boolean sameSession(RequestInfo a, RequestInfo b) {
-        return a.sessionKey() != null && a.sessionKey().equals(b.sessionKey());
-    }
-
-    /** A request reads {@code field} again: a reset by another request since its last read is a finding. */
-    private void checkReset(StaticField field, Site site, RequestContext request) {
-        int now = field.epoch;
-        int seen = request.epochSeen(field, now);
-        if (seen == now) {
-            return;
-        }
-        ResetRecord r = field.lastReset;
-        if (r == null || r.request.id() == request.info().id() || field.sessionScoped
-                && !sameSession(r.request, request.info())) {
-            return;
-        }
-        String[] stack = r.site.sampleStack();
-        Evidence resetter = new Evidence(r.request.id(), r.request.label(), r.thread, r.request.sessionKey(),
-                r.site.location(), stack == null ? null : Arrays.asList(stack));
-        FlowJudge.Verdict v = dev.crosstalk.agent.detect.PublicationJudge.resetDuringUse(field.stateName(),
-                r.request.toString(), r.site.location(), request.info().toString());
-        String fp = Fingerprint.of(FindingType.RESET_DURING_USE, field.stateName(), r.site.fingerprintPart(),
-                site.fingerprintPart());
-        findings.record(fp, v.severity(), () -> new Finding(FindingType.RESET_DURING_USE, v.severity(), field.stateName(), fp,
-                v.message(), resetter, reader(request, site), null));
-    }
-
     // ---- shared objects' instance fields -------------------------------------------------------
 
     @Override
@@ -370,7 +340,7 @@ public final class Recorder implements Sink {
             return;
         }
         if (shared.put(self, Boolean.TRUE)) {
-            Hooks.share(self);
+            Gates.share(self);
         } else {
             sharedFull = true;
         }
@@ -410,7 +380,7 @@ public final class Recorder implements Sink {
         }
         if (!field.requestWritten) {
             field.requestWritten = true;
-            Hooks.sharedFieldWritten();
+            Gates.sharedFieldWritten();
         }
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
     }
@@ -427,7 +397,7 @@ public final class Recorder implements Sink {
         }
         StateCell cell = site.field().valueCell();
         request.remember(cell, RequestContext.READ_PRESENT);
-        read(cell, site, request, value != null ? Values.digest(value) : bits, true);
+        flows.read(cell, site, request, value != null ? Values.digest(value) : bits, true);
     }
 
     // ---- thread locals, the MDC, objects that are not thread-safe ------------------------------
@@ -510,11 +480,11 @@ public final class Recorder implements Sink {
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
         if (request != null && Values.isEmptyContainer(value)) {
-            reset(field, site, request);
+            resets.reset(field, site, request);
         }
         if (container) {
             containers.put(value, field);
-            Hooks.admit(value);
+            Gates.admit(value);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);
@@ -545,162 +515,36 @@ public final class Recorder implements Sink {
         return new WriteRecord(request.info(), VirtualThreads.currentName(), site, digest);
     }
 
-    // ---- flows --------------------------------------------------------------------------------
-
-    /** A request read {@code cell}: a flow if the value it read was written by another request. */
-    private void read(StateCell cell, Site site, RequestContext request, long digest, boolean checkDigest) {
-        if (!cell.root().flows) {
-            return;
-        }
-        WriteRecord w = cell.last;
-        if (w == null || w.request == null || w.request.id() == request.info().id()) {
-            return;
-        }
-        if (checkDigest && w.digest != digest) {
-            return; // not the value that write left: something we did not see wrote since
-        }
-        Finding cached = cell.lastFlow;
-        if (cached != null && cell.lastFlowReader == site && cell.lastFlowWrite != null
-                && cell.lastFlowWrite.site == w.site && (cached.severity() != dev.crosstalk.agent.finding.Severity.INFO
-                        || !cell.diverged())) {
-            cached.seenAgain();
-            return;
-        }
-        RequestInfo first = cell.firstPlainWriter();
-        RequestInfo diverging = cell.divergingWriter();
-        FlowFacts facts = new FlowFacts(cell.keyed() ? cell.root().stateName() : cell.name(), cell.keyed(), cell.diverged(),
-                first == null ? null : first.toString(), diverging == null ? null : diverging.toString(),
-                cell.accumulated() || w.site.readModifyWrite(), w.request.toString(), request.info().toString());
-        FlowJudge.Verdict verdict = FlowJudge.judge(facts);
-        String rootState = cell.root().stateName() + (cell.keyed() ? "[]" : cell == cell.root().contentsCell() ? "[*]" : "");
-        String fingerprint = Fingerprint.of(FindingType.CROSS_REQUEST_FLOW, rootState,
-                w.site.fingerprintPart(), site.fingerprintPart());
-        Evidence[] evidence = new Evidence[2];
-        Finding f = findings.record(fingerprint, verdict.severity(), () -> {
-            evidence[0] = writer(w);
-            evidence[1] = reader(request, site);
-            return new Finding(FindingType.CROSS_REQUEST_FLOW, verdict.severity(), cell.name(), fingerprint,
-                    verdict.message(), evidence[0], evidence[1], null);
-        });
-        if (f == null) {
-            return;
-        }
-        if (evidence[0] == null && verdict.severity().compareTo(f.severity()) > 0) {
-            findings.escalate(f, verdict.severity(), verdict.message(), writer(w), reader(request, site), null);
-        }
-        cell.lastFlowWrite = w;
-        cell.lastFlowReader = site;
-        cell.lastFlow = f;
-    }
-
-    private static Evidence writer(WriteRecord w) {
-        String[] stack = w.site.sampleStack();
-        return new Evidence(w.request.id(), w.request.label(), w.thread, w.request.sessionKey(), w.site.location(),
-                stack == null ? null : Arrays.asList(stack));
-    }
-
-    /** Evidence of the current thread reading at {@code site}; outside requests, "(no request)". */
-    static Evidence reader(RequestContext request, Site site) {
-        if (request == null) {
-            return new Evidence(0, "(no request)", VirtualThreads.currentName(), null, site.location(),
-                    Arrays.asList(Stacks.capture()));
-        }
-        RequestInfo r = request.info();
-        return new Evidence(r.id(), r.label(), VirtualThreads.currentName(), r.sessionKey(), site.location(),
-                Arrays.asList(Stacks.capture()), System.currentTimeMillis());
-    }
-
     // ---- requests -----------------------------------------------------------------------------
+
+    /** The servlet requests that called {@code startAsync}, for the handoff hooks. */
+    AsyncDispatches asyncDispatches() {
+        return requests.asyncDispatches;
+    }
 
     @Override
     public Object requestEnter(Object request, int kind, int entry) {
-        ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth++ > 0) {
-            return NESTED;
-        }
-        // A request made current by a handed-on task (not by a boundary): a server may run a new request
-        // inline in that task's thread (Jetty reading the next request of the connection in complete()).
-        RequestContext handedOn = ts.request;
-        if (handedOn != null && kind != Hooks.KIND_JAKARTA && kind != Hooks.KIND_JAVAX) {
-            return NESTED;
-        }
-        String[] labelAndSession = RequestReader.read(request, kind);
-        if (handedOn != null && !(labelAndSession.length > 2 && "REQUEST".equals(labelAndSession[2]))) {
-            return NESTED; // a forward, include or async dispatch inside the task: still its request
-        }
-        if (labelAndSession.length > 2 && "ASYNC".equals(labelAndSession[2])) {
-            RequestContext resumed = resumedAsync(request);
-            if (resumed != null) {
-                ts.request = resumed;
-                return resumed;
-            }
-        }
-        if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
-                && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
-            // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
-            // on the same thread: the same client request, not a new one.
-            RequestContext again = ts.lastRequest;
-            again.reopen();
-            ts.request = again;
-            return again;
-        }
-        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
-                VirtualThreads.currentName(), labelAndSession[1]));
-        ts.request = ctx;
-        ts.handedOn = handedOn;
-        return ctx;
-    }
-
-    private RequestContext resumedAsync(Object request) {
-        try {
-            return asyncDispatches.resumed(request);
-        } catch (Throwable t) {
-            Hooks.error(t);
-            return null;
-        }
+        return requests.enter(request, kind, entry);
     }
 
     @Override
     public void requestExit(Object token) {
-        ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth > 0) {
-            ts.boundaryDepth--;
-        }
-        if (token instanceof RequestContext) {
-            if (publications.anyOpen()) {
-                publications.requestEnded();
-            }
-            if (!ts.threadLocals.isEmpty()) {
-                threadLocals.requestEnded(ts, (RequestContext) token);
-            }
-            ((RequestContext) token).end();
-            ts.lastRequest = (RequestContext) token;
-            if (ts.request == token) {
-                ts.request = ts.handedOn;
-            }
-            ts.handedOn = null;
-            ts.boundaryDepth = 0;
-        }
+        requests.exit(token);
     }
 
     @Override
     public Object captureContext() {
-        return ThreadState.get().activeRequest();
+        return requests.capture();
     }
 
     @Override
     public Object attachContext(Object context) {
-        ThreadState ts = ThreadState.get();
-        RequestContext previous = ts.request;
-        if (context instanceof RequestContext) {
-            ts.request = (RequestContext) context;
-        }
-        return previous;
+        return requests.attach(context);
     }
 
     @Override
     public void detachContext(Object previous) {
-        ThreadState.get().request = previous instanceof RequestContext ? (RequestContext) previous : null;
+        requests.detach(previous);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.finding.Sha256;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Reads what a finding shows of a request (method, path, session) from the server's request object,
@@ -121,16 +120,7 @@ final class RequestReader {
         if (sessionId == null) {
             return null;
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder("s-");
-            for (int i = 0; i < 6; i++) {
-                sb.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
-            }
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return null;
-        }
+        return "s-" + Sha256.hex(sessionId, 6);
     }
 
     static Class<?> find(Class<?> type, String name) {

@@ -1,5 +1,8 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.ServerSink;
 import java.lang.reflect.Method;
@@ -66,7 +69,7 @@ public final class ServerRequests implements ServerSink {
     public void asyncStarted(Object request) {
         RequestContext current = ThreadState.get().activeRequest();
         if (current != null) {
-            recorder.asyncDispatches.started(request, current);
+            recorder.asyncDispatches().started(request, current);
         }
     }
 

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.Site;
-import dev.crosstalk.agent.runtime.SiteProbe;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.SiteProbe;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.io.IOException;
@@ -105,7 +106,7 @@ class AccessTransformerTest {
         List<Event> writes = new ArrayList<>();
         for (Event e : sink.events()) {
             if (e.kind == Kind.WRITE && e.site > 0 && sites.get(e.site) != null
-                    && "total".equals(dev.crosstalk.agent.runtime.SiteProbe.memberOf(sites.get(e.site)))) {
+                    && "total".equals(dev.crosstalk.agent.state.SiteProbe.memberOf(sites.get(e.site)))) {
                 writes.add(e);
             }
         }
@@ -727,7 +728,7 @@ class AccessTransformerTest {
     private static MethodInsnNode hookCall(List<AbstractInsnNode> code, String hook) {
         for (AbstractInsnNode insn : code) {
             if (insn instanceof MethodInsnNode && insn.getOpcode() == Opcodes.INVOKESTATIC
-                    && ((MethodInsnNode) insn).owner.equals("dev/crosstalk/bootstrap/Hooks")
+                    && ((MethodInsnNode) insn).owner.startsWith("dev/crosstalk/bootstrap/")
                     && ((MethodInsnNode) insn).name.equals(hook)) {
                 return (MethodInsnNode) insn;
             }
@@ -850,13 +851,13 @@ class AccessTransformerTest {
 
         private static void admitContainer(Object value) {
             if (value instanceof Map || value instanceof Collection) {
-                Hooks.admit(value);
+                Gates.admit(value);
             }
         }
 
         @Override
         public void constructed(Object self) {
-            Hooks.share(self); // every object is shared here, so that every field hook reports
+            Gates.share(self); // every object is shared here, so that every field hook reports
         }
 
         @Override

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.SiteProbe;
-import dev.crosstalk.agent.runtime.SiteTable;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteProbe;
+import dev.crosstalk.agent.state.SiteTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.crosstalk.agent.runtime.FieldTable;
-import dev.crosstalk.agent.runtime.SiteTable;
-import dev.crosstalk.agent.runtime.StaticField;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.StaticField;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.ThreadState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crosstalk.agent.finding.Finding;

@@ -1,5 +1,10 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.StateCell;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.ThreadState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

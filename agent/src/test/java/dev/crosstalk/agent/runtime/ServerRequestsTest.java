@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.SiteTable;
+import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,314 @@
+package dev.crosstalk.agent.detect;
+
+import dev.crosstalk.agent.state.VirtualThreads;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.Values;
+import dev.crosstalk.agent.detect.FlowJudge;
+import dev.crosstalk.agent.detect.PublicationJudge;
+import dev.crosstalk.agent.finding.Evidence;
+import dev.crosstalk.agent.finding.Finding;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.bootstrap.Gates;
+import dev.crosstalk.bootstrap.Hooks;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Publication windows: from the moment an object is stored into shared state until the method that
+ * stored it returns. Fills by the publishing thread inside the window make a
+ * {@code publish-then-populate}; a read by another thread of a key or field that was filled only
+ * later in the window makes a {@code partial-init-read}.
+ *
+ * <p>Windows are few and short. While none is open, the hooks that feed this class return after one
+ * volatile read ({@link Hooks#windows(int)}).
+ */
+public final class Publications {
+    public static final int MAX_OPEN = 64;
+    public static final int MAX_FILLS = 32;
+    public static final int MAX_READS = 16;
+    public static final int MAX_MEMBERS = 16;
+    public static final long MAX_AGE_NANOS = 30_000_000_000L;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final FindingRegistry findings;
+    private volatile Window[] open = new Window[0];
+    /** Per publishing site: seen outside requests, and the first request seen running it. */
+    private final Map<Integer, String[]> contexts = new ConcurrentHashMap<>();
+
+    public Publications(FindingRegistry findings) {
+        this.findings = findings;
+    }
+
+    /** A published object and what happened to it while its window was open. */
+    public static final class Window {
+        final WeakReference<Object> object;
+        final WeakReference<?>[] members;
+        final WeakReference<Thread> publisher;
+        final String state;
+        final Site site;
+        final RequestInfo request;
+        final String thread;
+        final boolean container;
+        final List<String[]> fills = new ArrayList<>(); // {what, location}
+        final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
+        final long opened = System.nanoTime();
+
+        Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
+                RequestInfo request) {
+            this.object = new WeakReference<>(object);
+            this.container = container;
+            this.members = members;
+            this.publisher = new WeakReference<>(Thread.currentThread());
+            this.state = state;
+            this.site = site;
+            this.request = request;
+            this.thread = VirtualThreads.currentName();
+        }
+
+        boolean holds(Object o) {
+            if (o == object.get()) {
+                return true;
+            }
+            for (WeakReference<?> m : members) {
+                if (m.get() == o) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean mine() {
+            return publisher.get() == Thread.currentThread();
+        }
+
+        synchronized boolean filled(String what) {
+            for (String[] f : fills) {
+                if (f[0].equals(what)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Opens a window on {@code object}, just stored into {@code state} at {@code site}. Nothing is
+     * opened when the publisher holds a lock: then readers are expected to take it too (the
+     * {@code cflock} fix), and the window is invisible to them.
+     */
+    public void open(Object object, boolean container, String state, Site site, RequestContext request) {
+        if (heldLocks()) {
+            return;
+        }
+        WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
+        if (container) {
+            Gates.admit(object);
+        }
+        Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
+        synchronized (this) {
+            List<Window> next = new ArrayList<>(open.length + 1);
+            long now = System.nanoTime();
+            for (Window o : open) {
+                if (o.object.get() != object && now - o.opened < MAX_AGE_NANOS) {
+                    next.add(o);
+                }
+            }
+            if (next.size() >= MAX_OPEN) {
+                return;
+            }
+            next.add(w);
+            publish(next);
+        }
+    }
+
+    private void publish(List<Window> next) {
+        open = next.toArray(new Window[0]);
+        Gates.windows(open.length);
+    }
+
+    /** The publishing thread wrote into a published object: a fill. */
+    public void write(Object target, String what, Site site) {
+        for (Window w : open) {
+            if (w.mine() && w.holds(target)) {
+                synchronized (w) {
+                    if (w.fills.size() < MAX_FILLS) {
+                        w.fills.add(new String[] {what, site.location()});
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Another thread read {@code what} of a published object; {@code missing} when the read found
+     * nothing there (a null value, an absent key), or null when the caller cannot tell (a field: it
+     * is missing if not filled yet).
+     */
+    public void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
+        for (Window w : open) {
+            if (!w.mine() && w.holds(target)) {
+                boolean absent = missing != null ? missing : !w.filled(what);
+                if (!absent) {
+                    return;
+                }
+                synchronized (w) {
+                    if (w.reads.size() < MAX_READS) {
+                        w.reads.add(new Object[] {what, EvidenceOf.now(request, site), site, w.fills.size(),
+                            missing != null});
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    public boolean anyOpen() {
+        return open.length > 0;
+    }
+
+    /** The method {@code method} returned on this thread: its windows close. */
+    public void methodExit(int method) {
+        if (method == 0) {
+            return; // "no method": never closes the windows of sites that have none
+        }
+        closeWhere(w -> w.mine() && w.site.method() == method);
+    }
+
+    /** This thread's request ended: whatever it still had open closes. */
+    public void requestEnded() {
+        closeWhere(Window::mine);
+    }
+
+    private void closeWhere(java.util.function.Predicate<Window> which) {
+        List<Window> closing = new ArrayList<>();
+        synchronized (this) {
+            List<Window> keep = new ArrayList<>();
+            for (Window w : open) {
+                (which.test(w) ? closing : keep).add(w);
+            }
+            if (closing.isEmpty()) {
+                return;
+            }
+            publish(keep);
+        }
+        for (Window w : closing) {
+            judge(w);
+        }
+    }
+
+    private void judge(Window w) {
+        List<String[]> fills;
+        List<Object[]> reads;
+        synchronized (w) {
+            fills = new ArrayList<>(w.fills);
+            reads = new ArrayList<>(w.reads);
+        }
+        String[] seen = contexts.computeIfAbsent(w.site.id(), k -> new String[2]);
+        synchronized (seen) {
+            if (w.request == null) {
+                seen[0] = "startup";
+            } else if (seen[1] == null) {
+                seen[1] = w.request.label();
+            }
+        }
+        if (fills.isEmpty()) {
+            return; // build-then-publish: complete when stored
+        }
+        Evidence publisher = publisher(w);
+        List<String> what = new ArrayList<>();
+        for (String[] f : fills) {
+            what.add(f[0]);
+        }
+        FlowJudge.Verdict v = PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
+                w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("publishedAt", w.site.location());
+        List<String> fillsAt = new ArrayList<>();
+        for (String[] f : fills) {
+            fillsAt.add(f[0] + " at " + f[1]);
+        }
+        details.put("fillsAfterPublication", fillsAt);
+        String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
+        Recording.recordOrRaise(findings, FindingType.PUBLISH_THEN_POPULATE, v, w.state, fp, () -> publisher,
+                () -> null, details);
+        for (Object[] r : reads) {
+            String missing = (String) r[0];
+            int seenFills = (Integer) r[3];
+            for (int i = seenFills; i < fills.size(); i++) {
+                if (fills.get(i)[0].equals(missing)) {
+                    partialRead(w, publisher, missing, (Boolean) r[4], fills.get(i)[1], (Evidence) r[1], (Site) r[2]);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void partialRead(Window w, Evidence publisher, String missing, boolean key, String filledAt,
+            Evidence reader, Site readerSite) {
+        String state = w.state + (key ? "[" + missing + "]" : "." + missing);
+        FlowJudge.Verdict v = PublicationJudge.partialInitRead(w.state, missing, reader.label() + " (request "
+                + reader.requestId() + ")", publisher.label() + (publisher.requestId() > 0 ? " (request "
+                + publisher.requestId() + ")" : ""), w.site.location(), filledAt);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("missing", missing);
+        details.put("publishedAt", w.site.location());
+        details.put("filledAt", filledAt);
+        String fp = Fingerprint.of(FindingType.PARTIAL_INIT_READ, w.state, w.site.fingerprintPart(),
+                readerSite.fingerprintPart());
+        Recording.record(findings, FindingType.PARTIAL_INIT_READ, v, state, fp, () -> publisher, () -> reader,
+                details);
+    }
+
+    private static Evidence publisher(Window w) {
+        return EvidenceOf.earlier(w.request, "(initialisation)", w.thread, w.site);
+    }
+
+    /** The containers held in the instance fields of a published struct: filling them fills it. */
+    private static WeakReference<?>[] containerFields(Object struct) {
+        List<WeakReference<?>> out = new ArrayList<>();
+        for (Class<?> c = struct.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= MAX_MEMBERS) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    Object v = f.get(struct);
+                    if (Values.isContainer(v)) {
+                        Gates.admit(v);
+                        out.add(new WeakReference<>(v));
+                    }
+                } catch (RuntimeException | IllegalAccessException e) {
+                    // a field we may not read (module rules): it cannot be a fill we see either
+                }
+            }
+        }
+        return out.toArray(new WeakReference<?>[0]);
+    }
+
+    /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
+    public static boolean heldLocks() {
+        ThreadInfo[] info = THREADS.getThreadInfo(new long[] {Thread.currentThread().getId()},
+                THREADS.isObjectMonitorUsageSupported(), THREADS.isSynchronizerUsageSupported());
+        if (info.length == 0 || info[0] == null) {
+            return false;
+        }
+        return info[0].getLockedMonitors().length > 0 || info[0].getLockedSynchronizers().length > 0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.crosstalk.agent.detect;
+
+import dev.crosstalk.agent.state.VirtualThreads;
+import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.agent.finding.FindingType;
+import dev.crosstalk.agent.finding.Fingerprint;
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.RequestInfo;
+import dev.crosstalk.agent.state.ResetRecord;
+import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.StaticField;
+
+/**
+ * The reset-during-use detector (SPEC: reset-during-use): a request replaces or clears shared
+ * state that another request is in the middle of using. Each reset starts a new epoch of the
+ * field; a request that read the field in an earlier epoch and reads it again was cut off.
+ */
+public final class Resets {
+    private final FindingRegistry findings;
+
+    public Resets(FindingRegistry findings) {
+        this.findings = findings;
+    }
+
+    /**
+     * {@code request} replaced or cleared {@code field}'s contents: requests that read it before see
+     * a new epoch. Not when the resetting thread holds a lock, which readers are assumed to take too.
+     */
+    public void reset(StaticField field, Site site, RequestContext request) {
+        field.resettable = true;
+        if (Publications.heldLocks()) {
+            return; // under a lock the readers take too (the cflock fix), nobody sees it in between
+        }
+        int epoch = ++field.epoch;
+        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
+        request.epochSeen(field, epoch);
+    }
+
+    /** {@code request} reads {@code field} again: a reset by another request since its last read is a finding. */
+    public void check(StaticField field, Site site, RequestContext request) {
+        int now = field.epoch;
+        int seen = request.epochSeen(field, now);
+        if (seen == now) {
+            return;
+        }
+        ResetRecord r = field.lastReset;
+        if (r == null || r.request.id() == request.info().id() || field.sessionScoped
+                && !sameSession(r.request, request.info())) {
+            return;
+        }
+        FlowJudge.Verdict v = PublicationJudge.resetDuringUse(field.stateName(), r.request.toString(),
+                r.site.location(), request.info().toString());
+        String fp = Fingerprint.of(FindingType.RESET_DURING_USE, field.stateName(), r.site.fingerprintPart(),
+                site.fingerprintPart());
+        Recording.record(findings, FindingType.RESET_DURING_USE, v, field.stateName(), fp,
+                () -> EvidenceOf.earlier(r.request, null, r.thread, r.site), () -> EvidenceOf.now(request, site), null);
+    }
+
+    /** Both requests had a session, and it was the same one (a request creating its session has none yet). */
+    private static boolean sameSession(RequestInfo a, RequestInfo b) {
+        return a.sessionKey() != null && a.sessionKey().equals(b.sessionKey());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.crosstalk.agent.state;
+
+/**
+ * One instrumented instruction: where in the application's code a shared state is read or written.
+ * Sites are created at class-load time and live as long as the agent (their number is bounded by the
+ * size of the instrumented code).
+ */
+public final class Site {
+    private final int id;
+    private final String className;
+    private final String methodName;
+    private final String fileName;
+    private final int line;
+    private final StaticField field;
+    private final boolean readModifyWrite;
+    private final String member;
+    private final int method;
+    private volatile String[] sampleStack;
+    /** The container this site last operated on and its field: most sites always touch the same one. */
+    private volatile Binding binding;
+
+    /** A container and the static field it belongs to, weakly. */
+    public static final class Binding {
+        final java.lang.ref.WeakReference<Object> container;
+        final StaticField field;
+
+        Binding(Object container, StaticField field) {
+            this.container = new java.lang.ref.WeakReference<>(container);
+            this.field = field;
+        }
+    }
+
+    /** The field of {@code container} if this site saw it last, else null (look it up, then {@link #bind}). */
+    public StaticField boundField(Object container) {
+        Binding b = binding;
+        return b != null && b.container.get() == container ? b.field : null;
+    }
+
+    public void bind(Object container, StaticField field) {
+        binding = new Binding(container, field);
+    }
+
+    public Site(int id, String className, String methodName, String fileName, int line, StaticField field,
+            boolean readModifyWrite, String member, int method) {
+        this.id = id;
+        this.member = member;
+        this.method = method;
+        this.readModifyWrite = readModifyWrite;
+        this.className = className;
+        this.methodName = methodName;
+        this.fileName = fileName;
+        this.line = line;
+        this.field = field;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The static field this site accesses, or null for a container operation. */
+    public StaticField field() {
+        return field;
+    }
+
+    /** The instance field this site accesses ({@code title}), or null. */
+    public String member() {
+        return member;
+    }
+
+    /** The id of the method containing this site (see {@link SiteTable#registerMethod}), or 0. */
+    public int method() {
+        return method;
+    }
+
+    /** A write whose method read the same field first ({@code count++}, {@code total += x}). */
+    public boolean readModifyWrite() {
+        return readModifyWrite;
+    }
+
+    /** {@code com.acme.PatternRemixer.remix(PatternRemixer.java:42)}. */
+    public String location() {
+        String file = fileName == null ? "Unknown Source" : line > 0 ? fileName + ":" + line : fileName;
+        return className + "." + methodName + "(" + file + ")";
+    }
+
+    /** Class, method and line: what the fingerprint takes from a site (stable across restarts). */
+    public String fingerprintPart() {
+        return className + "." + methodName + ":" + line;
+    }
+
+    /** A stack seen at this site inside a request, kept once as the site's example. */
+    public String[] sampleStack() {
+        return sampleStack;
+    }
+
+    public void sampleStack(String[] stack) {
+        if (sampleStack == null) {
+            sampleStack = stack;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.crosstalk.agent.state;
+
+/**
+ * One unit of shared state: a static field's value, one key of a shared map, or the contents of a
+ * shared collection. It remembers the last write and just enough history to judge a flow: whether
+ * two different requests have put different values here without reading it first.
+ */
+public final class StateCell {
+    private final String name;
+    private final StaticField root;
+    private final boolean keyed;
+    public volatile WriteRecord last;
+
+    // Plain (non-accumulating) request writes; guarded by this.
+    private RequestInfo firstPlainWriter;
+    private long firstPlainDigest;
+    private volatile RequestInfo divergingWriter;
+    private volatile boolean accumulated;
+
+    /** The flow detector's note on this cell (its last flow); the state room never reads it. */
+    public volatile Object flowMemo;
+
+    public StateCell(String name, StaticField root, boolean keyed) {
+        this.name = name;
+        this.root = root;
+        this.keyed = keyed;
+    }
+
+    /** One key of a shared container, rather than a field's value or a collection's contents. */
+    public boolean keyed() {
+        return keyed;
+    }
+
+    /** The state name findings show: {@code com.acme.Settings.current} or {@code ...cache[key#3f2a]}. */
+    public String name() {
+        return name;
+    }
+
+    public StaticField root() {
+        return root;
+    }
+
+    /** Records a write by a request and updates the history the judgement uses. */
+    public void requestWrite(WriteRecord w, boolean accumulation) {
+        last = w;
+        if (accumulation) {
+            accumulated = true;
+            return;
+        }
+        synchronized (this) {
+            if (firstPlainWriter == null) {
+                firstPlainWriter = w.request;
+                firstPlainDigest = w.digest;
+            } else if (divergingWriter == null && firstPlainWriter.id() != w.request.id()
+                    && firstPlainDigest != w.digest) {
+                divergingWriter = w.request;
+            }
+        }
+    }
+
+    public void initWrite(WriteRecord w) {
+        last = w;
+    }
+
+    /** Two different requests wrote different values here, neither as an accumulation. */
+    public boolean diverged() {
+        return divergingWriter != null;
+    }
+
+    /** The first request that wrote a plain value here; with {@link #divergingWriter()} the pair that diverged. */
+    public synchronized RequestInfo firstPlainWriter() {
+        return firstPlainWriter;
+    }
+
+    public RequestInfo divergingWriter() {
+        return divergingWriter;
+    }
+
+    /** Some request wrote here after reading it (a counter, an aggregate). */
+    public boolean accumulated() {
+        return accumulated;
+    }
+}

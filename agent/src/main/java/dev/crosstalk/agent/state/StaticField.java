@@ -1,0 +1,112 @@
+package dev.crosstalk.agent.state;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A static field of an application class: the root of a shared state. Holds the cell of the field's
+ * own value and, when the field holds a container, a cell per key of that container (keyed by a
+ * digest of the key, never the key itself, and capped).
+ */
+public final class StaticField {
+    private static final WeakReference<Object> NONE = new WeakReference<>(null);
+
+    /** {@code com.acme.Foo.bar}: also the field table's key and the value cell's name (one string for all three). */
+    private final String stateName;
+    private final String descriptor;
+    private final StateCell value;
+    /** Made when first needed: most fields never hold a container (a few hundred bytes saved per field). */
+    private volatile StateCell contents;
+    private volatile ConcurrentHashMap<Long, StateCell> keys;
+    private final int maxKeys;
+    private final AtomicLong droppedKeys;
+    private final boolean showKeys;
+
+    /** Set once a request has written this field or its contents; until then reads cost one check. */
+    public volatile boolean requestWritten;
+    public volatile boolean isFinal;
+    /** Written outside the class initialiser, or cleared: requests remember which epoch they read. */
+    public volatile boolean resettable;
+    /** Incremented each time a request replaces or clears the contents; see {@link dev.crosstalk.agent.detect.Resets}. */
+    public volatile int epoch;
+    public volatile ResetRecord lastReset;
+    /** False for session attributes: sharing between a session's own requests is what sessions are for. */
+    public volatile boolean flows = true;
+    /** A session attribute: resets only concern requests of the same session. */
+    public volatile boolean sessionScoped;
+    /** The container this field was last seen holding, to skip re-registering it on every read. */
+    public volatile WeakReference<Object> container = NONE;
+
+    /** @param stateName {@code com.acme.Foo.bar}: the owner with dots, a dot, the field's name */
+    public StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
+        this.stateName = stateName;
+        this.descriptor = descriptor;
+        this.maxKeys = maxKeys;
+        this.droppedKeys = droppedKeys;
+        this.showKeys = showKeys;
+        this.value = new StateCell(stateName, this, false);
+    }
+
+    /** {@code com.acme.PatternRemixer.sampleCache}. */
+    public String stateName() {
+        return stateName;
+    }
+
+    public String descriptor() {
+        return descriptor;
+    }
+
+    public boolean primitive() {
+        return descriptor.length() == 1;
+    }
+
+    public StateCell valueCell() {
+        return value;
+    }
+
+    /** The whole contents of the container the field holds (iteration, collection elements). */
+    public StateCell contentsCell() {
+        StateCell c = contents;
+        if (c == null) {
+            synchronized (this) {
+                c = contents;
+                if (c == null) {
+                    c = new StateCell(stateName + "[*]", this, false);
+                    contents = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private ConcurrentHashMap<Long, StateCell> keys() {
+        ConcurrentHashMap<Long, StateCell> k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    k = new ConcurrentHashMap<>();
+                    keys = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    /** The cell for one key of the container this field holds; the contents cell once keys overflow. */
+    public StateCell keyCell(Object key) {
+        long digest = Values.keyDigest(key);
+        ConcurrentHashMap<Long, StateCell> keys = keys();
+        StateCell cell = keys.get(digest);
+        if (cell != null) {
+            return cell;
+        }
+        if (keys.size() >= maxKeys) {
+            droppedKeys.incrementAndGet();
+            return contentsCell();
+        }
+        String shown = Values.shownKey(key, showKeys);
+        return keys.computeIfAbsent(digest, d -> new StateCell(stateName + "[" + shown + "]", this, true));
+    }
+}
