@@ -12,6 +12,7 @@ import dev.crosstalk.agent.instrument.ClassFilter;
 import dev.crosstalk.agent.instrument.IntentionalSharing;
 import dev.crosstalk.agent.report.AgentInfo;
 import dev.crosstalk.agent.report.Reporter;
+import dev.crosstalk.agent.report.StartupCheck;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.runtime.Recorder;
 import dev.crosstalk.agent.state.SiteTable;
@@ -37,7 +38,11 @@ final class Installer {
     private Installer() {
     }
 
-    static void install(Options options, Instrumentation inst) throws Exception {
+    /**
+     * Installs the agent; {@code attached} for a dynamic attach, which also instruments the classes
+     * already loaded. Answers the running agent, or null when the self-test or the output check kept it off.
+     */
+    static RunningAgent install(Options options, Instrumentation inst, boolean attached) throws Exception {
         // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
         // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
         System.setProperty(SAFE_PROPERTY, "true");
@@ -51,44 +56,65 @@ final class Installer {
                 type -> sharing.isMarkedClass(type.getName()));
         AccessTransformer transformer = new AccessTransformer(filter, sites, fields, failureLog(), sharing);
 
+        StartupCheck outputs = new StartupCheck(options.text, options.json, options.report, options.jsonTcpHost,
+                options.jsonTcpPort);
+        outputs.problems.forEach(System.err::println);
+        if (outputs.nothingWritable()) {
+            System.err.println(outputs.offLine());
+            return null;
+        }
         String failure = options.selfTest ? selfTest() : null;
         if (failure != null) {
             System.err.println("crosstalk: self-test failed (" + failure + "); the agent is off, the application"
                     + " runs without it");
-            return;
+            return null;
         }
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
-        Reporter reporter = new Reporter(findings, options.text, options.textSeverity, options.json,
+        Reporter reporter = new Reporter(findings, outputs.text, options.textSeverity, outputs.json,
                 options.jsonSeverity, options.updateMillis,
-                () -> summary(findings, recorder, transformer, sites, fields, self[0].jsonTcpUndelivered())
-                        + caughtErrors(),
+                () -> summary(findings, recorder, transformer, sites, fields,
+                        self[0].jsonTcpUndelivered() + self[0].notWritten()) + caughtErrors(),
                 options.fileMaxBytes, options.fileMaxCount);
         self[0] = reporter;
-        if (options.jsonTcpHost != null) {
-            reporter.jsonTcp(options.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
+        if (options.text != null && outputs.text == null) {
+            reporter.notesOnStderr();
+        }
+        if (outputs.jsonTcpHost != null) {
+            reporter.jsonTcp(outputs.jsonTcpHost, options.jsonTcpPort, options.jsonTcpBuffer, options.jsonSeverity);
         }
         reporter.note("crosstalk " + AgentInfo.version() + ": watching shared state of application classes"
                 + (options.include.isEmpty() ? "" : " under " + String.join(", ", options.include))
-                + "; findings" + (options.text == null ? "" : " as text on " + options.text + " (" + options.textSeverity.label() + " and above)")
-                + (options.json == null ? "" : ", JSON lines to " + options.json)
-                + (options.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + options.jsonTcpHost + ":"
+                + "; findings" + (outputs.text == null ? "" : " as text on " + outputs.text + " (" + options.textSeverity.label() + " and above)")
+                + (outputs.json == null ? "" : ", JSON lines to " + outputs.json)
+                + (outputs.jsonTcpHost == null ? "" : ", JSON lines over TCP to " + outputs.jsonTcpHost + ":"
                         + options.jsonTcpPort)
+                + (outputs.report == null ? "" : ", reports in " + Path.of(outputs.report).toAbsolutePath().normalize())
                 + (findings.suppression().baselineFingerprints().isEmpty() ? "" : "; "
                         + findings.suppression().baselineFingerprints().size() + " known finding(s) in the baseline "
                         + options.baseline + " are not reported"));
         if (options.baselineWrite != null) {
             reporter.atExit(() -> writeBaseline(findings, options.baselineWrite, reporter));
         }
-        if (options.report != null) {
-            reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(options.report), findings,
-                    AgentInfo.current(), () -> counters(findings, recorder, transformer, sites, fields)));
+        if (outputs.report != null) {
+            reporter.reports(new dev.crosstalk.agent.report.ReportWriter(java.nio.file.Path.of(outputs.report), findings,
+                    AgentInfo.current(), () -> {
+                        Map<String, Object> c = counters(findings, recorder, transformer, sites, fields);
+                        c.put("notWritten", reporter.notWrittenFields());
+                        return c;
+                    }));
         }
         Hooks.install(recorder);
         dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
-        inst.addTransformer(transformer, false);
-        Boundaries.install(inst, options.entries, boundaryFailureLog());
+        inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
+        RunningAgent running = new RunningAgent(inst, transformer,
+                Boundaries.install(inst, options.entries, boundaryFailureLog()), reporter, filter, attached);
         reporter.start();
         failures = reporter;
+        if (attached) {
+            reporter.note("crosstalk: attached to a running JVM; " + running.instrumentLoadedClasses()
+                    + " application classes already loaded were instrumented; requests in flight now are not judged");
+        }
+        return running;
     }
 
     /**

@@ -106,7 +106,7 @@ class AgentJarContentTest {
             main = manifest.getMainAttributes();
         }
         Map<String, String> actual = new LinkedHashMap<>();
-        for (String key : List.of("Premain-Class", "Agent-Class", "Can-Retransform-Classes")) {
+        for (String key : List.of("Premain-Class", "Agent-Class", "Can-Retransform-Classes", "Main-Class")) {
             String value = main.getValue(key);
             actual.put(key, value == null ? null : value.trim());
         }
@@ -114,6 +114,7 @@ class AgentJarContentTest {
         expected.put("Premain-Class", "dev.crosstalk.agent.CrosstalkAgent");
         expected.put("Agent-Class", "dev.crosstalk.agent.CrosstalkAgent");
         expected.put("Can-Retransform-Classes", "true");
+        expected.put("Main-Class", "dev.crosstalk.agent.AttachCommand"); // java -jar crosstalk-agent.jar attach <pid>
         assertEquals(expected, actual, "manifest of " + jar + ": " + main.entrySet());
         assertTrue(names.contains(expected.get("Premain-Class").replace('.', '/') + ".class"),
                 "the Premain-Class is in the jar");

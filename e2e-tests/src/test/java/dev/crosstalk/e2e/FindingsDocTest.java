@@ -3,6 +3,7 @@ package dev.crosstalk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,21 @@ class FindingsDocTest {
                 + "\nstderr:\n" + app.stderr());
         assertEquals(shape(doc), shape(real), "fields of the documented " + type
                 + " example (left) against a real event (right): " + real);
+    }
+
+    /** The section of docs/findings.md on servlet containers, and its one example. */
+    private static final Pattern WEBAPP_EXAMPLE = Pattern.compile("## Several webapps in one server.*?```json\\n(.*?)\\n```",
+            Pattern.DOTALL);
+
+    /**
+     * The documented example of a webapp's finding has exactly the fields (and JSON kinds) of
+     * {@code real}, an event of a webapp's state ({@link StandaloneTomcatTest}).
+     */
+    static void assertDocumentedWebappExample(JsonNode real) throws Exception {
+        Matcher m = WEBAPP_EXAMPLE.matcher(Files.readString(E2e.project().root().resolve("docs/findings.md")));
+        assertTrue(m.find(), "docs/findings.md has an example of a webapp's finding");
+        assertEquals(shape(JSON.readTree(m.group(1))), shape(real), "fields of the documented webapp example (left)"
+                + " against a real event (right): " + real);
     }
 
     private static Map<String, JsonNode> documentedExamples() throws Exception {

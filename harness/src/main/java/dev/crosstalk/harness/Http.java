@@ -45,6 +45,11 @@ public final class Http {
         return send(request(pathAndQuery).GET());
     }
 
+    /** A GET with one request header ({@code Authorization} for a protected page). */
+    public Response get(String pathAndQuery, String header, String value) {
+        return send(request(pathAndQuery).header(header, value).GET());
+    }
+
     /** A POST with an empty body. */
     public Response post(String pathAndQuery) {
         return send(request(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody()));

@@ -9,7 +9,8 @@ import dev.crosstalk.agent.state.Stacks;
 import java.util.Arrays;
 
 /**
- * The one way to turn what the state room kept into a finding's evidence: the other side of a
+ * The one way to turn what the state room kept into a finding's evidence (with the webapp of the
+ * site's class, in a servlet container with several): the other side of a
  * finding (a writer, a resetter, a publisher, an earlier caller) is shown with its site's sampled
  * stack; the side that is running now with its own stack.
  */
@@ -25,17 +26,17 @@ public final class EvidenceOf {
         String[] stack = site.sampleStack();
         return new Evidence(request == null ? 0 : request.id(), request == null ? outside : request.label(), thread,
                 request == null ? null : request.sessionKey(), site.location(),
-                stack == null ? null : Arrays.asList(stack));
+                stack == null ? null : Arrays.asList(stack)).withWebapp(site.webapp());
     }
 
     /** The current thread at {@code site}, for {@code request}; outside requests, "(no request)". */
     public static Evidence now(RequestContext request, Site site) {
         if (request == null) {
             return new Evidence(0, "(no request)", VirtualThreads.currentName(), null, site.location(),
-                    Arrays.asList(Stacks.capture()));
+                    Arrays.asList(Stacks.capture())).withWebapp(site.webapp());
         }
         RequestInfo r = request.info();
         return new Evidence(r.id(), r.label(), VirtualThreads.currentName(), r.sessionKey(), site.location(),
-                Arrays.asList(Stacks.capture()), System.currentTimeMillis());
+                Arrays.asList(Stacks.capture()), System.currentTimeMillis()).withWebapp(site.webapp());
     }
 }

@@ -14,6 +14,7 @@ public final class Evidence {
     private final String location;
     private final List<String> stack;
     private final long atMillis;
+    private final String webapp;
 
     public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack) {
         this(requestId, label, thread, session, location, stack, 0);
@@ -22,6 +23,12 @@ public final class Evidence {
     /** @param atMillis when it happened (epoch millis), or 0 when not known */
     public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack,
             long atMillis) {
+        this(requestId, label, thread, session, location, stack, atMillis, null);
+    }
+
+    private Evidence(long requestId, String label, String thread, String session, String location, List<String> stack,
+            long atMillis, String webapp) {
+        this.webapp = webapp;
         this.atMillis = atMillis;
         this.requestId = requestId;
         this.label = label;
@@ -62,5 +69,15 @@ public final class Evidence {
 
     public List<String> stack() {
         return stack;
+    }
+
+    /** The webapp whose code made the access ({@code shop}), or null for a plain application's code. */
+    public String webapp() {
+        return webapp;
+    }
+
+    /** This evidence from code of {@code webapp} (see {@code Webapps}); itself when {@code webapp} is null. */
+    public Evidence withWebapp(String webapp) {
+        return webapp == null ? this : new Evidence(requestId, label, thread, session, location, stack, atMillis, webapp);
     }
 }

@@ -91,6 +91,16 @@ public final class Finding {
         return reader;
     }
 
+    /**
+     * The webapp the state belongs to, in a servlet container with several ({@code shop}): the webapp
+     * of the code that wrote it, else of the code that read it; null for a plain application.
+     */
+    public String webapp() {
+        Evidence w = writer;
+        Evidence r = reader;
+        return w != null && w.webapp() != null ? w.webapp() : r == null ? null : r.webapp();
+    }
+
     /** Type-specific evidence (missing key, fills after publication, …); JSON-ready values. */
     public Map<String, Object> details() {
         return details;

@@ -28,6 +28,10 @@ public final class FindingFields {
         if (!f.details().isEmpty()) {
             m.put("details", f.details());
         }
+        String webapp = f.webapp();
+        if (webapp != null) {
+            m.put("webapp", webapp); // only where one JVM runs several webapps: a plain app's events are unchanged
+        }
         return m;
     }
 

@@ -28,6 +28,8 @@ final class AccessClassVisitor extends ClassVisitor {
     private final Set<String> publishing;
     private final IntentionalSharing sharing;
     private final ClassLoader loader;
+    /** The webapp of the class's loader, or null (see {@link Webapps}): its fields and sites are its own. */
+    private final String webapp;
     private boolean changed;
     /** Annotated {@code ThreadSafe}/{@code Immutable} (see {@link IntentionalSharing}). */
     private boolean classMarked;
@@ -42,6 +44,7 @@ final class AccessClassVisitor extends ClassVisitor {
         this.publishing = publishing;
         this.sharing = sharing;
         this.loader = loader;
+        this.webapp = Webapps.of(loader);
     }
 
     @Override
@@ -71,7 +74,7 @@ final class AccessClassVisitor extends ClassVisitor {
         }
         if ((access & Opcodes.ACC_STATIC) != 0) {
             boolean isFinal = (access & Opcodes.ACC_FINAL) != 0;
-            if (!fields.declare(name, fieldName, descriptor, isFinal)) {
+            if (!fields.declare(name, fieldName, descriptor, isFinal, webapp)) {
                 throw new TableFull("max-fields");
             }
             if (isFinal && (immutable(descriptor) || (access & Opcodes.ACC_ENUM) != 0
@@ -151,7 +154,8 @@ final class AccessClassVisitor extends ClassVisitor {
      */
     int site(String methodName, int line, StaticField field, boolean readModifyWrite, String member, int method) {
         // Method names repeat across classes (get, apply, handle): sites share one copy of each.
-        int id = sites.register(dottedName, methodName.intern(), source, line, field, readModifyWrite, member, method);
+        int id = sites.register(dottedName, methodName.intern(), source, line, field, readModifyWrite, member, method,
+                webapp);
         if (id == 0) {
             throw new TableFull("max-sites");
         }
@@ -160,7 +164,7 @@ final class AccessClassVisitor extends ClassVisitor {
 
     /** The id of a method that can publish; {@link TableFull} when the site table is full. */
     int method(String methodName) {
-        int id = sites.registerMethod(dottedName, methodName.intern(), source);
+        int id = sites.registerMethod(dottedName, methodName.intern(), source, webapp);
         if (id == 0) {
             throw new TableFull("max-sites");
         }
@@ -169,7 +173,7 @@ final class AccessClassVisitor extends ClassVisitor {
 
     /** The field {@code fieldOwner.name}; {@link TableFull} when it is new and the field table is full. */
     StaticField field(String fieldOwner, String fieldName, String descriptor) {
-        StaticField f = fields.field(fieldOwner, fieldName, descriptor);
+        StaticField f = fields.field(fieldOwner, fieldName, descriptor, webapp);
         if (f == null) {
             throw new TableFull("max-fields");
         }
@@ -190,5 +194,10 @@ final class AccessClassVisitor extends ClassVisitor {
 
     FieldTable fields() {
         return fields;
+    }
+
+    /** Notes a write of {@code fieldOwner.fieldName} outside the class initialiser (see {@link FieldTable#declareWriteSite}). */
+    void declareWriteSite(String fieldOwner, String fieldName, String descriptor) {
+        fields.declareWriteSite(fieldOwner, fieldName, descriptor, webapp);
     }
 }

@@ -122,7 +122,7 @@ final class AccessMethodVisitor extends MethodVisitor {
         boolean reference = kind == 'L' || kind == '[';
         StaticField field = owner.field(fieldOwner, name, descriptor);
         if (opcode == Opcodes.PUTSTATIC) {
-            owner.fields().declareWriteSite(fieldOwner, name, descriptor);
+            owner.declareWriteSite(fieldOwner, name, descriptor);
         }
         int site = owner.site(methodName, line, field, rmw, null,
                 opcode == Opcodes.PUTSTATIC && reference && publishing ? methodId() : 0);

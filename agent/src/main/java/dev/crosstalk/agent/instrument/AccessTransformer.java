@@ -27,6 +27,12 @@ public final class AccessTransformer implements ClassFileTransformer {
     private final IntentionalSharing sharing;
     /** Classes left as they were because the site or field table was full. */
     private final AtomicLong notInstrumented = new AtomicLong();
+    /**
+     * Whether classes being retransformed are instrumented too: only for an agent attached to a running
+     * JVM, which instruments the classes loaded before it came. Started with {@code -javaagent}, the
+     * agent sees every class load and leaves retransformations by others alone.
+     */
+    private volatile boolean retransforming;
 
     /**
      * @param onFailure told once per class that could not be transformed (the class stays unchanged)
@@ -49,7 +55,8 @@ public final class AccessTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] bytes) {
-        if (loader == null || redefined != null || className == null || !filter.isApplication(className)) {
+        if (loader == null || redefined != null && !retransforming || className == null
+                || !filter.isApplication(className)) {
             return null;
         }
         try {
@@ -101,6 +108,11 @@ public final class AccessTransformer implements ClassFileTransformer {
             return null;
         }
         return visitor.changed() ? writer.toByteArray() : null;
+    }
+
+    /** From now on, classes being retransformed are instrumented as if they were being loaded. */
+    public void instrumentRetransformedClasses() {
+        retransforming = true;
     }
 
     /** Classes transformed so far. */

@@ -44,9 +44,12 @@ public final class Boundaries {
         }
     }
 
-    /** Installs the boundary and executor advice; {@code onError} hears of types that failed. */
-    public static void install(Instrumentation inst, List<EntryMethod> entries,
-            BiConsumer<String, Throwable> onError) {
+    /**
+     * Installs the boundary and executor advice, also into the classes already loaded; {@code onError}
+     * hears of types that failed.
+     */
+    public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
+            List<EntryMethod> entries, BiConsumer<String, Throwable> onError) {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -77,7 +80,7 @@ public final class Boundaries {
                 .type(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
                 .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
-        ServerBoundaries.extend(builder).installOn(inst);
+        return ServerBoundaries.extend(builder).installOn(inst); // resettable: a detach restores the classes it changed
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignored() {

@@ -19,7 +19,12 @@ final class JsonOutput extends Output {
     private final AgentInfo agent;
 
     JsonOutput(Logger logger, Severity minimum, AgentInfo agent) {
-        super(minimum);
+        this(logger, minimum, agent, null);
+    }
+
+    /** @param trouble what the JSON file could not write, or null when the output is not a file */
+    JsonOutput(Logger logger, Severity minimum, AgentInfo agent, WriteTrouble trouble) {
+        super(minimum, trouble);
         this.logger = logger;
         this.agent = agent;
     }
@@ -27,6 +32,14 @@ final class JsonOutput extends Output {
     @Override
     void write(Finding f, EventKind kind, boolean escalated) {
         logger.info(Markers.appendEntries(fields(f, kind, agent)), "finding");
+    }
+
+    /** As over TCP after the input was away: the latest state again, marked {@code "resync": true}. */
+    @Override
+    void writeAgain(Finding f, EventKind kind, boolean escalated) {
+        Map<String, Object> fields = fields(f, kind, agent);
+        fields.put("resync", true);
+        logger.info(Markers.appendEntries(fields), "finding");
     }
 
     static Map<String, Object> fields(Finding f, EventKind kind, AgentInfo agent) {

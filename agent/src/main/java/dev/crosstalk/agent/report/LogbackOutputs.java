@@ -8,13 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
 import ch.qos.logback.core.encoder.Encoder;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
@@ -42,18 +37,26 @@ final class LogbackOutputs {
         context.start();
     }
 
-    /** A logger writing plain messages to {@code destination}: stderr, stdout, or a file path. */
-    Logger textLogger(String destination) {
+    /**
+     * A logger writing plain messages to {@code destination}: stderr, stdout, or a file path whose
+     * write failures go to {@code trouble}.
+     */
+    Logger textLogger(String destination, WriteTrouble trouble) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%msg%n");
         encoder.start();
-        return logger("crosstalk.text", appender("text", destination, encoder));
+        return logger("crosstalk.text", appender("text", destination, encoder, trouble));
     }
 
     /** A logger writing one JSON object per event (the marker's entries plus {@code @timestamp}). */
+    Logger jsonLogger(String destination, WriteTrouble trouble) {
+        return logger("crosstalk.json", appender("json", destination, jsonEncoder(null), trouble));
+    }
+
+    /** {@link #jsonLogger(String, WriteTrouble)} saying write failures on stderr. */
     Logger jsonLogger(String destination) {
-        return logger("crosstalk.json", appender("json", destination, jsonEncoder(null)));
+        return jsonLogger(destination, new WriteTrouble("json", destination, "events", System.err::println));
     }
 
     /**
@@ -88,48 +91,25 @@ final class LogbackOutputs {
         return encoder;
     }
 
-    private Appender<ILoggingEvent> appender(String name, String destination, Encoder<ILoggingEvent> encoder) {
-        OutputStreamAppender<ILoggingEvent> appender;
+    private Appender<ILoggingEvent> appender(String name, String destination, Encoder<ILoggingEvent> encoder,
+            WriteTrouble trouble) {
+        Appender<ILoggingEvent> appender;
         if (destination.equals("stderr") || destination.equals("stdout")) {
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
             console.setTarget(destination.equals("stderr") ? "System.err" : "System.out");
+            console.setEncoder(encoder);
+            console.setImmediateFlush(true);
             appender = console;
         } else {
-            appender = rollingFile(destination);
+            appender = new LineFileAppender(encoder, new LineFile(Path.of(destination), maxFileBytes, maxFiles, trouble));
         }
         appender.setContext(context);
         appender.setName(name);
-        appender.setEncoder(encoder);
-        appender.setImmediateFlush(true);
         appender.start();
         if (!appender.isStarted()) {
             throw new IllegalStateException("cannot write to " + destination);
         }
         return appender;
-    }
-
-    /** A file that cannot fill the disk: rolled at the size limit, a fixed number of old files kept. */
-    private FileAppender<ILoggingEvent> rollingFile(String path) {
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
-        file.setContext(context);
-        file.setFile(path);
-        file.setAppend(true);
-        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
-        rolling.setContext(context);
-        rolling.setParent(file);
-        rolling.setFileNamePattern(path + ".%i");
-        rolling.setMinIndex(1);
-        rolling.setMaxIndex(maxFiles);
-        rolling.start();
-        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-        trigger.setContext(context);
-        trigger.setMaxFileSize(new FileSize(maxFileBytes));
-        // Findings are few; looking at the file size four times a second costs nothing and keeps it near the limit.
-        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(250));
-        trigger.start();
-        file.setRollingPolicy(rolling);
-        file.setTriggeringPolicy(trigger);
-        return file;
     }
 
     private Logger logger(String name, Appender<ILoggingEvent> appender) {

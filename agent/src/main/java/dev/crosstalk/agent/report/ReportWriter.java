@@ -47,6 +47,11 @@ public final class ReportWriter {
         this.counters = counters;
     }
 
+    /** Where the reports go. */
+    public Path directory() {
+        return directory;
+    }
+
     /** Writes a report if the trigger file is there; one {@code exists} call otherwise. */
     boolean writeIfRequested() throws IOException {
         Path trigger = directory.resolve(TRIGGER);

@@ -4,7 +4,9 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +23,14 @@ public final class Reporter {
     private final long updateMillis;
     private final Supplier<String> summary;
     private volatile boolean running = true;
+    private volatile boolean notesOnStderr;
     private Thread thread;
     private volatile ReportWriter reports;
     private TcpJsonOutput tcp;
     private final List<Runnable> atExit = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per output that writes files: what it could not write. */
+    private final Map<String, WriteTrouble> troubles = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(() -> shutdown("shutdown"), "crosstalk-shutdown");
 
     /**
      * @param text      where text goes ({@code stderr}, {@code stdout}, a path) or null for none
@@ -47,10 +53,12 @@ public final class Reporter {
         this.updateMillis = updateMillis;
         this.summary = summary;
         if (text != null) {
-            outputs.add(new TextOutput(logback.textLogger(text), textMinimum));
+            WriteTrouble t = trouble("text", text, "events");
+            outputs.add(new TextOutput(logback.textLogger(text, t), textMinimum, t));
         }
         if (json != null) {
-            outputs.add(new JsonOutput(logback.jsonLogger(json), jsonMinimum, AgentInfo.current()));
+            WriteTrouble t = trouble("json", json, "events");
+            outputs.add(new JsonOutput(logback.jsonLogger(json, t), jsonMinimum, AgentInfo.current(), t));
         }
     }
 
@@ -68,16 +76,79 @@ public final class Reporter {
         return tcp == null ? "" : tcp.undelivered();
     }
 
+    private WriteTrouble trouble(String option, String target, String unit) {
+        WriteTrouble t = new WriteTrouble(option, target, unit, System.err::println);
+        troubles.put(option, t);
+        return t;
+    }
+
+    /**
+     * For the summary line: {@code ; json: 12 events not written (No space left on device)} per output
+     * that could not write something, or "" when every output wrote all it was given.
+     */
+    public String notWritten() {
+        List<String> parts = new ArrayList<>();
+        for (WriteTrouble t : troubles.values()) {
+            if (t.summary() != null) {
+                parts.add(t.summary());
+            }
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /** For the report's summary: per output option, what it could not write; empty when nothing. */
+    public Map<String, Object> notWrittenFields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        troubles.forEach((option, t) -> {
+            if (t.notWritten() > 0) {
+                m.put(option, t.fields());
+            }
+        });
+        return m;
+    }
+
+    /**
+     * The text output was configured but cannot be written: the agent's own lines (the banner, the
+     * summary) go to stderr instead, so they are seen somewhere. Findings are not.
+     */
+    public void notesOnStderr() {
+        notesOnStderr = true;
+    }
+
     /** A line about the agent itself, to the text output. */
     public void note(String line) {
         for (Output o : outputs) {
             o.note(line);
         }
+        if (notesOnStderr) {
+            System.err.println(line);
+        }
     }
 
     /** Reports to write at shutdown and on demand (see {@link ReportWriter}); call before {@link #start}. */
     public void reports(ReportWriter writer) {
+        trouble("report", writer.directory().toString(), "reports");
         this.reports = writer;
+    }
+
+    /**
+     * Writes a report for {@code trigger}, or when {@code trigger} is null only if one was asked for;
+     * one that cannot be written is counted. Returns whether one was written.
+     */
+    private boolean writeReport(ReportWriter r, String trigger) {
+        WriteTrouble t = troubles.get("report");
+        try {
+            if (trigger != null) {
+                r.write(trigger);
+            } else if (!r.writeIfRequested()) {
+                return false;
+            }
+            t.succeeded();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            t.failed(e);
+            return false;
+        }
     }
 
     /**
@@ -92,7 +163,20 @@ public final class Reporter {
         thread = new Thread(this::run, "crosstalk-reporter");
         thread.setDaemon(true);
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "crosstalk-shutdown"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Ends reporting while the application runs on (a detach): what the shutdown hook does (last
+     * counts, summary line, report with trigger {@code detach}), now, and the hook is withdrawn.
+     */
+    public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException exiting) {
+            return; // the JVM is exiting: its shutdown hook does it
+        }
+        shutdown("detach");
     }
 
     private void run() {
@@ -108,7 +192,7 @@ public final class Reporter {
                     nextUpdate = System.currentTimeMillis() + updateMillis;
                 }
                 ReportWriter r = reports;
-                if (r != null && r.writeIfRequested()) {
+                if (r != null && writeReport(r, null)) {
                     note("crosstalk: report written on demand");
                 }
             } catch (InterruptedException e) {
@@ -142,7 +226,7 @@ public final class Reporter {
         updates();
     }
 
-    private void shutdown() {
+    private void shutdown(String trigger) {
         running = false;
         try {
             if (thread != null) {
@@ -160,10 +244,16 @@ public final class Reporter {
                     dev.crosstalk.bootstrap.Hooks.error(t);
                 }
             }
-            note(summary.get());
+            // The report first, so that the summary line can say whether it was written.
             ReportWriter r = reports;
             if (r != null) {
-                r.write("shutdown");
+                writeReport(r, trigger);
+            }
+            String closing = summary.get();
+            note(closing);
+            WriteTrouble text = troubles.get("text");
+            if (text != null && text.notWritten() > 0 && !notesOnStderr) {
+                System.err.println(closing); // the text file may not have it
             }
         } catch (Throwable t) {
             dev.crosstalk.bootstrap.Hooks.error(t);

@@ -17,6 +17,9 @@ final class TextFormat {
         sb.append("crosstalk ").append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ')
                 .append(f.type().id()).append(": ").append(f.state()).append('\n');
         sb.append("  ").append(f.message()).append('\n');
+        if (f.webapp() != null) {
+            sb.append("  webapp: ").append(f.webapp()).append('\n');
+        }
         side(sb, "writer", f.writer());
         side(sb, "reader", f.reader());
         for (Map.Entry<String, Object> d : f.details().entrySet()) {

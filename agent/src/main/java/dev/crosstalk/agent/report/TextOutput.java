@@ -9,7 +9,12 @@ final class TextOutput extends Output {
     private final Logger logger;
 
     TextOutput(Logger logger, Severity minimum) {
-        super(minimum);
+        this(logger, minimum, null);
+    }
+
+    /** @param trouble what the text file could not write, or null when the output is not a file */
+    TextOutput(Logger logger, Severity minimum, WriteTrouble trouble) {
+        super(minimum, trouble);
         this.logger = logger;
     }
 

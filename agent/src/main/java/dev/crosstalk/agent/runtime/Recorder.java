@@ -473,7 +473,7 @@ public final class Recorder implements Sink {
             return;
         }
         StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
-                String.valueOf(name));
+                String.valueOf(name), site.webapp());
         if (field == null) {
             return; // the field table is full: this attribute is not watched
         }

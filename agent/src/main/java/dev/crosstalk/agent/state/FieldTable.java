@@ -4,9 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Static fields (and instance fields of shared objects) by owner and name. Classes of different class
- * loaders with the same name share an entry: rare in one server, and it keeps the agent free of
- * references to class loaders.
+ * Static fields (and instance fields of shared objects) by webapp, owner and name. Classes of
+ * different webapps with the same name (one WAR under two context paths) have separate entries; the
+ * webapp is kept as its name, never its class loader, so an undeployed webapp can be collected and
+ * its redeployment finds its fields again.
  *
  * <p>Capped: classes generated per request (proxies, scripts, templates) each bring new fields. Once
  * full, {@link #field} answers null for a field it does not know; the transformer then leaves the
@@ -39,21 +40,38 @@ public final class FieldTable {
      * it is new and the table is full. Concurrent callers may overshoot the cap by a few entries.
      */
     public StaticField field(String owner, String name, String descriptor) {
-        String key = owner.replace('/', '.') + '.' + name; // the state name, kept once as key and name
+        return field(owner, name, descriptor, null);
+    }
+
+    /**
+     * The field {@code owner.name} of classes of {@code webapp} (see {@code Webapps}; null for a plain
+     * application's classes), or null when it is new and the table is full.
+     */
+    public StaticField field(String owner, String name, String descriptor, String webapp) {
+        String stateName = owner.replace('/', '.') + '.' + name;
+        // A plain application's state name is the key itself (kept once as key and name); a webapp's
+        // key adds a part no state name can contain.
+        String key = webapp == null ? stateName : stateName + '\u0000' + webapp;
         StaticField f = fields.get(key);
         if (f == null) {
             if (fields.size() >= max) {
                 return null;
             }
             // Descriptors repeat across classes (Ljava/lang/String;): one copy each, not one per class.
-            f = fields.computeIfAbsent(key, k -> new StaticField(k, descriptor.intern(), maxKeys, droppedKeys, showKeys));
+            f = fields.computeIfAbsent(key, k -> new StaticField(webapp == null ? k : stateName, descriptor.intern(),
+                    maxKeys, droppedKeys, showKeys, webapp));
         }
         return f;
     }
 
     /** Declares the modifiers of a field, seen when its own class is instrumented; false when the table is full. */
     public boolean declare(String owner, String name, String descriptor, boolean isFinal) {
-        StaticField f = field(owner, name, descriptor);
+        return declare(owner, name, descriptor, isFinal, null);
+    }
+
+    /** {@link #declare(String, String, String, boolean)} for a field of a class of {@code webapp}. */
+    public boolean declare(String owner, String name, String descriptor, boolean isFinal, String webapp) {
+        StaticField f = field(owner, name, descriptor, webapp);
         if (f == null) {
             return false;
         }
@@ -63,7 +81,12 @@ public final class FieldTable {
 
     /** A session attribute as a pseudo-field {@code jakarta.servlet.http.HttpSession.name}; null when full. */
     public StaticField sessionAttribute(String sessionInterface, String name) {
-        StaticField f = field(sessionInterface.replace('.', '/'), name, "Ljava/lang/Object;");
+        return sessionAttribute(sessionInterface, name, null);
+    }
+
+    /** A session attribute of {@code webapp} (each webapp has its own sessions); null when full. */
+    public StaticField sessionAttribute(String sessionInterface, String name, String webapp) {
+        StaticField f = field(sessionInterface.replace('.', '/'), name, "Ljava/lang/Object;", webapp);
         if (f == null) {
             return null;
         }
@@ -80,7 +103,12 @@ public final class FieldTable {
 
     /** Notes that a method other than the class initialiser writes the field: it can be reset; false when full. */
     public boolean declareWriteSite(String owner, String name, String descriptor) {
-        StaticField f = field(owner, name, descriptor);
+        return declareWriteSite(owner, name, descriptor, null);
+    }
+
+    /** {@link #declareWriteSite(String, String, String)} for a field of a class of {@code webapp}. */
+    public boolean declareWriteSite(String owner, String name, String descriptor, String webapp) {
+        StaticField f = field(owner, name, descriptor, webapp);
         if (f == null) {
             return false;
         }

@@ -15,6 +15,8 @@ public final class Site {
     private final boolean readModifyWrite;
     private final String member;
     private final int method;
+    /** The webapp of the class holding this site (see {@code Webapps}), or null for a plain application's. */
+    private final String webapp;
     private volatile String[] sampleStack;
     /** The container this site last operated on and its field: most sites always touch the same one. */
     private volatile Binding binding;
@@ -42,7 +44,14 @@ public final class Site {
 
     public Site(int id, String className, String methodName, String fileName, int line, StaticField field,
             boolean readModifyWrite, String member, int method) {
+        this(id, className, methodName, fileName, line, field, readModifyWrite, member, method, null);
+    }
+
+    /** A site in a class of {@code webapp} (see {@code Webapps}), or of a plain application for null. */
+    public Site(int id, String className, String methodName, String fileName, int line, StaticField field,
+            boolean readModifyWrite, String member, int method, String webapp) {
         this.id = id;
+        this.webapp = webapp;
         this.member = member;
         this.method = method;
         this.readModifyWrite = readModifyWrite;
@@ -83,9 +92,19 @@ public final class Site {
         return className + "." + methodName + "(" + file + ")";
     }
 
-    /** Class, method and line: what the fingerprint takes from a site (stable across restarts). */
+    /**
+     * Class, method and line: what the fingerprint takes from a site (stable across restarts). A
+     * webapp's site adds its webapp, so that the same WAR under two context paths gives two
+     * fingerprints while a plain application's stay what they always were.
+     */
     public String fingerprintPart() {
-        return className + "." + methodName + ":" + line;
+        String part = className + "." + methodName + ":" + line;
+        return webapp == null ? part : part + "@" + webapp;
+    }
+
+    /** The webapp of the class holding this site ({@code shop}), or null for a plain application's. */
+    public String webapp() {
+        return webapp;
     }
 
     /** A stack seen at this site inside a request, kept once as the site's example. */

@@ -40,8 +40,14 @@ public final class SiteTable {
      * Registers a site, with the instance field it accesses ({@code member}, or null) and the id of
      * its method ({@code method}, from {@link #registerMethod}, or 0). Answers 0 when the table is full.
      */
-    public synchronized int register(String className, String methodName, String fileName, int line,
+    public int register(String className, String methodName, String fileName, int line,
             StaticField field, boolean readModifyWrite, String member, int method) {
+        return register(className, methodName, fileName, line, field, readModifyWrite, member, method, null);
+    }
+
+    /** {@link #register(String, String, String, int, StaticField, boolean, String, int)} in a class of {@code webapp}. */
+    public synchronized int register(String className, String methodName, String fileName, int line,
+            StaticField field, boolean readModifyWrite, String member, int method, String webapp) {
         if (next > max) {
             return 0;
         }
@@ -50,14 +56,20 @@ public final class SiteTable {
         if (id >= current.length) {
             current = Arrays.copyOf(current, (int) Math.min((long) current.length * 2, (long) max + 1));
         }
-        current[id] = new Site(id, className, methodName, fileName, line, field, readModifyWrite, member, method);
+        current[id] = new Site(id, className, methodName, fileName, line, field, readModifyWrite, member, method,
+                webapp);
         sites = current;
         return id;
     }
 
     /** An id for a method that can publish shared state: its exits close publication windows; 0 when full. */
     public int registerMethod(String className, String methodName, String fileName) {
-        return register(className, methodName, fileName, 0, null, false, null, 0);
+        return registerMethod(className, methodName, fileName, null);
+    }
+
+    /** {@link #registerMethod(String, String, String)} in a class of {@code webapp}. */
+    public int registerMethod(String className, String methodName, String fileName, String webapp) {
+        return register(className, methodName, fileName, 0, null, false, null, 0, webapp);
     }
 
     public Site get(int id) {

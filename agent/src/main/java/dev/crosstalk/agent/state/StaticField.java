@@ -22,6 +22,8 @@ public final class StaticField {
     private final int maxKeys;
     private final AtomicLong droppedKeys;
     private final boolean showKeys;
+    /** The webapp whose classes hold this field, or null for a plain application's. */
+    private final String webapp;
 
     /** Set once a request has written this field or its contents; until then reads cost one check. */
     public volatile boolean requestWritten;
@@ -40,6 +42,13 @@ public final class StaticField {
 
     /** @param stateName {@code com.acme.Foo.bar}: the owner with dots, a dot, the field's name */
     public StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
+        this(stateName, descriptor, maxKeys, droppedKeys, showKeys, null);
+    }
+
+    /** @param webapp the webapp whose classes hold the field (see {@code Webapps}), or null */
+    public StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys,
+            String webapp) {
+        this.webapp = webapp;
         this.stateName = stateName;
         this.descriptor = descriptor;
         this.maxKeys = maxKeys;
@@ -51,6 +60,11 @@ public final class StaticField {
     /** {@code com.acme.PatternRemixer.sampleCache}. */
     public String stateName() {
         return stateName;
+    }
+
+    /** The webapp whose classes hold this field ({@code shop}), or null for a plain application's. */
+    public String webapp() {
+        return webapp;
     }
 
     public String descriptor() {

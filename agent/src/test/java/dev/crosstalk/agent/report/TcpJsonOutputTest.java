@@ -95,7 +95,7 @@ class TcpJsonOutputTest {
         }
     }
 
-    private static Finding finding(String fingerprint, Severity severity) {
+    static Finding finding(String fingerprint, Severity severity) {
         Evidence writer = new Evidence(3, "GET /remix", "remixer-16", null, "com.acme.Remixer.remix(Remixer.java:20)",
                 List.of("com.acme.Remixer.remix(Remixer.java:20)"));
         Evidence reader = new Evidence(4, "GET /remix", "remixer-18", "s-0123456789ab",
