@@ -80,7 +80,7 @@ public final class Boundaries {
                 .type(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
                 .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
-        return builder.installOn(inst); // resettable: a detach restores the classes it changed
+        return ServerBoundaries.extend(builder).installOn(inst); // resettable: a detach restores the classes it changed
     }
 
     private static ElementMatcher.Junction<TypeDescription> ignored() {
@@ -108,7 +108,7 @@ public final class Boundaries {
                         .and(takesArgument(0, named(pkg + ".ServletRequest")))));
     }
 
-    private static AgentBuilder.Transformer advice(Class<?> adviceClass,
+    static AgentBuilder.Transformer advice(Class<?> adviceClass,
             ElementMatcher<? super MethodDescription> methods) {
         return (builder, type, loader, module, domain) -> builder.visit(Advice.to(adviceClass).on(methods));
     }
