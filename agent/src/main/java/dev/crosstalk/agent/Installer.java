@@ -116,6 +116,7 @@ final class Installer {
         Hooks.install(recorder);
         dev.crosstalk.agent.userdata.Identity.configure(options.userCookies, options.userHeaders);
         dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
+        dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
         RunningAgent running = new RunningAgent(inst, transformer, outcome(boundaries).installOn(inst), reporter,
                 filter, attached);

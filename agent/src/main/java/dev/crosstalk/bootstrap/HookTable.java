@@ -105,7 +105,9 @@ public enum HookTable {
     MARK_APPEND_STRING(MarkHooks.class, "appendString", "(Ljava/lang/StringBuilder;Ljava/lang/String;)Ljava/lang/StringBuilder;", null, false),
     MARK_APPEND_OBJECT(MarkHooks.class, "appendObject", "(Ljava/lang/StringBuilder;Ljava/lang/Object;)Ljava/lang/StringBuilder;", null, false),
     MARK_APPEND_CHARS(MarkHooks.class, "appendChars", "(Ljava/lang/StringBuilder;Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", null, false),
-    MARK_CONCAT_BOOTSTRAP(MarkHooks.class, "concat", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", null, false);
+    MARK_CONCAT_BOOTSTRAP(MarkHooks.class, "concat", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", null, false),
+    THREAD_STARTING(Handoffs.class, "starting", "(Ljava/lang/Object;)V", null, false),
+    ASYNC_STARTED(Handoffs.class, "asyncStarted", "(Ljava/lang/Object;)V", null, false);
 
     /** Internal name of the class that declares the hook. */
     public final String owner;

@@ -32,7 +32,8 @@ final class E2e {
 
     /** Packages whose state is the server's, a framework's, a library's or the JDK's: never a finding. */
     static final List<String> FOREIGN_STATE_PREFIXES = List.of("org.eclipse.jetty", "org.apache", "jakarta.",
-            "javax.", "ch.qos.logback", "org.slf4j", "com.sun", "java.", "sun.");
+            "javax.", "ch.qos.logback", "org.slf4j", "com.sun", "java.", "sun.", "io.netty.", "reactor.",
+            "org.springframework.", "io.grpc.");
 
     /** How the application's session attributes are named: {@code jakarta.servlet.http.HttpSession.settings}. */
     static final List<String> SESSION_STATE_PREFIXES = List.of("jakarta.servlet.http.HttpSession.",

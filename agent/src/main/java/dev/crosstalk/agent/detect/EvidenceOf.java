@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.finding.Evidence;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
@@ -31,11 +32,11 @@ public final class EvidenceOf {
     /** The current thread at {@code site}, for {@code request}; outside requests, "(no request)". */
     public static Evidence now(RequestContext request, Site site) {
         if (request == null) {
-            return new Evidence(0, "(no request)", Thread.currentThread().getName(), null, site.location(),
+            return new Evidence(0, "(no request)", VirtualThreads.currentName(), null, site.location(),
                     Arrays.asList(Stacks.capture())).withWebapp(site.webapp());
         }
         RequestInfo r = request.info();
-        return new Evidence(r.id(), r.label(), Thread.currentThread().getName(), r.sessionKey(), site.location(),
+        return new Evidence(r.id(), r.label(), VirtualThreads.currentName(), r.sessionKey(), site.location(),
                 Arrays.asList(Stacks.capture()), System.currentTimeMillis()).withWebapp(site.webapp());
     }
 }

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
@@ -84,7 +85,7 @@ public final class Publications {
             this.state = state;
             this.site = site;
             this.request = request;
-            this.thread = Thread.currentThread().getName();
+            this.thread = VirtualThreads.currentName();
         }
 
         boolean holds(Object o) {

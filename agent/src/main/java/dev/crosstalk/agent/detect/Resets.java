@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
@@ -31,7 +32,7 @@ public final class Resets {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
         int epoch = ++field.epoch;
-        field.lastReset = new ResetRecord(request.info(), Thread.currentThread().getName(), site, epoch);
+        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
         request.epochSeen(field, epoch);
     }
 

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.MdcKey;
@@ -101,8 +102,9 @@ public final class ThreadLocals {
         if (setter == null || setter.id() == request.info().id()) {
             return;
         }
+        String thread = VirtualThreads.currentName();
         FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
-                request.info().toString(), Thread.currentThread().getName(), inherited);
+                request.info().toString(), thread, inherited);
         carried(slot, v, () -> EvidenceOf.now(request, site));
     }
 
@@ -142,12 +144,16 @@ public final class ThreadLocals {
 
     /** The request ends: what it set on this thread and left there is a warning. */
     public void requestEnded(ThreadState ts, RequestContext request) {
+        if (VirtualThreads.isCurrent()) {
+            ts.threadLocals.clear(); // a virtual thread serves one request and is never reused: nothing carries over
+            return;
+        }
         for (ThreadValue s : ts.threadLocals) {
             if (s.setter == null || s.setter.id() != request.info().id()) {
                 continue;
             }
             FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
-                    Thread.currentThread().getName());
+                    VirtualThreads.currentName());
             String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
             Recording.record(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
                     () -> null, null);

@@ -256,6 +256,9 @@ final class AccessMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
+        if (!classInit) {
+            HandoffCalls.before(mv, opcode, callOwner, name, descriptor);
+        }
         clockRead |= ClockSites.readsClock(callOwner, name, descriptor);
         if (!classInit && MarkCalls.emit(mv, opcode, callOwner, name, descriptor, isInterface)) {
             return;

@@ -67,7 +67,7 @@ public final class Boundaries {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new ErrorListener(onError))
                 .assureReadEdgeTo(inst, Hooks.class)
-                .with(BoundaryPrefilter.decorator(exactTypes(entries), SERVLET_ENTRY_DESCRIPTORS))
+                .with(BoundaryPrefilter.decorator(exactTypes(entries), NEEDLES))
                 .ignore(ignored());
         builder = servlet(builder, "jakarta.servlet", JakartaAdvice.class);
         builder = servlet(builder, "javax.servlet", JavaxAdvice.class);
@@ -90,7 +90,7 @@ public final class Boundaries {
                 .type(named(SCHEDULED_EXECUTOR))
                 .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
                 .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
-        return builder;
+        return ServerBoundaries.extend(builder);
     }
 
     /**
@@ -101,6 +101,10 @@ public final class Boundaries {
             "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;",
             "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;");
 
+    /** What a class file holds when {@link ServerBoundaries} may match it by something other than its name. */
+    static final List<String> NEEDLES = java.util.stream.Stream.concat(SERVLET_ENTRY_DESCRIPTORS.stream(),
+            ServerBoundaries.NEEDLES.stream()).collect(java.util.stream.Collectors.toList());
+
     /** The internal names of every type {@link #install} matches by its exact name. */
     static java.util.Set<String> exactTypes(List<EntryMethod> entries) {
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -110,6 +114,9 @@ public final class Boundaries {
         }
         for (EntryMethod e : entries) {
             names.add(e.type.replace('.', '/'));
+        }
+        for (String type : ServerBoundaries.EXACT_TYPES) {
+            names.add(type.replace('.', '/'));
         }
         return names;
     }
@@ -146,7 +153,7 @@ public final class Boundaries {
                         .and(takesArgument(0, named(pkg + ".ServletRequest")))));
     }
 
-    private static AgentBuilder.Transformer advice(Class<?> adviceClass,
+    static AgentBuilder.Transformer advice(Class<?> adviceClass,
             ElementMatcher<? super MethodDescription> methods) {
         return (builder, type, loader, module, domain) -> builder.visit(Advice.to(adviceClass).on(methods));
     }

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.Overlaps;
 import dev.crosstalk.agent.detect.Publications;
@@ -700,10 +701,15 @@ public final class Recorder implements Sink {
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
-        return new WriteRecord(request.info(), Thread.currentThread().getName(), site, digest, mark);
+        return new WriteRecord(request.info(), VirtualThreads.currentName(), site, digest, mark);
     }
 
     // ---- requests -----------------------------------------------------------------------------
+
+    /** The servlet requests that called {@code startAsync}, for the handoff hooks. */
+    AsyncDispatches asyncDispatches() {
+        return requests.asyncDispatches;
+    }
 
     @Override
     public Object requestEnter(Object request, int kind, int entry) {

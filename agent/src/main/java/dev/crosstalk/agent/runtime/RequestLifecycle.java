@@ -1,15 +1,18 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
 import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.bootstrap.Hooks;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which request each thread serves: boundaries entered and left (the outermost one is the request;
- * a server's error dispatch after the chain returned is the same request again), and tasks that
+ * a server's error dispatch after the chain returned, or the async dispatch of a request that called
+ * {@code startAsync}, is the same request again), and tasks that
  * carry their request to a pool thread. The end of a request is told to the detectors that judge
  * what a request leaves behind.
  */
@@ -17,6 +20,8 @@ final class RequestLifecycle {
     private static final Object NESTED = new Object();
 
     private final AtomicLong requestIds = new AtomicLong();
+    /** Servlet requests that called {@code startAsync}: their async dispatch continues the same request. */
+    final AsyncDispatches asyncDispatches = new AsyncDispatches();
     private final Publications publications;
     private final ThreadLocals threadLocals;
 
@@ -32,10 +37,26 @@ final class RequestLifecycle {
 
     Object enter(Object request, int kind, int entry) {
         ThreadState ts = ThreadState.get();
-        if (ts.boundaryDepth++ > 0 || ts.request != null) {
+        if (ts.boundaryDepth++ > 0) {
+            return NESTED;
+        }
+        // A request made current by a handed-on task (not by a boundary): a server may run a new request
+        // inline in that task's thread (Jetty reading the next request of the connection in complete()).
+        RequestContext handedOn = ts.request;
+        if (handedOn != null && kind != Hooks.KIND_JAKARTA && kind != Hooks.KIND_JAVAX) {
             return NESTED;
         }
         String[] labelAndSession = RequestReader.read(request, kind);
+        if (handedOn != null && !(labelAndSession.length > 2 && "REQUEST".equals(labelAndSession[2]))) {
+            return NESTED; // a forward, include or async dispatch inside the task: still its request
+        }
+        if (labelAndSession.length > 2 && "ASYNC".equals(labelAndSession[2])) {
+            RequestContext resumed = resumedAsync(request);
+            if (resumed != null) {
+                ts.request = resumed;
+                return resumed;
+            }
+        }
         if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
                 && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
             // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
@@ -46,9 +67,19 @@ final class RequestLifecycle {
             return again;
         }
         RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
-                Thread.currentThread().getName(), labelAndSession[1]));
+                VirtualThreads.currentName(), labelAndSession[1]));
         ts.request = ctx;
+        ts.handedOn = handedOn;
         return ctx;
+    }
+
+    private RequestContext resumedAsync(Object request) {
+        try {
+            return asyncDispatches.resumed(request);
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return null;
+        }
     }
 
     void exit(Object token) {
@@ -68,8 +99,9 @@ final class RequestLifecycle {
             ((RequestContext) token).dropMarks();
             ts.lastRequest = (RequestContext) token;
             if (ts.request == token) {
-                ts.request = null;
+                ts.request = ts.handedOn;
             }
+            ts.handedOn = null;
             ts.boundaryDepth = 0;
         }
     }

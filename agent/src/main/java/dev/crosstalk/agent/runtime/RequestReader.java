@@ -130,7 +130,7 @@ final class RequestReader {
         }));
     }
 
-    private static String path(String p) {
+    static String path(String p) {
         if (p == null || p.isEmpty()) {
             return "/";
         }
@@ -145,7 +145,7 @@ final class RequestReader {
         return "s-" + Sha256.hex(sessionId, 6);
     }
 
-    private static Class<?> find(Class<?> type, String name) {
+    static Class<?> find(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals(name)) {
                 return c;

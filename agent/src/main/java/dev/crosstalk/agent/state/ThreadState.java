@@ -2,18 +2,29 @@ package dev.crosstalk.agent.state;
 
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
 public final class ThreadState {
-    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::first);
+
+    /** Threads a request started, until they first run: they serve that request for their whole life. */
+    public static final WeakIdentityMap<RequestContext> STARTED_BY_REQUEST = new WeakIdentityMap<>(10_000);
 
     public RequestContext request;
     public int boundaryDepth;
     public int classInitDepth;
     /** The request this thread served last: an error page dispatched right after it is still that request. */
     public RequestContext lastRequest;
+    /** The request a handed-on task had made current when a new request began inline on this thread. */
+    public RequestContext handedOn;
     /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
     public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
 
     /** The locks this thread holds in its current request (see the mutations detector). */
     public final HeldLocks locks = new HeldLocks();
+
+    private static ThreadState first() {
+        ThreadState ts = new ThreadState();
+        ts.request = STARTED_BY_REQUEST.remove(Thread.currentThread());
+        return ts;
+    }
 
     public static ThreadState get() {
         return CURRENT.get();
@@ -26,6 +37,7 @@ public final class ThreadState {
         classInitDepth = 0;
         threadLocals.clear();
         lastRequest = null;
+        handedOn = null;
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */

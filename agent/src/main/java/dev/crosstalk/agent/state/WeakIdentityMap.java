@@ -36,6 +36,11 @@ public final class WeakIdentityMap<V> {
         return true;
     }
 
+    /** Removes the entry and returns its value, or null when there was none. */
+    public synchronized V remove(Object key) {
+        return map.remove(new Ref(key, null));
+    }
+
     public synchronized int size() {
         expunge();
         return map.size();

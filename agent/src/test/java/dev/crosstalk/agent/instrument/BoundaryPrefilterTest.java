@@ -14,7 +14,7 @@ class BoundaryPrefilterTest {
 
     private final BoundaryPrefilter filter = (BoundaryPrefilter) BoundaryPrefilter
             .decorator(Boundaries.exactTypes(List.of(new Boundaries.EntryMethod("com.acme.Worker", "handle"))),
-                    Boundaries.SERVLET_ENTRY_DESCRIPTORS)
+                    Boundaries.NEEDLES)
             .decorate(null);
 
     @Test
@@ -38,11 +38,21 @@ class BoundaryPrefilterTest {
     }
 
     @Test
+    void timerTasksPassByTheirSuperclassName() {
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Reminder", null, "java/util/TimerTask", null);
+        w.visitEnd();
+        assertTrue(filter.passes("com/acme/Reminder", null, w.toByteArray()));
+    }
+
+    @Test
     void typesNamedExactlyAndRetransformationsPass() {
         byte[] plain = declaring("run", "()V");
         assertTrue(filter.passes("java/util/concurrent/ThreadPoolExecutor", null, plain));
         assertTrue(filter.passes("com/sun/net/httpserver/Filter$Chain", null, plain));
         assertTrue(filter.passes("com/acme/Worker", null, plain));
+        assertTrue(filter.passes("reactor/netty/http/server/HttpServer$HttpServerHandle", null, plain));
+        assertTrue(filter.passes("io/grpc/internal/ServerImpl$ServerTransportListenerImpl", null, plain));
         assertTrue(filter.passes("com/acme/Other", Object.class, plain));
         assertFalse(filter.passes("com/acme/Other", null, plain));
     }

@@ -1,0 +1,140 @@
+package dev.crosstalk.agent.runtime;
+
+import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.agent.state.WeakIdentityMap;
+import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.ServerSink;
+import java.lang.reflect.Method;
+
+/**
+ * Requests that outlive one call on one thread, and work a request hands on outside the JDK executors.
+ * A Reactor Netty exchange starts when the server observer hears {@code REQUEST_RECEIVED}; each later
+ * piece of event-loop work for the same connection (inbound body data, its completion) runs as that
+ * exchange again. A gRPC server call starts when the server starts it, and each callback of its stream
+ * listener (messages, half-close, ready, close) on the callback executor runs as that call again;
+ * in both, and the work it schedules on Reactor's schedulers follows through the JDK executor
+ * wrapping. A thread application code starts, a {@code TimerTask} made, or a servlet async dispatch of
+ * a request that called {@code startAsync} belongs to the request that made it. Every object is
+ * remembered weakly, in capped maps.
+ */
+public final class ServerRequests implements ServerSink {
+    /** The token for "nothing was current before": restoring it leaves the thread with no request. */
+    private static final Object NO_REQUEST = new Object();
+    private static final int CAP = 100_000;
+
+    private static final ClassValue<Method[]> REACTOR_REQUEST = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            Class<?> api = RequestReader.find(type, "reactor.netty.http.server.HttpServerRequest");
+            try {
+                return api == null ? new Method[0] : new Method[] {api.getMethod("method"), api.getMethod("uri")};
+            } catch (NoSuchMethodException e) {
+                return new Method[0];
+            }
+        }
+    };
+
+    private final Recorder recorder;
+    /** Reactor Netty connections and gRPC stream listeners, with the request whose events they carry. */
+    private final WeakIdentityMap<RequestContext> exchanges = new WeakIdentityMap<>(CAP);
+    private final WeakIdentityMap<RequestContext> timerTasks = new WeakIdentityMap<>(CAP);
+
+    public ServerRequests(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void threadStarting(Thread thread) {
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request != null && thread.getState() == Thread.State.NEW) {
+            ThreadState.STARTED_BY_REQUEST.put(thread, request);
+        }
+    }
+
+    @Override
+    public void timerTaskMade(Object task) {
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request != null) {
+            timerTasks.put(task, request);
+        }
+    }
+
+    @Override
+    public Object timerTaskRuns(Object task) {
+        return attach(timerTasks.get(task));
+    }
+
+    @Override
+    public void asyncStarted(Object request) {
+        RequestContext current = ThreadState.get().activeRequest();
+        if (current != null) {
+            recorder.asyncDispatches().started(request, current);
+        }
+    }
+
+    @Override
+    public Object exchangeState(Object connection, Object state) {
+        if (!(state instanceof Enum) || !"REQUEST_RECEIVED".equals(((Enum<?>) state).name())) {
+            return null;
+        }
+        Object token = recorder.requestEnter(label(connection), Hooks.KIND_ENTRY_METHOD, 0);
+        if (token instanceof RequestContext) {
+            exchanges.put(connection, (RequestContext) token);
+        }
+        return token;
+    }
+
+    @Override
+    public void exchangeSegmentDone(Object token) {
+        recorder.requestExit(token);
+    }
+
+    @Override
+    public Object inbound(Object connection) {
+        return attach(exchanges.get(connection));
+    }
+
+    @Override
+    public Object callStarting(String fullMethodName) {
+        // gRPC is an HTTP/2 POST to /service/method; labelled so, like every other request
+        return recorder.requestEnter("POST /" + fullMethodName, Hooks.KIND_ENTRY_METHOD, 0);
+    }
+
+    @Override
+    public void callStartDone(Object token, Object listener) {
+        if (token instanceof RequestContext && listener != null) {
+            exchanges.put(listener, (RequestContext) token);
+        }
+        recorder.requestExit(token);
+    }
+
+    @Override
+    public void taskDone(Object token) {
+        recorder.detachContext(token == NO_REQUEST ? null : token);
+    }
+
+    private Object attach(RequestContext request) {
+        if (request == null) {
+            return null;
+        }
+        Object previous = recorder.attachContext(request);
+        return previous == null ? NO_REQUEST : previous;
+    }
+
+    /** {@code GET /path} of a Reactor Netty request, without the query string. */
+    private static String label(Object connection) {
+        try {
+            Method[] m = REACTOR_REQUEST.get(connection.getClass());
+            if (m.length == 0) {
+                return "HTTP " + connection.getClass().getSimpleName();
+            }
+            String uri = String.valueOf(m[1].invoke(connection));
+            int query = uri.indexOf('?');
+            return m[0].invoke(connection) + " " + RequestReader.path(query < 0 ? uri : uri.substring(0, query));
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return "HTTP " + connection.getClass().getSimpleName();
+        }
+    }
+}
