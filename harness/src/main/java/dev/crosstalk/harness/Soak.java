@@ -140,9 +140,7 @@ final class Soak {
     /** Full GC, then the heap used and the agent's rows of the class histogram. */
     private static Retained measure(Jdk jdk, long pid) {
         jcmd(jdk, pid, "GC.run");
-        String heap = jcmd(jdk, pid, "GC.heap_info");
-        Matcher used = HEAP_USED.matcher(heap);
-        long usedKb = used.find() ? Long.parseLong(used.group(1)) : -1;
+        long usedKb = heapUsedKb(jcmd(jdk, pid, "GC.heap_info"));
         long bytes = 0;
         long instances = 0;
         List<String> top = new ArrayList<>();
@@ -158,6 +156,26 @@ final class Soak {
             }
         }
         return new Retained(usedKb, bytes, instances, top);
+    }
+
+    /**
+     * The heap in use from {@code GC.heap_info}: G1 and ZGC print one line for the whole heap, Serial
+     * and Parallel GC (what a JVM pinned to one CPU chooses) one line per generation.
+     */
+    static long heapUsedKb(String heapInfo) {
+        long kb = 0;
+        boolean found = false;
+        for (String line : heapInfo.split("\n")) {
+            if (line.contains(" heap ") || line.contains("generation") || line.contains("PSYoungGen")
+                    || line.contains("ParOldGen")) {
+                Matcher used = HEAP_USED.matcher(line);
+                if (used.find()) {
+                    kb += Long.parseLong(used.group(1));
+                    found = true;
+                }
+            }
+        }
+        return found ? kb : -1;
     }
 
     private static String jcmd(Jdk jdk, long pid, String command) {

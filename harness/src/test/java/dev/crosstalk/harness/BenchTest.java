@@ -45,6 +45,20 @@ class BenchTest {
     }
 
     @Test
+    void heapInUseIsSummedOverGenerationsOrTakenFromTheHeapLine() {
+        String serial = "2154:\n def new generation   total 116160K, used 47920K [0x0, 0x1)\n"
+                + "  eden space 103296K,  45% used [0x0, 0x1)\n"
+                + " tenured generation   total 258048K, used 20000K [0x1, 0x2)\n"
+                + " Metaspace       used 60118K, committed 60608K, reserved 1105920K\n";
+        assertEquals(67920, Soak.heapUsedKb(serial));
+        String g1 = "99:\n garbage-first heap   total 258048K, used 22118K [0x0, 0x1)\n"
+                + "  region size 1024K, 2 young (2048K), 0 survivors (0K)\n"
+                + " Metaspace       used 60118K, committed 60608K, reserved 1105920K\n";
+        assertEquals(22118, Soak.heapUsedKb(g1));
+        assertEquals(-1, Soak.heapUsedKb("no such process"));
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--rounds", "0"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--clients", "many"));

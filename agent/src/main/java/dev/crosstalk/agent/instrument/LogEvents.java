@@ -46,6 +46,10 @@ public final class LogEvents {
                     }
                 })
                 .assureReadEdgeTo(inst, Hooks.class)
+                // Byte Buddy sees only Logback's event class and class files that declare (or call) the
+                // injector method: the rest of the application's classes cost a byte search, not a parse.
+                .with(BoundaryPrefilter.decorator(java.util.Set.of(LOGBACK_EVENT.replace('.', '/')),
+                        java.util.List.of("injectContextData")))
                 .ignore(not(named(LOGBACK_EVENT).or(nameStartsWith(LOG4J_CORE))))
                 .type(named(LOGBACK_EVENT))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(MadeAdvice.class)
