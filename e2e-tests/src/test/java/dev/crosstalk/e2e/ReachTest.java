@@ -3,6 +3,7 @@ package dev.crosstalk.e2e;
 import static dev.crosstalk.e2e.E2e.text;
 import static dev.crosstalk.e2e.E2e.why;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,8 +98,20 @@ class ReachTest {
                 "error reset-during-use " + PKG + "QuoteBoard.current | GET /quotes/refresh @ " + PKG
                         + "QuoteBoard.refresh(QuoteBoard.java:21) | GET /quotes/show @ " + PKG
                         + "QuoteBoard.show(QuoteBoard.java:34)"),
-                E2e.warningsAndErrors(events), why("exactly these warnings and errors; none from the fixed twins", app,
-                        events));
+                E2e.warningsAndErrors(events).stream().filter(l -> !l.startsWith(RACE)).toList(),
+                why("exactly these warnings and errors; none from the fixed twins", app, events));
+        // The lockset detector (issue 10) also sees the board cleared under its reader: every run. Whether
+        // it sees the guarded table filled under its reader depends on where the reader's lookup falls
+        // among the fills. It does not yet take the fixed twin's volatile flag as ordering and may report
+        // FixedRates.RATES too: a known false alarm, written in the README's limits, kept visible here
+        // until the rule learns Eraser's read-shared state. Which pair of sites meets first varies, so
+        // states only.
+        List<String> races = E2e.warningsAndErrors(events).stream().filter(l -> l.startsWith(RACE))
+                .map(l -> l.split(" \\| ")[0]).sorted().toList();
+        assertTrue(races.contains(RACE + PKG + "QuoteBoard.current")
+                && List.of(RACE + PKG + "FixedRates.RATES", RACE + PKG + "QuoteBoard.current", RACE + PKG + "Rates.RATES")
+                        .containsAll(races),
+                why("the races the mutation detector sees in this app: " + races, app, events));
 
         JsonNode populate = E2e.latestAtLeastWarning(events).stream()
                 .filter(e -> "publish-then-populate".equals(text(e, "type")) && scope.equals(text(e, "state")))
@@ -120,6 +133,8 @@ class ReachTest {
         assertEquals(text(partial.path("writer"), "session"), text(partial.path("reader"), "session"),
                 why("writer and reader are requests of one session", app, events, partial));
     }
+
+    private static final String RACE = "error unsafe-concurrent-mutation ";
 
     /** Runs {@code first} and {@code second} at once (their gates order them) and returns what the first got. */
     private static Http.Response alongside(Supplier<Http.Response> first, Supplier<Http.Response> second)
