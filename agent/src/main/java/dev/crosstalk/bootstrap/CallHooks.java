@@ -97,11 +97,20 @@ public final class CallHooks {
     }
 
     private static Object enter(Object target, int site) {
+        return enter(target, site, MutationHooks.WRITE);
+    }
+
+    /** A call that only reads the object's state once it is complete ({@code Calendar.get}). */
+    private static Object enterRead(Object target, int site) {
+        return enter(target, site, MutationHooks.READ);
+    }
+
+    private static Object enter(Object target, int site, int kind) {
         if (target == null) {
             return null;
         }
         try {
-            return Hooks.sink.mutationEnter(site, target);
+            return Hooks.sink.mutationEnter(site, target, kind);
         } catch (Throwable t) {
             Hooks.error(t);
             return null;
@@ -150,7 +159,7 @@ public final class CallHooks {
 
     /** Replaces {@code Calendar.getTime()}. */
     public static java.util.Date calGetTime(java.util.Calendar c, int site) {
-        Object token = enter(c, site);
+        Object token = enterRead(c, site);
         try {
             return c.getTime();
         } finally {
@@ -180,7 +189,7 @@ public final class CallHooks {
 
     /** Replaces {@code Calendar.get(int)}. */
     public static int calGet(java.util.Calendar c, int field, int site) {
-        Object token = enter(c, site);
+        Object token = enterRead(c, site);
         try {
             return c.get(field);
         } finally {

@@ -83,6 +83,8 @@ public enum HookTable {
     MUTATION_USED(MutationHooks.class, "used", "(Ljava/lang/Object;II)Ljava/lang/Object;", null, false),
     FIELD_LOADED(MutationHooks.class, "fieldLoaded", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     LOCK(MutationHooks.class, "lock", "(Ljava/lang/Object;I)V", null, false),
+    VOLATILE_WRITE(MutationHooks.class, "volatileWrite", "(Ljava/lang/Object;I)V", null, false),
+    VOLATILE_READ(MutationHooks.class, "volatileRead", "(Ljava/lang/Object;I)V", null, false),
     LOCK_TRIED(MutationHooks.class, "tried", "(ZLjava/lang/Object;)Z", null, false),
     LOCK_HALF(MutationHooks.class, "half", "(Ljava/lang/Object;Ljava/lang/Object;I)Ljava/lang/Object;", null, false),
     ACCESS_ORDER_ARGUMENT(MutationHooks.class, "accessOrderArgument", "(Z)Z", null, false),

@@ -2,7 +2,8 @@ package dev.crosstalk.bootstrap;
 
 /**
  * Entry points for the detection of unsafe concurrent mutation: calls on builders that may be
- * shared, loads of container fields from shared objects, and the locks application code takes.
+ * shared, loads of container fields from shared objects, the locks application code takes, and its
+ * reads and writes of {@code volatile} fields (happens-before edges).
  * Bootstrap class, JDK types only; every method guards the agent's work with {@code catch
  * (Throwable)}, counts it in {@link Hooks#errors()}, and leaves the application's values as they
  * were.
@@ -64,6 +65,27 @@ public final class MutationHooks {
             } catch (Throwable t) {
                 Hooks.error(t);
             }
+        }
+    }
+
+    /**
+     * A {@code volatile} field of {@code owner} (null for a static) named by {@code site} is about to be
+     * written: a release, so it runs before the write.
+     */
+    public static void volatileWrite(Object owner, int site) {
+        try {
+            Hooks.sink.volatileAccess(site, owner, true);
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+    }
+
+    /** That field was just read: an acquire, so it runs after the read. */
+    public static void volatileRead(Object owner, int site) {
+        try {
+            Hooks.sink.volatileAccess(site, owner, false);
+        } catch (Throwable t) {
+            Hooks.error(t);
         }
     }
 

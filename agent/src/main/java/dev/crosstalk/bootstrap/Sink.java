@@ -87,6 +87,14 @@ public interface Sink {
         return null;
     }
 
+    /**
+     * {@link #mutationEnter(int, Object)} knowing what the call does to the object
+     * ({@code MutationHooks.READ} or {@code WRITE}).
+     */
+    default Object mutationEnter(int site, Object target, int kind) {
+        return mutationEnter(site, target);
+    }
+
     default void mutationExit(Object token) {
     }
 
@@ -113,6 +121,10 @@ public interface Sink {
 
     /** A lock was taken or released ({@code MutationHooks.MONITOR_ENTER} …). */
     default void lockEvent(Object lock, int event) {
+    }
+
+    /** A {@code volatile} field of {@code owner} (null: a static) was read, or is about to be written. */
+    default void volatileAccess(int site, Object owner, boolean write) {
     }
 
     /** {@code half} is the read ({@code read}) or write half of {@code readWriteLock}. */

@@ -6,6 +6,7 @@ import dev.crosstalk.agent.detect.mutation.MutationWords;
 import dev.crosstalk.agent.detect.mutation.Use;
 import dev.crosstalk.agent.detect.mutation.UseHistory;
 import dev.crosstalk.agent.detect.mutation.UseKind;
+import dev.crosstalk.agent.detect.mutation.VectorClock;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
@@ -20,8 +21,11 @@ import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.MutationHooks;
+import java.security.MessageDigest;
+import java.text.DateFormat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedList;
@@ -50,6 +54,11 @@ public final class Mutations {
     /** Read and write halves of {@code ReadWriteLock}s: the lock they belong to, and which half. */
     private final WeakIdentityMap<Long> halves;
     private final WeakIdentityMap<Boolean> accessOrdered;
+    /** Clocks of {@code volatile} static fields, by state name; bounded by the field table. */
+    private final java.util.concurrent.ConcurrentHashMap<String, VectorClock> staticClocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Clocks of {@code volatile} instance fields: per owner object, by field. */
+    private final WeakIdentityMap<java.util.Map<String, VectorClock>> fieldClocks;
     private final AtomicLong order = new AtomicLong();
 
     /** One watched object: its state name, type, and history. */
@@ -74,13 +83,20 @@ public final class Mutations {
         this.roots = new WeakIdentityMap<>(maxObjects);
         this.halves = new WeakIdentityMap<>(maxObjects);
         this.accessOrdered = new WeakIdentityMap<>(maxObjects);
+        this.fieldClocks = new WeakIdentityMap<>(maxObjects);
     }
 
     /** The JDK types that break when two threads change one instance (subclasses included). */
     static boolean watchedType(Object o) {
-        return o instanceof HashMap || o instanceof ArrayList || o instanceof StringBuilder || o instanceof HashSet
-                || o instanceof TreeMap || o instanceof TreeSet || o instanceof LinkedList || o instanceof ArrayDeque
-                || o instanceof PriorityQueue;
+        return o instanceof HashMap || o instanceof ArrayList || o instanceof HashSet || o instanceof TreeMap
+                || o instanceof TreeSet || o instanceof LinkedList || o instanceof ArrayDeque
+                || o instanceof PriorityQueue || notThreadSafeObject(o);
+    }
+
+    /** Not containers: builders, and the date and digest types whose every call changes their state. */
+    private static boolean notThreadSafeObject(Object o) {
+        return o instanceof StringBuilder || o instanceof DateFormat || o instanceof Calendar
+                || o instanceof MessageDigest;
     }
 
     private Watched admit(Object o, String state) {
@@ -98,9 +114,12 @@ public final class Mutations {
 
     // ---- how objects come to be watched -----------------------------------------------------------
 
-    /** A static field was read or written with {@code value}: builders are watched from there on. */
+    /**
+     * A static field was read or written with {@code value}: builders, date formats, calendars and
+     * digests are watched from there on (containers, from their first call).
+     */
     public void staticValue(Site site, Object value) {
-        if (value instanceof StringBuilder && site.field() != null) {
+        if (notThreadSafeObject(value) && site.field() != null) {
             admit(value, site.field().stateName());
         }
     }
@@ -154,6 +173,54 @@ public final class Mutations {
         }
     }
 
+    // ---- happens-before through volatile fields ---------------------------------------------------
+
+    /**
+     * A {@code volatile} field of {@code owner} (null: a static) named by {@code site} was written
+     * (the hook runs just before the write) or read (just after). A write publishes what this thread
+     * knows on the field; a read learns what the field's writers published. Only inside requests,
+     * where the calls judged are made.
+     */
+    public void volatileAccess(ThreadState ts, Site site, Object owner, boolean write) {
+        if (site == null || site.member() == null || ts.activeRequest() == null) {
+            return;
+        }
+        // Two webapps' classes of one name are two fields.
+        String name = site.webapp() == null ? site.member() : site.webapp() + "/" + site.member();
+        VectorClock field = clockOf(owner, name, write);
+        if (field == null) {
+            return;
+        }
+        if (write) {
+            ts.clock.releaseInto(field, Thread.currentThread().getId());
+        } else {
+            ts.clock.acquireFrom(field);
+        }
+    }
+
+    /** The field's clock; made on a write only (a field nobody wrote in a request carries nothing). */
+    private VectorClock clockOf(Object owner, String field, boolean create) {
+        if (owner == null) {
+            return create ? staticClocks.computeIfAbsent(field, k -> new VectorClock()) : staticClocks.get(field);
+        }
+        java.util.Map<String, VectorClock> fields = fieldClocks.get(owner);
+        if (fields == null) {
+            if (!create) {
+                return null;
+            }
+            synchronized (fieldClocks) { // two first writers must share one map, or one's edge is lost
+                fields = fieldClocks.get(owner);
+                if (fields == null) {
+                    fields = new java.util.concurrent.ConcurrentHashMap<>(2);
+                    if (!fieldClocks.put(owner, fields)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return create ? fields.computeIfAbsent(field, k -> new VectorClock()) : fields.get(field);
+    }
+
     // ---- calls --------------------------------------------------------------------------------
 
     /**
@@ -203,14 +270,20 @@ public final class Mutations {
         judge(w, site, request, kind, keyed ? Values.keyDigest(key) : Use.NO_KEY, missing, key);
     }
 
-    /** A call on a watched builder ({@code MutationHooks.READ} …). */
-    public void use(Site site, Object target, int kind, RequestContext request) {
+    /**
+     * A call on a watched builder, date format, calendar or digest ({@code MutationHooks.READ} …).
+     * Returns whether the object is watched.
+     */
+    public boolean use(Site site, Object target, int kind, RequestContext request) {
         Watched w = watched.get(target);
-        if (w == null || request == null) {
-            return;
+        if (w == null) {
+            return false;
         }
-        judge(w, site, request, kind == MutationHooks.WRITE ? UseKind.WRITE
-                : kind == MutationHooks.ITERATE ? UseKind.ITERATE : UseKind.READ, Use.NO_KEY, false, null);
+        if (request != null) {
+            judge(w, site, request, kind == MutationHooks.WRITE ? UseKind.WRITE
+                    : kind == MutationHooks.ITERATE ? UseKind.ITERATE : UseKind.READ, Use.NO_KEY, false, null);
+        }
+        return true;
     }
 
     /** A container got out of a watched one is reachable from the same root. */
@@ -226,9 +299,10 @@ public final class Mutations {
             site.sampleStack(Stacks.capture()); // once per site: the other side of a later conflict
         }
         Thread me = Thread.currentThread();
+        ThreadState ts = ThreadState.get();
         Use use = new Use(request.info().id(), request, me.getId(), me.getName(), site.id(), kind,
-                ThreadState.get().locks.snapshot(), order.incrementAndGet(), key, missing);
-        Conflict c = w.history.record(use, tag -> ((RequestContext) tag).inFlight());
+                ts.locks.snapshot(), order.incrementAndGet(), ts.clock.epochOf(me.getId()), key, missing);
+        Conflict c = w.history.record(use, tag -> ((RequestContext) tag).inFlight(), ts.clock);
         if (c != null) {
             report(c, w, request, site, keyObject);
         }

@@ -34,6 +34,8 @@ final class AccessClassVisitor extends ClassVisitor {
     /** Annotated {@code ThreadSafe}/{@code Immutable} (see {@link IntentionalSharing}). */
     private boolean classMarked;
     private final Set<String> markedFields = new HashSet<>();
+    /** Own {@code volatile} fields, static or not: their accesses are happens-before edges. */
+    private final Set<String> volatileFields = new HashSet<>();
 
     AccessClassVisitor(ClassVisitor next, ClassFilter filter, SiteTable sites, FieldTable fields,
             Set<String> publishing, IntentionalSharing sharing, ClassLoader loader) {
@@ -69,6 +71,9 @@ final class AccessClassVisitor extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
+        if ((access & Opcodes.ACC_VOLATILE) != 0) {
+            volatileFields.add(fieldName);
+        }
         if ((access & Opcodes.ACC_STATIC) == 0 && (access & Opcodes.ACC_FINAL) != 0) {
             finalInstanceFields.add(fieldName);
         }
@@ -102,13 +107,19 @@ final class AccessClassVisitor extends ClassVisitor {
 
     @Override
     public void visitEnd() {
-        sharing.declare(name, classMarked, markedFields);
+        sharing.declare(name, classMarked, markedFields, volatileFields);
         super.visitEnd();
     }
 
     /** True when another class's static field {@code owner.fieldName} is marked as shared on purpose. */
     boolean markedElsewhere(String owner, String fieldName) {
         return !owner.equals(name) && sharing.isQuietField(owner, fieldName, loader);
+    }
+
+    /** True when the field {@code fieldOwner.fieldName} of an application class is declared {@code volatile}. */
+    boolean isVolatile(String fieldOwner, String fieldName) {
+        return fieldOwner.equals(name) ? volatileFields.contains(fieldName)
+                : filter.isApplication(fieldOwner) && sharing.isVolatileField(fieldOwner, fieldName, loader);
     }
 
     /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */

@@ -37,6 +37,12 @@ public final class IntentionalSharing {
     private final Set<String> classes = ConcurrentHashMap.newKeySet();
     /** Per class seen (internal name), its static fields that get no hooks; an empty set when none. */
     private final Map<String, Set<String>> quietFields = new ConcurrentHashMap<>();
+    /**
+     * Per class seen, its {@code volatile} fields, static or not: declared shared across threads too,
+     * and their accesses are happens-before edges (see {@code MutationPass}). Read from the same class
+     * file, at the same time, as the marks.
+     */
+    private final Map<String, Set<String>> volatileFields = new ConcurrentHashMap<>();
 
     /** True for an annotation that marks a static field ({@code Ljavax/annotation/concurrent/GuardedBy;}). */
     static boolean marksField(String descriptor) {
@@ -55,11 +61,25 @@ public final class IntentionalSharing {
     }
 
     /** What the transformer found in {@code owner}'s class file (internal name). */
-    void declare(String owner, boolean classMarked, Set<String> staticFieldsWithoutHooks) {
+    void declare(String owner, boolean classMarked, Set<String> staticFieldsWithoutHooks, Set<String> volatiles) {
         if (classMarked) {
             classes.add(owner);
         }
         quietFields.put(owner, Set.copyOf(staticFieldsWithoutHooks));
+        volatileFields.put(owner, Set.copyOf(volatiles));
+    }
+
+    /**
+     * True when {@code owner.name} is declared {@code volatile} in {@code owner}'s class file, read from
+     * {@code loader} when the class was not seen yet. A field inherited from a superclass is not found.
+     */
+    boolean isVolatileField(String owner, String name, ClassLoader loader) {
+        Set<String> v = volatileFields.get(owner);
+        if (v == null) {
+            readAhead(owner, loader);
+            v = volatileFields.computeIfAbsent(owner, k -> Set.of()); // unreadable: read once, taken as none
+        }
+        return v.contains(name);
     }
 
     /** True when objects of {@code className} ({@code com.acme.Cache} or {@code com/acme/Cache}) are marked. */
@@ -92,6 +112,7 @@ public final class IntentionalSharing {
             Set<String> quiet = marks.quietFields();
             // The class's own transformation, when it comes, declares the same; it must not be replaced by an
             // older answer, so only the first one is kept.
+            volatileFields.putIfAbsent(owner, Set.copyOf(marks.volatileFields));
             Set<String> earlier = quietFields.putIfAbsent(owner, quiet);
             if (earlier == null && marks.classMarked) {
                 classes.add(owner);
@@ -109,6 +130,7 @@ public final class IntentionalSharing {
         boolean classMarked;
         final Set<String> staticFields = new HashSet<>();
         final Set<String> markedFields = new HashSet<>();
+        final Set<String> volatileFields = new HashSet<>();
 
         Marks() {
             super(Opcodes.ASM9);
@@ -122,6 +144,9 @@ public final class IntentionalSharing {
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            if ((access & Opcodes.ACC_VOLATILE) != 0) {
+                volatileFields.add(name);
+            }
             if ((access & Opcodes.ACC_STATIC) == 0) {
                 return null;
             }

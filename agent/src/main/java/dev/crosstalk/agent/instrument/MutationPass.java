@@ -28,7 +28,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * instrumentation sees it: the locks the method takes and releases (monitors, synchronized methods,
  * {@code Lock.lock/tryLock/unlock}, the halves of a {@code ReadWriteLock}), loads of container and
  * builder fields (which may make them shared), calls on {@code StringBuilder}s that may be shared,
- * and the construction of {@code LinkedHashMap}s in access order.
+ * the construction of {@code LinkedHashMap}s in access order, and reads and writes of {@code volatile}
+ * fields of application classes (happens-before edges between threads).
  *
  * <p>A {@code StringBuilder} call whose receiver the method itself made ({@code new} in this method,
  * through locals and {@code append} chains, by ASM's source analysis) gets no hook, so a local
@@ -45,14 +46,15 @@ final class MutationPass extends MethodNode {
             "java/util/concurrent/locks/ReentrantReadWriteLock");
     private static final Set<String> SB_WRITES_RETURNING_THIS = Set.of("append", "insert", "delete", "deleteCharAt",
             "replace", "reverse");
-    /** Field types whose values may be watched: the JDK's non-thread-safe containers, their interfaces, builders. */
+    /** Field types whose values may be watched: the JDK's non-thread-safe containers, their interfaces, builders, date and digest types. */
     private static final Set<String> WATCHED_FIELD_TYPES = Set.of("Ljava/util/Map;", "Ljava/util/HashMap;",
             "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/SortedMap;", "Ljava/util/NavigableMap;",
             "Ljava/util/AbstractMap;", "Ljava/util/List;", "Ljava/util/ArrayList;", "Ljava/util/LinkedList;",
             "Ljava/util/Collection;", "Ljava/util/Set;", "Ljava/util/HashSet;", "Ljava/util/LinkedHashSet;",
             "Ljava/util/TreeSet;", "Ljava/util/SortedSet;", "Ljava/util/NavigableSet;", "Ljava/util/Queue;",
             "Ljava/util/Deque;", "Ljava/util/ArrayDeque;", "Ljava/util/PriorityQueue;", "Ljava/lang/StringBuilder;",
-            "Ljava/lang/Iterable;");
+            "Ljava/lang/Iterable;", "Ljava/text/DateFormat;", "Ljava/text/SimpleDateFormat;", "Ljava/util/Calendar;",
+            "Ljava/util/GregorianCalendar;", "Ljava/security/MessageDigest;");
 
     private final AccessClassVisitor owner;
     private final MethodVisitor next;
@@ -90,8 +92,16 @@ final class MutationPass extends MethodNode {
                 before.add(new InsnNode(Opcodes.DUP));
                 before.add(lockHook(insn.getOpcode() == Opcodes.MONITORENTER ? 1 : 2));
                 instructions.insertBefore(insn, before);
-            } else if (insn instanceof FieldInsnNode && insn.getOpcode() == Opcodes.GETFIELD && !constructor) {
-                fieldLoad((FieldInsnNode) insn);
+            } else if (insn instanceof FieldInsnNode) {
+                FieldInsnNode field = (FieldInsnNode) insn;
+                if (insn.getOpcode() == Opcodes.GETFIELD && !constructor) {
+                    fieldLoad(field);
+                }
+                boolean instance = insn.getOpcode() == Opcodes.GETFIELD || insn.getOpcode() == Opcodes.PUTFIELD;
+                // In a constructor the owner may not be initialised yet, and no other thread sees it anyway.
+                if (!(instance && constructor) && owner.isVolatile(field.owner, field.name)) {
+                    volatileAccess(field);
+                }
             } else if (insn instanceof MethodInsnNode) {
                 call((MethodInsnNode) insn, constructor);
             }
@@ -139,6 +149,58 @@ final class MutationPass extends MethodNode {
         after.add(push(site));
         after.add(hook(HookTable.FIELD_LOADED));
         instructions.insert(insn, after);
+    }
+
+    /**
+     * A read or write of a {@code volatile} field: the write's hook runs just before it (a release
+     * must be published before another thread can see the value), the read's just after (an acquire
+     * must follow the value it read). The hooks take the owner (null for a static) and the site.
+     */
+    private void volatileAccess(FieldInsnNode insn) {
+        int site = owner.site(name, line, null, false, insn.owner.replace('/', '.') + "." + insn.name, 0);
+        boolean wide = Type.getType(insn.desc).getSize() == 2;
+        InsnList l = new InsnList();
+        switch (insn.getOpcode()) {
+            case Opcodes.GETSTATIC:
+            case Opcodes.PUTSTATIC:
+                l.add(new InsnNode(Opcodes.ACONST_NULL));
+                l.add(push(site));
+                l.add(hook(insn.getOpcode() == Opcodes.GETSTATIC ? HookTable.VOLATILE_READ : HookTable.VOLATILE_WRITE));
+                if (insn.getOpcode() == Opcodes.GETSTATIC) {
+                    instructions.insert(insn, l);
+                } else {
+                    instructions.insertBefore(insn, l);
+                }
+                return;
+            case Opcodes.GETFIELD:
+                // [owner] -> DUP, GETFIELD -> [owner, value] -> [value, owner] -> hook -> [value]
+                instructions.insertBefore(insn, new InsnNode(Opcodes.DUP));
+                if (wide) {
+                    l.add(new InsnNode(Opcodes.DUP2_X1));
+                    l.add(new InsnNode(Opcodes.POP2));
+                } else {
+                    l.add(new InsnNode(Opcodes.SWAP));
+                }
+                l.add(push(site));
+                l.add(hook(HookTable.VOLATILE_READ));
+                instructions.insert(insn, l);
+                return;
+            case Opcodes.PUTFIELD:
+                // [owner, value] -> [owner, value, owner] -> hook -> [owner, value] -> PUTFIELD
+                if (wide) {
+                    l.add(new InsnNode(Opcodes.DUP2_X1));
+                    l.add(new InsnNode(Opcodes.POP2));
+                    l.add(new InsnNode(Opcodes.DUP_X2));
+                } else {
+                    l.add(new InsnNode(Opcodes.DUP2));
+                    l.add(new InsnNode(Opcodes.POP));
+                }
+                l.add(push(site));
+                l.add(hook(HookTable.VOLATILE_WRITE));
+                instructions.insertBefore(insn, l);
+                return;
+            default:
+        }
     }
 
     private void call(MethodInsnNode insn, boolean constructor) {

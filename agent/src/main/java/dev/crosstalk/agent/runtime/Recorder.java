@@ -23,6 +23,7 @@ import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.agent.state.WriteRecord;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.MutationHooks;
 import dev.crosstalk.bootstrap.Sink;
 import java.lang.ref.WeakReference;
 import dev.crosstalk.agent.userdata.Mark;
@@ -589,8 +590,19 @@ public final class Recorder implements Sink {
 
     @Override
     public Object mutationEnter(int siteId, Object target) {
+        return mutationEnter(siteId, target, MutationHooks.WRITE);
+    }
+
+    @Override
+    public Object mutationEnter(int siteId, Object target, int kind) {
         Site site = sites.get(siteId);
-        return site == null ? null : overlaps.enter(ThreadState.get().activeRequest(), site, target);
+        if (site == null) {
+            return null;
+        }
+        RequestContext request = ThreadState.get().activeRequest();
+        // Seen in shared state: judged by the lockset between calls; otherwise only an overlap proves a race.
+        boolean watched = Gates.maybeTracked(target) && mutations.use(site, target, kind, request);
+        return watched ? null : overlaps.enter(request, site, target);
     }
 
     @Override
@@ -609,6 +621,11 @@ public final class Recorder implements Sink {
     @Override
     public void lockEvent(Object lock, int event) {
         mutations.lockEvent(ThreadState.get(), lock, event);
+    }
+
+    @Override
+    public void volatileAccess(int siteId, Object owner, boolean write) {
+        mutations.volatileAccess(ThreadState.get(), sites.get(siteId), owner, write);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.crosstalk.agent.state;
 
+import dev.crosstalk.agent.detect.mutation.VectorClock;
+
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
 public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::first);
@@ -19,6 +21,9 @@ public final class ThreadState {
 
     /** The locks this thread holds in its current request (see the mutations detector). */
     public final HeldLocks locks = new HeldLocks();
+
+    /** What this thread knows of others through {@code volatile} fields; kept across requests (see the mutations detector). */
+    public final VectorClock clock = VectorClock.of(Thread.currentThread().getId());
 
     private static ThreadState first() {
         ThreadState ts = new ThreadState();

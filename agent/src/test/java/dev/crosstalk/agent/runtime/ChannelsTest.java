@@ -4,6 +4,7 @@ import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.bootstrap.MutationHooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The channels that are not static fields, driven through the recorder the way the hooks drive it:
  * thread-locals and the MDC on a reused thread, non-final fields of objects made outside requests,
- * and overlapping calls on an object that is not thread-safe. Each bug next to its clean look-alike.
+ * overlapping calls on an object that is not thread-safe, and calls on such an object seen in shared
+ * state, judged between calls. Each bug next to its clean look-alike.
  */
 class ChannelsTest {
     private final SiteTable sites = new SiteTable();
@@ -299,6 +301,88 @@ class ChannelsTest {
         Object format = new java.text.SimpleDateFormat("yyyy-MM-dd");
         inRequest("GET /date?1", () -> recorder.mutationExit(recorder.mutationEnter(parse, format)));
         inRequest("GET /date?2", () -> recorder.mutationExit(recorder.mutationEnter(parse, format)));
+        assertEquals(List.of(), describe());
+    }
+
+    // ---- the same objects seen in shared state: judged between calls ------------------------------
+
+    private final StaticField formatField = fields.field("com/acme/DateService", "FORMAT", "Ljava/text/SimpleDateFormat;");
+    private final int loadFormat = sites.register("com.acme.DateService", "parse", "DateService.java", 40, formatField,
+            false, null, 0);
+
+    /**
+     * Request 1 calls {@code first} and stays in flight while request 2, on another thread, calls
+     * {@code second}; the two calls never overlap in time. Each loads the object from the static
+     * field first, as the code would; {@code lock}, when not null, is held around each call.
+     */
+    private void oneCallEachWhileBothInFlight(Object target, int first, int second, Object lock) throws Exception {
+        CountDownLatch firstCalled = new CountDownLatch(1);
+        CountDownLatch secondCalled = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                inRequest("GET /date?1", () -> {
+                    call(target, first, lock);
+                    firstCalled.countDown();
+                    await(secondCalled);
+                });
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "worker-1");
+        worker.start();
+        assertTrue(firstCalled.await(5, TimeUnit.SECONDS));
+        inRequest("GET /date?2", () -> call(target, second, lock));
+        secondCalled.countDown();
+        worker.join(5000);
+        assertEquals(null, failure.get());
+    }
+
+    private void call(Object target, int kind, Object lock) {
+        recorder.staticRead(loadFormat, target);
+        if (lock == null) {
+            recorder.mutationExit(recorder.mutationEnter(parse, target, kind));
+            return;
+        }
+        synchronized (lock) {
+            recorder.lockEvent(lock, MutationHooks.MONITOR_ENTER);
+            recorder.mutationExit(recorder.mutationEnter(parse, target, kind));
+            recorder.lockEvent(lock, MutationHooks.MONITOR_EXIT);
+        }
+    }
+
+    @Test
+    void aSharedFormatUsedByTwoRequestsInFlightBetweenTheirCallsIsAnError() throws Exception {
+        oneCallEachWhileBothInFlight(new java.text.SimpleDateFormat("yyyy-MM-dd"), MutationHooks.WRITE,
+                MutationHooks.WRITE, null);
+        Finding f = only(FindingType.UNSAFE_CONCURRENT_MUTATION);
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("com.acme.DateService.FORMAT", f.state());
+        assertEquals("worker-1", f.writer().thread());
+        assertTrue(f.message().startsWith("Unsafe concurrent mutation: com.acme.DateService.FORMAT (a SimpleDateFormat,"),
+                f.message());
+    }
+
+    @Test
+    void aSharedFormatUsedUnderOneLockIsQuiet() throws Exception {
+        oneCallEachWhileBothInFlight(new java.text.SimpleDateFormat("yyyy-MM-dd"), MutationHooks.WRITE,
+                MutationHooks.WRITE, new Object());
+        assertEquals(List.of(), describe());
+    }
+
+    @Test
+    void aSharedCalendarOnlyReadIsQuietAndSetWhileAnotherRequestReadsIsAnError() throws Exception {
+        oneCallEachWhileBothInFlight(java.util.Calendar.getInstance(), MutationHooks.READ, MutationHooks.READ, null);
+        assertEquals(List.of(), describe());
+        oneCallEachWhileBothInFlight(java.util.Calendar.getInstance(), MutationHooks.READ, MutationHooks.WRITE, null);
+        assertEquals(Severity.ERROR, only(FindingType.UNSAFE_CONCURRENT_MUTATION).severity());
+    }
+
+    @Test
+    void aSharedDigestUsedByOneRequestAfterAnotherIsQuiet() throws Exception {
+        Object digest = java.security.MessageDigest.getInstance("SHA-256");
+        inRequest("GET /hash?1", () -> call(digest, MutationHooks.WRITE, null));
+        inRequest("GET /hash?2", () -> call(digest, MutationHooks.WRITE, null));
         assertEquals(List.of(), describe());
     }
 

@@ -2,7 +2,8 @@ package dev.crosstalk.agent.detect.mutation;
 
 /**
  * One call on a watched object: who made it (request and thread), where (a site id), what it did,
- * under which locks, and when in the agent's global order. For map lookups, the key's digest and
+ * under which locks, at which epoch of its thread ({@link VectorClock}), and when in the agent's
+ * global order. For map lookups, the key's digest and
  * whether the key was missing, which is what check-then-act is made of.
  */
 public final class Use {
@@ -17,12 +18,14 @@ public final class Use {
     public final UseKind kind;
     public final LockSet locks;
     public final long seq;
+    /** The thread's own epoch at the call: another thread that knows it is ordered after the call. */
+    public final long epoch;
     public final long key;
     /** A lookup of {@link #key} that found it missing ({@code containsKey} false, {@code get} null). */
     public final boolean missing;
 
     public Use(long request, Object requestTag, long thread, String threadName, int site, UseKind kind, LockSet locks,
-            long seq, long key, boolean missing) {
+            long seq, long epoch, long key, boolean missing) {
         this.request = request;
         this.requestTag = requestTag;
         this.thread = thread;
@@ -31,6 +34,7 @@ public final class Use {
         this.kind = kind;
         this.locks = locks;
         this.seq = seq;
+        this.epoch = epoch;
         this.key = key;
         this.missing = missing;
     }

@@ -6,10 +6,12 @@ package dev.crosstalk.agent.detect.mutation;
  * once):
  *
  * <p>a call conflicts with an earlier call of another request when that request is still in flight,
- * ran it on another thread, at least one of the two mutates, and no lock common to both kept them
- * apart. Nothing about the exact time of the two calls matters: two requests in flight together
- * have no ordering between them except the locks they take, so the corruption can happen between
- * the calls as well as inside them.
+ * ran it on another thread, at least one of the two mutates, no lock common to both kept them
+ * apart, and no happens-before edge the agent saw orders them: the current thread does not know
+ * the earlier call's epoch through {@code volatile} writes and reads ({@link VectorClock}). Nothing
+ * about the exact time of the two calls matters: two requests in flight together have no ordering
+ * between them except the locks they take and the edges they make, so the corruption can happen
+ * between the calls as well as inside them.
  *
  * <p>A lookup that found a key missing and a store of that key by another request are not reported
  * as a race while the looking request may still store the key itself: when it does, it is
@@ -52,17 +54,20 @@ public final class UseHistory {
     private final KeyCheck[] checks = new KeyCheck[KEYS];
     private int nextCheck;
 
-    /** Judges {@code use} against the calls remembered so far, then remembers it. Null: no conflict. */
-    public synchronized Conflict record(Use use, Liveness liveness) {
+    /**
+     * Judges {@code use} against the calls remembered so far, then remembers it. {@code known} is the
+     * clock of the thread making the call, read on that thread. Null: no conflict.
+     */
+    public synchronized Conflict record(Use use, Liveness liveness, VectorClock known) {
         Conflict found = use.kind.mutates() && use.key != Use.NO_KEY ? checkThenAct(use) : null;
         if (found == null) {
-            found = race(use, liveness);
+            found = race(use, liveness, known);
         }
         remember(use);
         return found;
     }
 
-    private Conflict race(Use use, Liveness liveness) {
+    private Conflict race(Use use, Liveness liveness, VectorClock known) {
         for (Track t : tracks) {
             if (t == null || t.request == use.request || !liveness.inFlight(t.tag)) {
                 continue;
@@ -70,7 +75,8 @@ public final class UseHistory {
             Use[] candidates = use.kind.mutates() ? new Use[] {t.lastWrite, t.lastIterate, t.lastRead}
                     : new Use[] {t.lastWrite};
             for (Use other : candidates) {
-                if (other == null || other.thread == use.thread || use.locks.excludes(other.locks)) {
+                if (other == null || other.thread == use.thread || use.locks.excludes(other.locks)
+                        || known.knows(other.thread, other.epoch)) {
                     continue;
                 }
                 if (use.kind.mutates() && other.missedKey(use.key) && pendingStore(other)) {

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The judgement of {@link UseHistory} on scripted orders of calls: every pair of kinds in both
- * orders, with and without a common lock, read and write halves of a read-write lock, ended
- * requests, one thread, one request on two threads, and check-then-act.
+ * orders, with and without a common lock, with and without a happens-before edge through a
+ * {@code volatile} field, read and write halves of a read-write lock, ended requests, one thread,
+ * one request on two threads, and check-then-act.
  */
 class UseHistoryTest {
     private static final int LOCK = 7;
@@ -28,13 +31,35 @@ class UseHistoryTest {
     private final UseHistory.Liveness liveness = tag -> !ended.contains((Long) tag);
     private final UseHistory history = new UseHistory();
     private long seq;
+    /** Each scripted thread's clock, by thread id: what it knows through volatile fields. */
+    private final Map<Long, VectorClock> clocks = new HashMap<>();
+
+    private VectorClock clock(long thread) {
+        return clocks.computeIfAbsent(thread, VectorClock::of);
+    }
 
     private Use use(long request, long thread, int site, UseKind kind, LockSet locks) {
-        return new Use(request, request, thread, "t" + thread, site, kind, locks, ++seq, Use.NO_KEY, false);
+        return keyed(request, thread, site, kind, Use.NO_KEY, false, locks);
     }
 
     private Use keyed(long request, long thread, int site, UseKind kind, long key, boolean missing, LockSet locks) {
-        return new Use(request, request, thread, "t" + thread, site, kind, locks, ++seq, key, missing);
+        return new Use(request, request, thread, "t" + thread, site, kind, locks, ++seq, clock(thread).epochOf(thread),
+                key, missing);
+    }
+
+    /** {@code use} judged as its own thread would: with that thread's clock. */
+    private Conflict record(Use use) {
+        return history.record(use, liveness, clock(use.thread));
+    }
+
+    /** Thread {@code thread} writes the volatile field {@code field}. */
+    private void release(long thread, VectorClock field) {
+        clock(thread).releaseInto(field, thread);
+    }
+
+    /** Thread {@code thread} reads the volatile field {@code field}. */
+    private void acquire(long thread, VectorClock field) {
+        clock(thread).acquireFrom(field);
     }
 
     static List<Arguments> pairs() {
@@ -52,8 +77,8 @@ class UseHistoryTest {
     void twoRequestsInFlightOnTwoThreadsWithoutLocksConflictWhenOneMutates(UseKind first, UseKind second,
             boolean conflict) {
         Use a = use(1, 11, 100, first, LockSet.NONE);
-        assertNull(history.record(a, liveness));
-        Conflict c = history.record(use(2, 12, 200, second, LockSet.NONE), liveness);
+        assertNull(record(a));
+        Conflict c = record(use(2, 12, 200, second, LockSet.NONE));
         if (!conflict) {
             assertNull(c);
             return;
@@ -67,75 +92,75 @@ class UseHistoryTest {
     @ParameterizedTest(name = "{0} then {1} under one monitor")
     @MethodSource("pairs")
     void aCommonLockKeepsEveryPairApart(UseKind first, UseKind second, boolean ignored) {
-        history.record(use(1, 11, 100, first, LockSet.exclusive(LOCK)), liveness);
-        assertNull(history.record(use(2, 12, 200, second, LockSet.exclusive(3, LOCK)), liveness));
+        record(use(1, 11, 100, first, LockSet.exclusive(LOCK)));
+        assertNull(record(use(2, 12, 200, second, LockSet.exclusive(3, LOCK))));
     }
 
     @ParameterizedTest(name = "{0} then {1}, lock held by one side only")
     @MethodSource("pairs")
     void aLockHeldByOneSideOnlyProtectsNothing(UseKind first, UseKind second, boolean conflict) {
-        history.record(use(1, 11, 100, first, LockSet.exclusive(LOCK)), liveness);
-        Conflict c = history.record(use(2, 12, 200, second, LockSet.NONE), liveness);
+        record(use(1, 11, 100, first, LockSet.exclusive(LOCK)));
+        Conflict c = record(use(2, 12, 200, second, LockSet.NONE));
         assertEquals(conflict, c != null);
-        history.record(use(3, 13, 300, first, LockSet.NONE), liveness);
-        assertEquals(conflict, history.record(use(4, 14, 400, second, LockSet.exclusive(LOCK)), liveness) != null);
+        record(use(3, 13, 300, first, LockSet.NONE));
+        assertEquals(conflict, record(use(4, 14, 400, second, LockSet.exclusive(LOCK))) != null);
     }
 
     @Test
     void differentLocksProtectNothing() {
-        history.record(use(1, 11, 100, UseKind.WRITE, LockSet.exclusive(1)), liveness);
-        assertNotNull(history.record(use(2, 12, 200, UseKind.WRITE, LockSet.exclusive(2)), liveness));
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.exclusive(1)));
+        assertNotNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.exclusive(2))));
     }
 
     @Test
     void readersUnderTheReadHalfAndWritersUnderTheWriteHalfAreKeptApart() {
         LockSet read = LockSet.of(new long[] {LockSet.entry(RW, true)}, 1);
         LockSet write = LockSet.of(new long[] {LockSet.entry(RW, false)}, 1);
-        history.record(use(1, 11, 100, UseKind.READ, read), liveness);
-        assertNull(history.record(use(2, 12, 200, UseKind.WRITE, write), liveness));
-        assertNull(history.record(use(3, 13, 300, UseKind.ITERATE, read), liveness));
-        assertNull(history.record(use(4, 14, 400, UseKind.WRITE, write), liveness));
+        record(use(1, 11, 100, UseKind.READ, read));
+        assertNull(record(use(2, 12, 200, UseKind.WRITE, write)));
+        assertNull(record(use(3, 13, 300, UseKind.ITERATE, read)));
+        assertNull(record(use(4, 14, 400, UseKind.WRITE, write)));
     }
 
     @Test
     void writersUnderTheReadHalfOnlyAreNotKeptApart() {
         LockSet read = LockSet.of(new long[] {LockSet.entry(RW, true)}, 1);
-        history.record(use(1, 11, 100, UseKind.WRITE, read), liveness);
-        assertNotNull(history.record(use(2, 12, 200, UseKind.WRITE, read), liveness));
+        record(use(1, 11, 100, UseKind.WRITE, read));
+        assertNotNull(record(use(2, 12, 200, UseKind.WRITE, read)));
     }
 
     @Test
     void aReaderUnderTheReadHalfAndAWriterWithoutLockConflict() {
         LockSet read = LockSet.of(new long[] {LockSet.entry(RW, true)}, 1);
-        history.record(use(1, 11, 100, UseKind.READ, read), liveness);
-        assertNotNull(history.record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE), liveness));
+        record(use(1, 11, 100, UseKind.READ, read));
+        assertNotNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE)));
     }
 
     @Test
     void anEndedRequestIsOrderedBeforeTheNextOne() {
-        history.record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE), liveness);
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
         ended.add(1L);
-        assertNull(history.record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE), liveness));
+        assertNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE)));
     }
 
     @Test
     void requestsOnOneThreadNeverConflict() {
-        history.record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE), liveness);
-        assertNull(history.record(use(2, 11, 200, UseKind.WRITE, LockSet.NONE), liveness));
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        assertNull(record(use(2, 11, 200, UseKind.WRITE, LockSet.NONE)));
     }
 
     @Test
     void oneRequestOnTwoThreadsNeverConflictsWithItself() {
-        history.record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE), liveness);
-        assertNull(history.record(use(1, 12, 200, UseKind.WRITE, LockSet.NONE), liveness));
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        assertNull(record(use(1, 12, 200, UseKind.WRITE, LockSet.NONE)));
     }
 
     @Test
     void aWriteWhileAnotherRequestIteratesNamesTheIteration() {
         Use iterating = use(1, 11, 100, UseKind.ITERATE, LockSet.NONE);
-        history.record(iterating, liveness);
-        history.record(use(1, 11, 101, UseKind.READ, LockSet.NONE), liveness);
-        Conflict c = history.record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE), liveness);
+        record(iterating);
+        record(use(1, 11, 101, UseKind.READ, LockSet.NONE));
+        Conflict c = record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE));
         assertNotNull(c);
         assertSame(iterating, c.earlier);
     }
@@ -145,11 +170,11 @@ class UseHistoryTest {
         long key = 42;
         Use checkA = keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE);
         Use checkB = keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE);
-        assertNull(history.record(checkA, liveness));
-        assertNull(history.record(checkB, liveness));
+        assertNull(record(checkA));
+        assertNull(record(checkB));
         Use storeA = keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE);
-        assertNull(history.record(storeA, liveness), "A's store waits: B may store the key too");
-        Conflict c = history.record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        assertNull(record(storeA), "A's store waits: B may store the key too");
+        Conflict c = record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE));
         assertNotNull(c);
         assertEquals(Conflict.Kind.CHECK_THEN_ACT, c.kind);
         assertSame(checkA, c.earlier);
@@ -160,10 +185,10 @@ class UseHistoryTest {
     @Test
     void checkThenActIsFoundWhicheverRequestStoresFirst() {
         long key = 42;
-        history.record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
-        history.record(keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
-        assertNull(history.record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness));
-        Conflict c = history.record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE));
+        record(keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE));
+        assertNull(record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE)));
+        Conflict c = record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE));
         assertEquals(Conflict.Kind.CHECK_THEN_ACT, c.kind);
         assertEquals(2, c.earlier.request);
     }
@@ -171,28 +196,28 @@ class UseHistoryTest {
     @Test
     void checkThenActIsFoundWhenTheFirstStorerHasEndedBeforeTheSecondStores() {
         long key = 42;
-        history.record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
-        history.record(keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE), liveness);
-        history.record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.NONE));
+        record(keyed(2, 12, 14, UseKind.READ, key, true, LockSet.NONE));
+        record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.NONE));
         ended.add(1L);
-        Conflict c = history.record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE), liveness);
+        Conflict c = record(keyed(2, 12, 16, UseKind.WRITE, key, false, LockSet.NONE));
         assertEquals(Conflict.Kind.CHECK_THEN_ACT, c.kind);
     }
 
     @Test
     void aLookupAfterTheOtherStoreFindsTheKeyAndIsNoCheckThenAct() {
         long key = 42;
-        history.record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.exclusive(LOCK)), liveness);
-        history.record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.exclusive(LOCK)), liveness);
-        assertNull(history.record(keyed(2, 12, 14, UseKind.READ, key, false, LockSet.exclusive(LOCK)), liveness));
+        record(keyed(1, 11, 14, UseKind.READ, key, true, LockSet.exclusive(LOCK)));
+        record(keyed(1, 11, 16, UseKind.WRITE, key, false, LockSet.exclusive(LOCK)));
+        assertNull(record(keyed(2, 12, 14, UseKind.READ, key, false, LockSet.exclusive(LOCK))));
     }
 
     @Test
     void checkAndStoreOfDifferentKeysAreAPlainRace() {
-        history.record(keyed(1, 11, 14, UseKind.READ, 1, true, LockSet.NONE), liveness);
-        history.record(keyed(2, 12, 14, UseKind.READ, 2, true, LockSet.NONE), liveness);
-        history.record(keyed(1, 11, 16, UseKind.WRITE, 1, false, LockSet.NONE), liveness);
-        Conflict c = history.record(keyed(2, 12, 16, UseKind.WRITE, 2, false, LockSet.NONE), liveness);
+        record(keyed(1, 11, 14, UseKind.READ, 1, true, LockSet.NONE));
+        record(keyed(2, 12, 14, UseKind.READ, 2, true, LockSet.NONE));
+        record(keyed(1, 11, 16, UseKind.WRITE, 1, false, LockSet.NONE));
+        Conflict c = record(keyed(2, 12, 16, UseKind.WRITE, 2, false, LockSet.NONE));
         assertEquals(Conflict.Kind.RACE, c.kind);
     }
 
@@ -201,20 +226,103 @@ class UseHistoryTest {
         long key = 42;
         LockSet l = LockSet.exclusive(LOCK);
         // The lock orders them: B looks only after A stored, and finds the key.
-        history.record(keyed(1, 11, 14, UseKind.READ, key, true, l), liveness);
-        history.record(keyed(1, 11, 16, UseKind.WRITE, key, false, l), liveness);
-        assertNull(history.record(keyed(2, 12, 14, UseKind.READ, key, false, l), liveness));
-        assertNull(history.record(keyed(2, 12, 20, UseKind.READ, 0, false, l), liveness));
+        record(keyed(1, 11, 14, UseKind.READ, key, true, l));
+        record(keyed(1, 11, 16, UseKind.WRITE, key, false, l));
+        assertNull(record(keyed(2, 12, 14, UseKind.READ, key, false, l)));
+        assertNull(record(keyed(2, 12, 20, UseKind.READ, 0, false, l)));
     }
 
     @Test
     void historyIsBoundedAndForgetsTheOldestRequest() {
         for (int r = 1; r <= UseHistory.REQUESTS + 1; r++) {
-            history.record(use(r, 11, 100, UseKind.READ, LockSet.NONE), liveness);
+            record(use(r, 11, 100, UseKind.READ, LockSet.NONE));
         }
         // Request 1 was forgotten to make room; request 2 is still remembered.
-        Conflict c = history.record(use(99, 12, 200, UseKind.WRITE, LockSet.NONE), liveness);
+        Conflict c = record(use(99, 12, 200, UseKind.WRITE, LockSet.NONE));
         assertNotNull(c);
         assertTrue(c.earlier.request >= 2);
+    }
+
+    @ParameterizedTest(name = "{0} then {1}, ordered by a volatile write and read")
+    @MethodSource("pairs")
+    void aVolatileWriteReadByTheOtherThreadOrdersEveryPair(UseKind first, UseKind second, boolean ignored) {
+        VectorClock flag = new VectorClock();
+        record(use(1, 11, 100, first, LockSet.NONE));
+        release(11, flag);
+        acquire(12, flag);
+        assertNull(record(use(2, 12, 200, second, LockSet.NONE)));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}, the flag written before the first call")
+    @MethodSource("pairs")
+    void aVolatileWriteBeforeTheCallOrdersNothingAfterIt(UseKind first, UseKind second, boolean conflict) {
+        VectorClock flag = new VectorClock();
+        release(11, flag);
+        acquire(12, flag);
+        record(use(1, 11, 100, first, LockSet.NONE));
+        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
+    }
+
+    @ParameterizedTest(name = "{0} then {1}, the flag written but never read")
+    @MethodSource("pairs")
+    void aVolatileWriteNobodyReadsOrdersNothing(UseKind first, UseKind second, boolean conflict) {
+        VectorClock flag = new VectorClock();
+        record(use(1, 11, 100, first, LockSet.NONE));
+        release(11, flag);
+        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
+    }
+
+    @ParameterizedTest(name = "{0} then {1}, another flag read")
+    @MethodSource("pairs")
+    void readingAnotherVolatileFieldOrdersNothing(UseKind first, UseKind second, boolean conflict) {
+        record(use(1, 11, 100, first, LockSet.NONE));
+        release(11, new VectorClock());
+        acquire(12, new VectorClock());
+        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
+    }
+
+    @ParameterizedTest(name = "{0} then {1}, the edge the wrong way")
+    @MethodSource("pairs")
+    void anEdgeFromTheLaterThreadToTheEarlierOrdersNothing(UseKind first, UseKind second, boolean conflict) {
+        VectorClock flag = new VectorClock();
+        record(use(1, 11, 100, first, LockSet.NONE));
+        release(12, flag);
+        acquire(11, flag);
+        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
+    }
+
+    @Test
+    void theFixedTwinFilledThenPublishedByAFlagWrittenLastIsQuietAndAFillAfterTheFlagIsNot() {
+        VectorClock loaded = new VectorClock();
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.exclusive(LOCK)));
+        record(use(1, 11, 101, UseKind.WRITE, LockSet.exclusive(LOCK)));
+        release(11, loaded);
+        acquire(12, loaded);
+        assertNull(record(use(2, 12, 200, UseKind.READ, LockSet.NONE)), "filled, then the flag, then read");
+        // The bug's order: the flag first, then a fill the reader's acquire cannot know about.
+        Conflict c = record(use(1, 11, 102, UseKind.WRITE, LockSet.exclusive(LOCK)));
+        assertNotNull(c);
+        assertEquals(200, c.earlier.site);
+    }
+
+    @Test
+    void edgesAreTransitiveThroughAThirdThread() {
+        VectorClock first = new VectorClock();
+        VectorClock second = new VectorClock();
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        release(11, first);
+        acquire(13, first);
+        release(13, second);
+        acquire(12, second);
+        assertNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE)));
+    }
+
+    @Test
+    void anIterationPublishedByAFlagIsOrderedBeforeTheWriteThatReadsIt() {
+        VectorClock done = new VectorClock();
+        record(use(1, 11, 100, UseKind.ITERATE, LockSet.NONE));
+        release(11, done);
+        acquire(12, done);
+        assertNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE)));
     }
 }
