@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run per JDK, every shape shows its symptom (mixed output, a template loaded twice,
  * {@code ConcurrentModificationException}) and is an {@code unsafe-concurrent-mutation} error naming
  * both requests and both sites; every fixed twin and every thread-safe look-alike, driven through the
- * same interleaving, shows no symptom and nothing at warning or above.
+ * same interleaving, shows no symptom and nothing at warning or above. A shared date format is judged
+ * like the containers, between calls: its two requests never call it at the same instant.
  */
 class MutationTomcat9Test {
     private static final String APP = "mutation-tomcat9";
@@ -33,17 +34,19 @@ class MutationTomcat9Test {
     private static final String CME = "ConcurrentModificationException";
 
     /** Each buggy state, and the method both sides of its finding run in (a lambda of it counts). */
-    private static final Map<String, List<String>> SHAPES = Map.of(
-            PKG + "ReportService.lines", List.of("ReportService.report(", "ReportService.report("),
-            PKG + "Registry.BY_CONTAINS", List.of("Registry.containsThenPut(", "Registry.containsThenPut("),
-            PKG + "Registry.BY_GET", List.of("Registry.getThenPut(", "Registry.getThenPut("),
-            PKG + "Renderers.BUFFER", List.of("Renderers.render(", "Renderers.render("),
-            PKG + "Renderers.buffer", List.of("Renderers.render(", "Renderers.render("),
-            PKG + "LruCache.entries", List.of("LruCache.list(", "LruCache.lambda$get$"),
-            PKG + "CatalogServlet.items", List.of("CatalogServlet.list(", "CatalogServlet.lambda$doGet$"),
-            PKG + "CatalogServlet.groups[…]", List.of("CatalogServlet.list(", "CatalogServlet.lambda$doGet$"),
-            PKG + "Index.WORDS", List.of("Index.list(", "Index.lambda$add$"),
-            PKG + "Cart.items", List.of("Cart.view(", "Cart.lambda$add$"));
+    private static final Map<String, List<String>> SHAPES = Map.ofEntries(
+            Map.entry(PKG + "ReportService.lines", List.of("ReportService.report(", "ReportService.report(")),
+            Map.entry(PKG + "Registry.BY_CONTAINS", List.of("Registry.containsThenPut(", "Registry.containsThenPut(")),
+            Map.entry(PKG + "Registry.BY_GET", List.of("Registry.getThenPut(", "Registry.getThenPut(")),
+            Map.entry(PKG + "Renderers.BUFFER", List.of("Renderers.render(", "Renderers.render(")),
+            Map.entry(PKG + "Renderers.buffer", List.of("Renderers.render(", "Renderers.render(")),
+            Map.entry(PKG + "LruCache.entries", List.of("LruCache.list(", "LruCache.lambda$get$")),
+            Map.entry(PKG + "CatalogServlet.items", List.of("CatalogServlet.list(", "CatalogServlet.lambda$doGet$")),
+            Map.entry(PKG + "CatalogServlet.groups[…]", List.of("CatalogServlet.list(", "CatalogServlet.lambda$doGet$")),
+            Map.entry(PKG + "Index.WORDS", List.of("Index.list(", "Index.lambda$add$")),
+            Map.entry(PKG + "Cart.items", List.of("Cart.view(", "Cart.lambda$add$")),
+            // judged between calls: the two calls never overlap in time
+            Map.entry(PKG + "Stamps.FORMAT", List.of("Stamps.year(", "Stamps.echo(")));
 
     private static final List<String> LOOK_ALIKES = List.of("concurrent-map", "skip-list", "copy-on-write",
             "synchronized-wrapper", "atomic", "monitor", "reentrant-lock", "startup", "local", "thread-local");
@@ -130,7 +133,12 @@ class MutationTomcat9Test {
         assertEquals(CME, client.both("/index/list", "/index/add?item=five").first(), why("static HashMap", app));
         assertEquals("opened", client.one("/cart/open"), why("cart", app));
         assertEquals(CME, client.both("/cart/view", "/cart/add?item=coat").first(), why("session object", app));
+        assertEquals(new PairClient.Answers("1999", "1999-07-01"), client.both("/stamp/year?d=2024-01-15",
+                "/stamp/echo?ms=" + JULY_1999), why("a shared date format: the other request's year, between calls", app));
     }
+
+    /** 1999-07-01 at noon UTC: that date in every time zone the server may run in. */
+    private static final long JULY_1999 = 930_830_400_000L;
 
     private static void twinsShowNone(AppProcess app, PairClient client) {
         PairClient.Answers report = client.both("/fixed/report?user=alice", "/fixed/report?user=bob");
@@ -156,5 +164,7 @@ class MutationTomcat9Test {
         assertEquals("opened", client.one("/fixed/cart/open"), why("fixed cart", app));
         assertEquals("hat scarf gloves ", client.both("/fixed/cart/view", "/fixed/cart/add?item=coat").first(),
                 why("fixed cart lists a copy", app));
+        assertEquals(new PairClient.Answers("2024", "1999-07-01"), client.both("/fixed/stamp/year?d=2024-01-15",
+                "/fixed/stamp/echo?ms=" + JULY_1999), why("a format per call", app));
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 5 on Spring Boot (embedded Tomcat, jakarta.servlet), under the agent with its default options:
- * each bug's symptom shows, and its fixed twin in the same run has none.
+ * each bug's symptom shows, and its fixed twin in the same run has none. Issue 10's shape in a Spring
+ * bean: a {@code @Service} singleton's {@code final} list cleared and refilled by every request.
  */
 class SpringBootAppTest {
 
@@ -40,6 +41,13 @@ class SpringBootAppTest {
             assertEquals(new SymptomDriver.Overlap("results for alice-shoes", "results for bob-books"), fixed,
                     why("the fixed controller shows each their own query under the same overlap", app));
 
+            SpringBootScenario.Reports reports = SpringBootScenario.reports(driver, false);
+            assertEquals(new SpringBootScenario.Reports("report for bob\nend of report\nend of report",
+                    "report for bob\nend of report"), reports, why("the bug is real: Bob's request cleared and refilled"
+                    + " the service's list under Alice's, whose report shows Bob's lines", app));
+            assertEquals(new SpringBootScenario.Reports("report for alice\nend of report", "report for bob\nend of report"),
+                    SpringBootScenario.reports(driver, true), why("the fixed service under the same interleaving", app));
+
             SymptomDriver.LoadRun dates = SpringBootScenario.dateLoadUntilWrong(driver);
             System.out.printf("%s: static SimpleDateFormat: first wrong answer after %d requests in %d ms: %s%n",
                     jdk, dates.requests(), dates.elapsed().toMillis(), dates.examples());
@@ -59,7 +67,10 @@ class SpringBootAppTest {
                         + " | GET /query @ " + pkg + "QueryController.query(QueryController.java:24)",
                 "error unsafe-concurrent-mutation " + pkg + "DateService.FORMAT"
                         + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)"
-                        + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)"),
+                        + " | GET /date @ " + pkg + "DateService.normalize(DateService.java:16)",
+                "error unsafe-concurrent-mutation " + pkg + "ReportService.lines"
+                        + " | GET /report @ " + pkg + "ReportService.report(ReportService.java:20)"
+                        + " | GET /report @ " + pkg + "ReportService.report(ReportService.java:19)"),
                 E2e.warningsAndErrors(events), why("one error per bug, nothing for the fixed twins or Spring", app,
                         events));
         FindingsDocTest.assertDocumented("unsafe-concurrent-mutation", events, app);

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +74,23 @@ final class SpringBootScenario {
         String page = fixed ? "/fixed/query" : "/query";
         return driver.overlap(page + "?q=alice-shoes&renderMs=" + SymptomDriver.SLOW_RENDER_MS,
                 page + "?q=bob-books&renderMs=0");
+    }
+
+    // ---- the singleton's list ----
+
+    /** What the first and the second request of a pair got from {@code /report}. */
+    record Reports(String first, String second) {
+    }
+
+    /**
+     * Alice's report pauses halfway; Bob's report runs meanwhile. On {@code /report} the service
+     * singleton's list is cleared and refilled by Bob's request under Alice's.
+     */
+    static Reports reports(SymptomDriver driver, boolean fixed) {
+        String page = (fixed ? "/fixed/report" : "/report") + "?pair=" + (fixed ? "fixed" : "bug");
+        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> driver.get(page + "&user=alice"));
+        Http.Response second = driver.get(page + "&user=bob&second=true");
+        return new Reports(first.orTimeout(30, TimeUnit.SECONDS).join().body(), second.body());
     }
 
     // ---- the security context and MDC ----

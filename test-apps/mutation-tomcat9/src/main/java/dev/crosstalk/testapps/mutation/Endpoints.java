@@ -9,7 +9,8 @@ import javax.servlet.http.HttpSession;
 /**
  * Every shape but the servlet-field ones, by path; {@code /fixed/…} is each shape's fixed twin and
  * {@code /quiet/NAME} a look-alike. Parameters: {@code user}, {@code name}, {@code item}, {@code
- * key}, {@code role}, and {@code pair}, the name the two requests of one interleaving share.
+ * key}, {@code role}, {@code d} (a date), {@code ms} (an instant), and {@code pair}, the name the two
+ * requests of one interleaving share.
  */
 class Endpoints extends HttpServlet {
     private final ReportService reports = new ReportService();
@@ -87,6 +88,14 @@ class Endpoints extends HttpServlet {
             case "/fixed/cart/add":
                 cart(req).add(item, pair);
                 return "added";
+            case "/stamp/year":
+                return Stamps.year(req.getParameter("d"), pair);
+            case "/stamp/echo":
+                return Stamps.echo(Long.parseLong(req.getParameter("ms")), pair);
+            case "/fixed/stamp/year":
+                return Stamps.fixedYear(req.getParameter("d"), pair);
+            case "/fixed/stamp/echo":
+                return Stamps.fixedEcho(Long.parseLong(req.getParameter("ms")), pair);
             case "/quiet/handoff/put":
                 return LookAlikes.handOff(user);
             case "/quiet/handoff/take":

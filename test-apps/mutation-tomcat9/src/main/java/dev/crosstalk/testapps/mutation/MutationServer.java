@@ -35,7 +35,7 @@ public final class MutationServer {
         LookAlikes.startUp();
         Endpoints endpoints = new Endpoints();
         Tomcat.addServlet(context, "endpoints", endpoints);
-        for (String path : new String[] {"/report", "/registry/*", "/render/*", "/lru/*", "/index/*", "/cart/*",
+        for (String path : new String[] {"/report", "/registry/*", "/render/*", "/lru/*", "/index/*", "/cart/*", "/stamp/*",
                 "/fixed/*", "/quiet/*"}) {
             context.addServletMappingDecoded(path, "endpoints");
         }

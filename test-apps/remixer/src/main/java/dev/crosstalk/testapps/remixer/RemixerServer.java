@@ -34,6 +34,7 @@ public final class RemixerServer {
         context.addServlet(new ServletHolder(new RemixServlet(FixedPatternRemixer::new)), "/fixed/remix");
         context.addServlet(new ServletHolder(new ResetServlet(FixedPatternRemixer::resetCache)), "/fixed/reset");
         context.addServlet(new ServletHolder(new TempoServlet()), "/tempo");
+        context.addServlet(new ServletHolder(new SetlistServlet()), "/setlist");
         // Twins told apart only by @GuardedBy / @ThreadSafe, and a kit list reloaded in place.
         context.addServlet(new ServletHolder(new RemixServlet(() -> new LockedRemixer(true))), "/guarded/remix");
         context.addServlet(new ServletHolder(new ResetServlet(LockedRemixer::resetMarked)), "/guarded/reset");
