@@ -59,6 +59,12 @@ public final class Mutations {
             new java.util.concurrent.ConcurrentHashMap<>();
     /** Clocks of {@code volatile} instance fields: per owner object, by field. */
     private final WeakIdentityMap<java.util.Map<String, VectorClock>> fieldClocks;
+    /**
+     * Identity hashes of owners that may have a field clock, as bits: a read of a {@code volatile}
+     * field of an object nobody wrote one of in a request costs one bit test, not the map's monitor.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray clockedOwners =
+            new java.util.concurrent.atomic.AtomicLongArray(1 << 14);
     private final AtomicLong order = new AtomicLong();
 
     /** One watched object: its state name, type, and history. */
@@ -203,6 +209,10 @@ public final class Mutations {
         if (owner == null) {
             return create ? staticClocks.computeIfAbsent(field, k -> new VectorClock()) : staticClocks.get(field);
         }
+        int bit = System.identityHashCode(owner) & ((1 << 20) - 1);
+        if (!create && (clockedOwners.get(bit >>> 6) & (1L << bit)) == 0) {
+            return null;
+        }
         java.util.Map<String, VectorClock> fields = fieldClocks.get(owner);
         if (fields == null) {
             if (!create) {
@@ -215,6 +225,8 @@ public final class Mutations {
                     if (!fieldClocks.put(owner, fields)) {
                         return null;
                     }
+                    long mask = 1L << bit;
+                    clockedOwners.getAndUpdate(bit >>> 6, word -> word | mask);
                 }
             }
         }

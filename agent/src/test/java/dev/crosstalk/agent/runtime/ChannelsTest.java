@@ -310,32 +310,10 @@ class ChannelsTest {
     private final int loadFormat = sites.register("com.acme.DateService", "parse", "DateService.java", 40, formatField,
             false, null, 0);
 
-    /**
-     * Request 1 calls {@code first} and stays in flight while request 2, on another thread, calls
-     * {@code second}; the two calls never overlap in time. Each loads the object from the static
-     * field first, as the code would; {@code lock}, when not null, is held around each call.
-     */
-    private void oneCallEachWhileBothInFlight(Object target, int first, int second, Object lock) throws Exception {
-        CountDownLatch firstCalled = new CountDownLatch(1);
-        CountDownLatch secondCalled = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                inRequest("GET /date?1", () -> {
-                    call(target, first, lock);
-                    firstCalled.countDown();
-                    await(secondCalled);
-                });
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "worker-1");
-        worker.start();
-        assertTrue(firstCalled.await(5, TimeUnit.SECONDS));
-        inRequest("GET /date?2", () -> call(target, second, lock));
-        secondCalled.countDown();
-        worker.join(5000);
-        assertEquals(null, failure.get());
+    /** Request 1 calls {@code first} and stays in flight while request 2 calls {@code second} (see {@link Requests}). */
+    private void oneCallEachWhileBothInFlight(Object target, int first, int second, Object lock) {
+        Requests.secondWhileFirstInFlight(recorder, "worker-1", () -> call(target, first, lock),
+                () -> call(target, second, lock));
     }
 
     private void call(Object target, int kind, Object lock) {
@@ -352,7 +330,7 @@ class ChannelsTest {
     }
 
     @Test
-    void aSharedFormatUsedByTwoRequestsInFlightBetweenTheirCallsIsAnError() throws Exception {
+    void aSharedFormatUsedByTwoRequestsInFlightBetweenTheirCallsIsAnError() {
         oneCallEachWhileBothInFlight(new java.text.SimpleDateFormat("yyyy-MM-dd"), MutationHooks.WRITE,
                 MutationHooks.WRITE, null);
         Finding f = only(FindingType.UNSAFE_CONCURRENT_MUTATION);
@@ -364,14 +342,14 @@ class ChannelsTest {
     }
 
     @Test
-    void aSharedFormatUsedUnderOneLockIsQuiet() throws Exception {
+    void aSharedFormatUsedUnderOneLockIsQuiet() {
         oneCallEachWhileBothInFlight(new java.text.SimpleDateFormat("yyyy-MM-dd"), MutationHooks.WRITE,
                 MutationHooks.WRITE, new Object());
         assertEquals(List.of(), describe());
     }
 
     @Test
-    void aSharedCalendarOnlyReadIsQuietAndSetWhileAnotherRequestReadsIsAnError() throws Exception {
+    void aSharedCalendarOnlyReadIsQuietAndSetWhileAnotherRequestReadsIsAnError() {
         oneCallEachWhileBothInFlight(java.util.Calendar.getInstance(), MutationHooks.READ, MutationHooks.READ, null);
         assertEquals(List.of(), describe());
         oneCallEachWhileBothInFlight(java.util.Calendar.getInstance(), MutationHooks.READ, MutationHooks.WRITE, null);

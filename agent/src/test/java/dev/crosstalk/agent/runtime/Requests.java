@@ -3,6 +3,8 @@ package dev.crosstalk.agent.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.crosstalk.bootstrap.Hooks;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Drives a recorder the way a request boundary does, for the runtime tests. */
@@ -50,6 +52,56 @@ final class Requests {
         assertFalse(t.isAlive(), name + " did not finish");
         if (failure.get() != null) {
             throw new AssertionError("failed on " + name, failure.get());
+        }
+    }
+
+    /**
+     * Runs {@code first} in a request on a thread named {@code firstThread}, then, while that request is
+     * still in flight, {@code second} in another request on this thread; the first request ends after.
+     * The two never run at the same instant.
+     */
+    static void secondWhileFirstInFlight(Recorder recorder, String firstThread, Runnable first, Runnable second) {
+        CountDownLatch firstDone = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                inRequest(recorder, "GET /first", () -> {
+                    first.run();
+                    firstDone.countDown();
+                    await(secondDone);
+                });
+            } catch (Throwable t) {
+                failure.set(t);
+                firstDone.countDown();
+            }
+        }, firstThread);
+        worker.start();
+        await(firstDone);
+        try {
+            inRequest(recorder, "GET /second", second);
+        } finally {
+            secondDone.countDown();
+        }
+        try {
+            worker.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("failed on " + firstThread, failure.get());
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -243,51 +243,60 @@ class UseHistoryTest {
         assertTrue(c.earlier.request >= 2);
     }
 
-    @ParameterizedTest(name = "{0} then {1}, ordered by a volatile write and read")
-    @MethodSource("pairs")
-    void aVolatileWriteReadByTheOtherThreadOrdersEveryPair(UseKind first, UseKind second, boolean ignored) {
-        VectorClock flag = new VectorClock();
-        record(use(1, 11, 100, first, LockSet.NONE));
-        release(11, flag);
-        acquire(12, flag);
-        assertNull(record(use(2, 12, 200, second, LockSet.NONE)));
+    /** How a volatile field stands between request 1's call (thread 11) and request 2's (thread 12). */
+    enum Edge {
+        WRITTEN_AFTER_THE_FIRST_CALL_AND_READ(true),
+        WRITTEN_AND_READ_BEFORE_THE_FIRST_CALL(false),
+        WRITTEN_NEVER_READ(false),
+        ANOTHER_FIELD_READ(false),
+        THE_WRONG_WAY(false);
+
+        final boolean orders;
+
+        Edge(boolean orders) {
+            this.orders = orders;
+        }
     }
 
-    @ParameterizedTest(name = "{0} then {1}, the flag written before the first call")
-    @MethodSource("pairs")
-    void aVolatileWriteBeforeTheCallOrdersNothingAfterIt(UseKind first, UseKind second, boolean conflict) {
-        VectorClock flag = new VectorClock();
-        release(11, flag);
-        acquire(12, flag);
-        record(use(1, 11, 100, first, LockSet.NONE));
-        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
+    static List<Arguments> edges() {
+        List<Arguments> out = new ArrayList<>();
+        for (Arguments pair : pairs()) {
+            for (Edge edge : Edge.values()) {
+                Object[] p = pair.get();
+                out.add(Arguments.of(p[0], p[1], edge, (Boolean) p[2] && !edge.orders));
+            }
+        }
+        return out;
     }
 
-    @ParameterizedTest(name = "{0} then {1}, the flag written but never read")
-    @MethodSource("pairs")
-    void aVolatileWriteNobodyReadsOrdersNothing(UseKind first, UseKind second, boolean conflict) {
+    @ParameterizedTest(name = "{0} then {1}, {2}: conflict {3}")
+    @MethodSource("edges")
+    void aVolatileFieldOrdersAPairOnlyWhenWrittenAfterTheFirstCallAndReadBeforeTheSecond(UseKind first, UseKind second,
+            Edge edge, boolean conflict) {
         VectorClock flag = new VectorClock();
+        if (edge == Edge.WRITTEN_AND_READ_BEFORE_THE_FIRST_CALL) {
+            release(11, flag);
+            acquire(12, flag);
+        }
         record(use(1, 11, 100, first, LockSet.NONE));
-        release(11, flag);
-        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
-    }
-
-    @ParameterizedTest(name = "{0} then {1}, another flag read")
-    @MethodSource("pairs")
-    void readingAnotherVolatileFieldOrdersNothing(UseKind first, UseKind second, boolean conflict) {
-        record(use(1, 11, 100, first, LockSet.NONE));
-        release(11, new VectorClock());
-        acquire(12, new VectorClock());
-        assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
-    }
-
-    @ParameterizedTest(name = "{0} then {1}, the edge the wrong way")
-    @MethodSource("pairs")
-    void anEdgeFromTheLaterThreadToTheEarlierOrdersNothing(UseKind first, UseKind second, boolean conflict) {
-        VectorClock flag = new VectorClock();
-        record(use(1, 11, 100, first, LockSet.NONE));
-        release(12, flag);
-        acquire(11, flag);
+        switch (edge) {
+            case WRITTEN_AFTER_THE_FIRST_CALL_AND_READ:
+                release(11, flag);
+                acquire(12, flag);
+                break;
+            case WRITTEN_NEVER_READ:
+                release(11, flag);
+                break;
+            case ANOTHER_FIELD_READ:
+                release(11, flag);
+                acquire(12, new VectorClock());
+                break;
+            case THE_WRONG_WAY:
+                release(12, flag);
+                acquire(11, flag);
+                break;
+            default:
+        }
         assertEquals(conflict, record(use(2, 12, 200, second, LockSet.NONE)) != null);
     }
 
