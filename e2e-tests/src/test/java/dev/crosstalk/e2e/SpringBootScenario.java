@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,19 +76,12 @@ final class SpringBootScenario {
 
     // ---- the singleton's list ----
 
-    /** What the first and the second request of a pair got from {@code /report}. */
-    record Reports(String first, String second) {
-    }
-
     /**
-     * Alice's report pauses halfway; Bob's report runs meanwhile. On {@code /report} the service
-     * singleton's list is cleared and refilled by Bob's request under Alice's.
+     * Alice's report pauses halfway at a gate; Bob's report runs start to end meanwhile. On
+     * {@code /report} the service singleton's list is cleared and refilled by Bob's request under Alice's.
      */
-    static Reports reports(SymptomDriver driver, boolean fixed) {
-        String page = (fixed ? "/fixed/report" : "/report") + "?pair=" + (fixed ? "fixed" : "bug");
-        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> driver.get(page + "&user=alice"));
-        Http.Response second = driver.get(page + "&user=bob&second=true");
-        return new Reports(first.orTimeout(30, TimeUnit.SECONDS).join().body(), second.body());
+    static GatedClient.Pair reports(GatedClient client, boolean fixed) {
+        return client.get(fixed ? "/fixed/report" : "/report", "user");
     }
 
     // ---- the security context and MDC ----

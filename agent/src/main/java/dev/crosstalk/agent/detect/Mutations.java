@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Watches the JDK's non-thread-safe containers and builders that sit in shared state, and hands every
- * call a request makes on one of them to that object's {@link UseHistory} with the locks the thread
- * holds. An object is watched once it is seen in shared state: held by a static field or a session
+ * Watches the JDK's non-thread-safe containers, builders, date formats, calendars and digests that sit
+ * in shared state, and hands every call a request makes on one of them to that object's
+ * {@link UseHistory} with the locks the thread holds and its {@link VectorClock}, which
+ * {@code volatile} writes and reads in application code move (happens-before edges). An object is watched once it is seen in shared state: held by a static field or a session
  * attribute, loaded from a field of an object made outside requests (a servlet, a singleton) or of
  * a session attribute, or got out of a watched container. That is the minimal "reachable from a
  * shared root" rule this detector needs; objects made and used inside one request are never
@@ -110,9 +111,17 @@ public final class Mutations {
         if (w != null || state == null || !watchedType(o)) {
             return w;
         }
-        w = new Watched(state, o.getClass().getSimpleName(), accessOrdered.get(o) != null);
-        if (!watched.put(o, w)) {
-            return null;
+        // Two requests' first calls on one object come together (both find a lazy registry empty): one
+        // history for both, or each records into its own and their conflict is never seen.
+        synchronized (watched) {
+            w = watched.get(o);
+            if (w != null) {
+                return w;
+            }
+            w = new Watched(state, o.getClass().getSimpleName(), accessOrdered.get(o) != null);
+            if (!watched.put(o, w)) {
+                return null;
+            }
         }
         Gates.admit(o);
         return w;
