@@ -73,17 +73,24 @@ public final class MutationHooks {
      * written: a release, so it runs before the write.
      */
     public static void volatileWrite(Object owner, int site) {
-        try {
-            Hooks.sink.volatileAccess(site, owner, true);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        volatileAccess(owner, site, true);
     }
 
     /** That field was just read: an acquire, so it runs after the read. */
     public static void volatileRead(Object owner, int site) {
+        volatileAccess(owner, site, false);
+    }
+
+    /**
+     * Statics always; an instance field only when its owner may be shared: an object no other request
+     * can reach carries no edge between requests, and costs one bit test.
+     */
+    private static void volatileAccess(Object owner, int site, boolean write) {
+        if (owner != null && !(Gates.maybeShared(owner) || Gates.maybeRoot(owner))) {
+            return;
+        }
         try {
-            Hooks.sink.volatileAccess(site, owner, false);
+            Hooks.sink.volatileAccess(site, owner, write);
         } catch (Throwable t) {
             Hooks.error(t);
         }

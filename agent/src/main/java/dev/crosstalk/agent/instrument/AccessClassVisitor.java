@@ -116,10 +116,15 @@ final class AccessClassVisitor extends ClassVisitor {
         return !owner.equals(name) && sharing.isQuietField(owner, fieldName, loader);
     }
 
-    /** True when the field {@code fieldOwner.fieldName} of an application class is declared {@code volatile}. */
-    boolean isVolatile(String fieldOwner, String fieldName) {
+    /**
+     * True when the field {@code fieldOwner.fieldName} of an application class is declared {@code
+     * volatile}: always known for own fields and other classes' statics, for another class's instance
+     * field only once that class was seen (see {@link IntentionalSharing#isVolatileField}).
+     */
+    boolean isVolatile(String fieldOwner, String fieldName, boolean isStatic) {
         return fieldOwner.equals(name) ? volatileFields.contains(fieldName)
-                : filter.isApplication(fieldOwner) && sharing.isVolatileField(fieldOwner, fieldName, loader);
+                : filter.isApplication(fieldOwner)
+                        && sharing.isVolatileField(fieldOwner, fieldName, loader, isStatic);
     }
 
     /** Written so that shade does not relocate it (see {@link ClassFilter#unshaded}). */

@@ -70,12 +70,18 @@ public final class IntentionalSharing {
     }
 
     /**
-     * True when {@code owner.name} is declared {@code volatile} in {@code owner}'s class file, read from
-     * {@code loader} when the class was not seen yet. A field inherited from a superclass is not found.
+     * True when {@code owner.name} is declared {@code volatile} in {@code owner}'s class file. With
+     * {@code readAhead}, a class not seen yet is read from {@code loader} (static fields: the marks need
+     * that read anyway); without, it counts as having none, since reading every class whose instance
+     * fields others touch made a framework's start-up slower by half. A field inherited from a
+     * superclass is not found.
      */
-    boolean isVolatileField(String owner, String name, ClassLoader loader) {
+    boolean isVolatileField(String owner, String name, ClassLoader loader, boolean readAhead) {
         Set<String> v = volatileFields.get(owner);
         if (v == null) {
+            if (!readAhead) {
+                return false;
+            }
             readAhead(owner, loader);
             v = volatileFields.computeIfAbsent(owner, k -> Set.of()); // unreadable: read once, taken as none
         }

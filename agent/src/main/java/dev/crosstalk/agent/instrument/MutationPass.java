@@ -99,7 +99,7 @@ final class MutationPass extends MethodNode {
                 }
                 boolean instance = insn.getOpcode() == Opcodes.GETFIELD || insn.getOpcode() == Opcodes.PUTFIELD;
                 // In a constructor the owner may not be initialised yet, and no other thread sees it anyway.
-                if (!(instance && constructor) && owner.isVolatile(field.owner, field.name)) {
+                if (!(instance && constructor) && owner.isVolatile(field.owner, field.name, !instance)) {
                     volatileAccess(field);
                 }
             } else if (insn instanceof MethodInsnNode) {
