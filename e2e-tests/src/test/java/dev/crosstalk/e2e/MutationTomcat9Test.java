@@ -66,6 +66,8 @@ class MutationTomcat9Test {
             }
             client.both("/quiet/read-write-lock?role=write&user=alice", "/quiet/read-write-lock?role=read&user=bob");
             client.both("/quiet/read-write-lock?role=read&user=alice", "/quiet/read-write-lock?role=read&user=bob");
+            assertEquals(new PairClient.Answers("filled", "1.102"), client.both("/quiet/volatile-flag?role=write",
+                    "/quiet/volatile-flag?role=read"), why("the reader saw the flag and the full table", app));
             assertEquals("handed", client.one("/quiet/handoff/put?user=alice"), why("hand-off", app));
             assertEquals("2", client.one("/quiet/handoff/take"), why("the next request took the list over", app));
         }

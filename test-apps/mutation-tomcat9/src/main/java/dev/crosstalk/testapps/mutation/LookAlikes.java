@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Shared state that two requests use at the same time and that must stay quiet: thread-safe types,
  * non-thread-safe ones used under one lock (a monitor, a {@code ReentrantLock}, a read-write lock
  * used properly), containers filled at start-up and only read, objects of one request (a local
- * builder and list, a builder kept per thread), and a list handed from one request to the next
- * through a blocking queue. Every case is called by two requests of a pair, which meet before and
+ * builder and list, a builder kept per thread), a list handed from one request to the next
+ * through a blocking queue, and a table one request fills and publishes by a {@code volatile} flag
+ * written last while the other request, in flight at the same time, reads the flag and then the table. Every case is called by two requests of a pair, which meet before and
  * after their work so that the work of both overlaps.
  */
 final class LookAlikes {
@@ -43,6 +44,24 @@ final class LookAlikes {
     private static final Map<String, String> FROM_STARTUP = new TreeMap<>();
     private static final ThreadLocal<StringBuilder> PER_THREAD = ThreadLocal.withInitial(StringBuilder::new);
     private static final BlockingQueue<List<String>> HANDOFF = new LinkedBlockingQueue<>();
+    private static final RateBoard BOARD = new RateBoard();
+
+    /** A table filled by one request and published by a {@code volatile} flag written last. */
+    private static final class RateBoard {
+        private final Map<String, String> rates = new HashMap<>();
+        private volatile boolean ready;
+
+        String fill() {
+            rates.put("EUR", "1.10");
+            rates.put("USD", "1.00");
+            ready = true;
+            return "filled";
+        }
+
+        String read() {
+            return ready ? rates.get("EUR") + rates.keySet().size() : "not ready";
+        }
+    }
 
     static {
         FROM_CLASS_INIT.put("colour", "blue");
@@ -61,10 +80,24 @@ final class LookAlikes {
     static String run(String name, String user, String role, String pair) throws InterruptedException {
         Interleave.together(pair, "start");
         try {
+            if (name.equals("volatile-flag")) {
+                return published(role, pair);
+            }
             return work(name, user, role);
         } finally {
             Interleave.together(pair, "end");
         }
+    }
+
+    /** The writer fills and sets the flag before the two meet; the reader reads after they met. */
+    private static String published(String role, String pair) {
+        if ("write".equals(role)) {
+            String filled = BOARD.fill();
+            Interleave.together(pair, "published");
+            return filled;
+        }
+        Interleave.together(pair, "published");
+        return BOARD.read();
     }
 
     private static String work(String name, String user, String role) throws InterruptedException {
