@@ -48,7 +48,7 @@ public final class Publications {
     private final FindingRegistry findings;
     private volatile Window[] open = new Window[0];
     /** Per publishing site: seen outside requests, and the first request seen running it. */
-    private final Map<Integer, String[]> contexts = new ConcurrentHashMap<>();
+    private final Map<Integer, PublishingSite> contexts = new ConcurrentHashMap<>();
 
     public Publications(FindingRegistry findings) {
         this.findings = findings;
@@ -66,8 +66,8 @@ public final class Publications {
         final boolean container;
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
-        final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
-        final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
+        final List<WindowFill> fills = new ArrayList<>();
+        final List<EarlyRead> reads = new ArrayList<>();
         final long opened = System.nanoTime();
 
         Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
@@ -108,8 +108,8 @@ public final class Publications {
         }
 
         synchronized boolean filled(String what) {
-            for (String[] f : fills) {
-                if (f[0].equals(what)) {
+            for (WindowFill f : fills) {
+                if (f.what.equals(what)) {
                     return true;
                 }
             }
@@ -173,9 +173,6 @@ public final class Publications {
         Gates.windows(open.length);
     }
 
-    /** Marks a fill that only adds what was missing to a concurrent map (a cache entry computed on a miss). */
-    static final String CACHE_FILL = "cache";
-
     /** The publishing thread wrote into a published object: a fill. */
     public void write(Object target, String what, Site site) {
         write(target, what, site, false);
@@ -192,7 +189,7 @@ public final class Publications {
             if (w.mine() && w.holds(target)) {
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
-                        w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
+                        w.fills.add(new WindowFill(what, site.location(), cacheFill));
                     }
                 }
                 return;
@@ -214,8 +211,8 @@ public final class Publications {
                 }
                 synchronized (w) {
                     if (w.reads.size() < MAX_READS) {
-                        w.reads.add(new Object[] {what, EvidenceOf.now(request, site), site, w.fills.size(),
-                            missing != null});
+                        w.reads.add(new EarlyRead(what, EvidenceOf.now(request, site), site, w.fills.size(),
+                            missing != null));
                     }
                 }
                 return;
@@ -268,61 +265,53 @@ public final class Publications {
     }
 
     private void judge(Window w) {
-        List<String[]> fills;
-        List<Object[]> reads;
+        List<WindowFill> fills;
+        List<EarlyRead> reads;
         synchronized (w) {
             fills = new ArrayList<>(w.fills);
             reads = new ArrayList<>(w.reads);
         }
-        String[] seen = contexts.computeIfAbsent(w.site.id(), k -> new String[2]);
-        synchronized (seen) {
-            if (w.request == null) {
-                seen[0] = "startup";
-            } else if (seen[1] == null) {
-                seen[1] = w.request.label();
-            }
-        }
+        PublishingSite seen = contexts.computeIfAbsent(w.site.id(), k -> new PublishingSite());
+        seen.ranIn(w.request);
         if (fills.isEmpty()) {
             return; // build-then-publish: complete when stored
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();
-        List<String[]> populating = new ArrayList<>();
-        for (String[] f : fills) {
-            if (f[2] == null && (published == null || !isVolatileField(published.getClass(), f[0]))) {
+        List<WindowFill> populating = new ArrayList<>();
+        for (WindowFill f : fills) {
+            if (!f.cacheFill && (published == null || !isVolatileField(published.getClass(), f.what))) {
                 populating.add(f);
             }
         }
         if (!populating.isEmpty()) {
             populated(w, publisher, populating, seen);
         }
-        for (Object[] r : reads) {
-            String missing = (String) r[0];
-            int seenFills = (Integer) r[3];
-            for (int i = seenFills; i < fills.size(); i++) {
-                if (fills.get(i)[0].equals(missing)) {
-                    partialRead(w, publisher, missing, (Boolean) r[4], fills.get(i)[1], (Evidence) r[1], (Site) r[2]);
+        for (EarlyRead r : reads) {
+            for (int i = r.fillsBefore; i < fills.size(); i++) {
+                if (fills.get(i).what.equals(r.what)) {
+                    partialRead(w, publisher, r.what, r.key, fills.get(i).location, r.reader, r.site);
                     break;
                 }
             }
         }
     }
 
-    private void populated(Window w, Evidence publisher, List<String[]> fills, String[] seen) {
+    private void populated(Window w, Evidence publisher, List<WindowFill> fills, PublishingSite seen) {
         List<String> what = new ArrayList<>();
-        for (String[] f : fills) {
-            what.add(f[0]);
+        for (WindowFill f : fills) {
+            what.add(f.what);
         }
         FlowJudge.Verdict v = w.guard
                 ? PublicationJudge.guardSetFirst(w.state, w.site.location(), what,
-                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1])
+                        w.request == null ? null : w.request.toString(), seen.startup(), seen.firstRequest())
                 : PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
-                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
+                        w.request == null ? null : w.request.toString(), seen.startup(), seen.firstRequest());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("publishedAt", w.site.location());
         List<String> fillsAt = new ArrayList<>();
-        for (String[] f : fills) {
-            fillsAt.add(f[0] + " at " + f[1]);
+        for (WindowFill f : fills) {
+            fillsAt.add(f.what + " at " + f.location);
         }
         details.put("fillsAfterPublication", fillsAt);
         String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());

@@ -24,13 +24,4 @@ public enum Severity {
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;
     }
-
-    /** How many of {@code findings} have each severity, indexed by {@link #ordinal()}. */
-    public static long[] count(Iterable<Finding> findings) {
-        long[] counts = new long[values().length];
-        for (Finding f : findings) {
-            counts[f.severity().ordinal()]++;
-        }
-        return counts;
-    }
 }

@@ -118,9 +118,14 @@ public final class Recorder implements Sink {
         return requests.requests();
     }
 
-    /** Containers currently tracked, and those not tracked because the cap was reached. */
-    public long[] containerCounts() {
-        return new long[] {containers.size(), containers.dropped()};
+    /** Containers currently tracked. */
+    public long trackedContainers() {
+        return containers.size();
+    }
+
+    /** Containers not tracked because the cap ({@code max-containers}) was reached. */
+    public long containersNotTracked() {
+        return containers.dropped();
     }
 
     // ---- static fields ------------------------------------------------------------------------
