@@ -6,7 +6,8 @@ import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
-import dev.crosstalk.agent.state.ResetRecord;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Notes;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.StaticField;
 
@@ -17,6 +18,8 @@ import dev.crosstalk.agent.state.StaticField;
  */
 public final class Resets {
     private final FindingRegistry findings;
+    /** Per field, its last reset, which carries the field's epoch: none (epoch 0) until one happens. */
+    private final Notes<StaticField, ResetRecord> lastResets = new Notes<>(FieldTable.DEFAULT_MAX);
 
     public Resets(FindingRegistry findings) {
         this.findings = findings;
@@ -31,19 +34,19 @@ public final class Resets {
         if (Publications.heldLocks()) {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
-        int epoch = ++field.epoch;
-        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
+        int epoch = epoch(lastResets.get(field)) + 1;
+        lastResets.put(field, new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch));
         request.epochSeen(field, epoch);
     }
 
     /** {@code request} reads {@code field} again: a reset by another request since its last read is a finding. */
     public void check(StaticField field, Site site, RequestContext request) {
-        int now = field.epoch;
+        ResetRecord r = lastResets.get(field);
+        int now = epoch(r);
         int seen = request.epochSeen(field, now);
         if (seen == now) {
             return;
         }
-        ResetRecord r = field.lastReset;
         if (r == null || r.request.id() == request.info().id() || field.sessionScoped
                 && !sameSession(r.request, request.info())) {
             return;
@@ -54,6 +57,10 @@ public final class Resets {
                 site.fingerprintPart());
         Recording.record(findings, FindingType.RESET_DURING_USE, v, field.stateName(), fp,
                 () -> EvidenceOf.earlier(r.request, null, r.thread, r.site), () -> EvidenceOf.now(request, site), null);
+    }
+
+    private static int epoch(ResetRecord last) {
+        return last == null ? 0 : last.epoch;
     }
 
     /** Both requests had a session, and it was the same one (a request creating its session has none yet). */

@@ -454,13 +454,9 @@ public final class Recorder implements Sink {
         return scope;
     }
 
-    /**
-     * A field of a session's object is session state: requests of that session share it by design, so
-     * it has no flows, and only requests of one session can reset it for each other.
-     */
+    /** A field of an object only one session's requests reach is session state. */
     private static void sessionField(StaticField field) {
         if (!field.sessionScoped) {
-            field.flows = false;
             field.sessionScoped = true;
         }
     }

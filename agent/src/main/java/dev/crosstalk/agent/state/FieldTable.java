@@ -90,7 +90,6 @@ public final class FieldTable {
         if (f == null) {
             return null;
         }
-        f.flows = false;
         f.sessionScoped = true;
         f.resettable = true;
         return f;

@@ -19,9 +19,6 @@ public final class StateCell {
     /** Some request wrote here a value derived from its user's inputs. */
     private volatile boolean userDerived;
 
-    /** The flow detector's note on this cell (its last flow); the state room never reads it. */
-    public volatile Object flowMemo;
-
     public StateCell(String name, StaticField root, boolean keyed) {
         this.name = name;
         this.root = root;
