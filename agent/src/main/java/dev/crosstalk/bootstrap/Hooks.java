@@ -16,9 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code catch (Throwable)} and counted in {@link #errors()}.
  */
 public final class Hooks {
+    /** A request boundary at a {@code jakarta.servlet} request. */
     public static final int KIND_JAKARTA = 1;
+    /** A request boundary at a {@code javax.servlet} request. */
     public static final int KIND_JAVAX = 2;
+    /** A request boundary at a JDK {@code HttpServer} exchange. */
     public static final int KIND_JDK_HTTP = 3;
+    /** A request boundary at an entry method the user named. */
     public static final int KIND_ENTRY_METHOD = 4;
 
     /** Never null, so that every hook guards its call the same way: {@code try}, call, count. */

@@ -87,6 +87,7 @@ public interface Sink {
         return null;
     }
 
+    /** The call begun with {@link #mutationEnter} returned; {@code token} is what that returned. */
     default void mutationExit(Object token) {
     }
 
@@ -126,5 +127,6 @@ public interface Sink {
     /** Entry into and exit from a class initialiser of an instrumented class. */
     void classInitEnter();
 
+    /** Exit from a class initialiser entered with {@link #classInitEnter}. */
     void classInitExit();
 }

@@ -26,6 +26,7 @@ public final class Flows {
     private final FindingRegistry findings;
     private final Notes<StateCell, Memo> memos = new Notes<>(MAX_MEMOS);
 
+    /** A flow detector recording into {@code findings}. */
     public Flows(FindingRegistry findings) {
         this.findings = findings;
     }

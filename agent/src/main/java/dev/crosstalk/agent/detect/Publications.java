@@ -37,10 +37,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * volatile read ({@link Hooks#windows(int)}).
  */
 public final class Publications {
+    /** How many windows are open at most. */
     public static final int MAX_OPEN = 64;
+    /** How many fills one window keeps at most. */
     public static final int MAX_FILLS = 32;
+    /** How many early reads one window keeps at most. */
     public static final int MAX_READS = 16;
+    /** How many container fields of a published object its window watches at most. */
     public static final int MAX_MEMBERS = 16;
+    /** A window left open longer than this is dropped unjudged. */
     public static final long MAX_AGE_NANOS = 30_000_000_000L;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -50,6 +55,7 @@ public final class Publications {
     /** Per publishing site: seen outside requests, and the first request seen running it. */
     private final Map<Integer, PublishingSite> contexts = new ConcurrentHashMap<>();
 
+    /** A publication detector recording into {@code findings}. */
     public Publications(FindingRegistry findings) {
         this.findings = findings;
     }
@@ -220,6 +226,7 @@ public final class Publications {
         }
     }
 
+    /** True while some window is open: until then the hooks skip the window checks. */
     public boolean anyOpen() {
         return open.length > 0;
     }

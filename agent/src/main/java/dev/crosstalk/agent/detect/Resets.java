@@ -21,6 +21,7 @@ public final class Resets {
     /** Per field, its last reset, which carries the field's epoch: none (epoch 0) until one happens. */
     private final Notes<StaticField, ResetRecord> lastResets = new Notes<>(FieldTable.DEFAULT_MAX);
 
+    /** A reset detector recording into {@code findings}. */
     public Resets(FindingRegistry findings) {
         this.findings = findings;
     }

@@ -38,12 +38,14 @@ public final class ThreadLocals {
     /** InheritableThreadLocal values set during requests: value identity -> the slot that set it. */
     private final WeakIdentityMap<ThreadValue> inheritable;
 
+    /** A thread-locals detector recording into {@code findings}, naming states from {@code fields}, watching at most {@code cap} values. */
     public ThreadLocals(FindingRegistry findings, FieldTable fields, int cap) {
         this.findings = findings;
         this.fields = fields;
         this.inheritable = new WeakIdentityMap<>(cap);
     }
 
+    /** A request set {@code value} into a thread-local (or the MDC key {@code key}) on this thread; null removes it. */
     public void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (mdc && key == null) {
@@ -79,6 +81,7 @@ public final class ThreadLocals {
         }
     }
 
+    /** A request read {@code value} from a thread-local (or the MDC key {@code key}) on this thread. */
     public void get(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
         if (request == null) {

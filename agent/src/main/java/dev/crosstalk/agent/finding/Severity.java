@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** Finding severities, in the spec's spelling ({@code info}, {@code warning}, {@code error}). */
 public enum Severity {
-    INFO, WARNING, ERROR;
+    /** The lowest: sharing most likely by design (a value written once, a cache), for review. */
+    INFO,
+    /** The middle: likely a bug, by the spec's rules for its type. */
+    WARNING,
+    /** The highest: a bug, by the spec's rules for its type. */
+    ERROR;
 
     /** The spelling in output: lower case. */
     public String label() {
@@ -21,6 +26,7 @@ public enum Severity {
         return null;
     }
 
+    /** True when this severity is {@code other} or worse. */
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;
     }

@@ -10,6 +10,7 @@ public final class MdcKey {
     private final String api;
     private final Object key;
 
+    /** The entry {@code key} of the MDC class {@code api} (dotted). */
     public MdcKey(String api, Object key) {
         this.api = Objects.requireNonNull(api);
         this.key = key;

@@ -27,6 +27,7 @@ public final class StaticField {
 
     /** Set once a request has written this field or its contents; until then reads cost one check. */
     public volatile boolean requestWritten;
+    /** The field is declared {@code final}. */
     public volatile boolean isFinal;
     /** Written outside the class initialiser, or cleared: its contents can be replaced while in use. */
     public volatile boolean resettable;
@@ -62,14 +63,17 @@ public final class StaticField {
         return webapp;
     }
 
+    /** The field's type descriptor ({@code Ljava/util/Map;}, {@code I}). */
     public String descriptor() {
         return descriptor;
     }
 
+    /** A field of a primitive type. */
     public boolean primitive() {
         return descriptor.length() == 1;
     }
 
+    /** The cell of the field's own value. */
     public StateCell valueCell() {
         return value;
     }

@@ -10,9 +10,12 @@ public final class ThreadValue {
     public final String state;
     /** The request that set the value last, the site where, and the value's identity hash. */
     public RequestInfo setter;
+    /** Where it was set last. */
     public Site site;
+    /** The identity hash of the value set last. */
     public int valueIdentity;
 
+    /** A value under {@code key} (a weak reference to the thread-local, or an {@link MdcKey}), shown as {@code state}. */
     public ThreadValue(Object key, String state) {
         this.key = key;
         this.state = state;
