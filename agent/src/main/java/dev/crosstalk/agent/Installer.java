@@ -5,6 +5,7 @@ import dev.crosstalk.agent.finding.Baseline;
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.finding.SeverityCounts;
 import dev.crosstalk.agent.finding.Suppression;
 import dev.crosstalk.agent.instrument.AccessTransformer;
 import dev.crosstalk.agent.instrument.Boundaries;
@@ -118,9 +119,9 @@ final class Installer {
         dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
         dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
-        RunningAgent running = new RunningAgent(inst, transformer, outcome(boundaries).installOn(inst), reporter,
-                filter, attached);
-        dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog());
+        net.bytebuddy.agent.builder.ResettableClassFileTransformer boundaryAdvice = outcome(boundaries).installOn(inst);
+        RunningAgent running = new RunningAgent(inst, transformer, java.util.List.of(boundaryAdvice,
+                dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog())), reporter, filter, attached);
         reporter.start();
         failures = reporter;
         if (attached) {
@@ -210,8 +211,7 @@ final class Installer {
      */
     static String summary(FindingRegistry findings, Recorder recorder, AccessTransformer transformer,
             SiteTable sites, FieldTable fields, String undelivered) {
-        long[] bySeverity = Severity.count(findings.all());
-        long[] containers = recorder.containerCounts();
+        SeverityCounts bySeverity = SeverityCounts.of(findings.all());
         java.util.List<String> dropped = new java.util.ArrayList<>();
         if (transformer.notInstrumentedCount() > 0) {
             dropped.add(transformer.notInstrumentedCount() + " classes left uninstrumented ("
@@ -221,16 +221,17 @@ final class Installer {
         if (fields.droppedKeys() > 0) {
             dropped.add(fields.droppedKeys() + " key accesses past max-keys (tracked per container, not per key)");
         }
-        if (containers[1] > 0) {
-            dropped.add(containers[1] + " containers not tracked (max-containers)");
+        if (recorder.containersNotTracked() > 0) {
+            dropped.add(recorder.containersNotTracked() + " containers not tracked (max-containers)");
         }
         if (findings.dropped() > 0) {
             dropped.add(findings.dropped() + " occurrences of findings not kept (max-findings)");
         }
-        return "crosstalk: " + (bySeverity[0] + bySeverity[1] + bySeverity[2]) + " findings (" + bySeverity[2]
-                + " error, " + bySeverity[1] + " warning, " + bySeverity[0] + " info) over " + recorder.requests()
+        return "crosstalk: " + bySeverity.total() + " findings (" + bySeverity.get(Severity.ERROR)
+                + " error, " + bySeverity.get(Severity.WARNING) + " warning, " + bySeverity.get(Severity.INFO)
+                + " info) over " + recorder.requests()
                 + " requests; " + transformer.transformedCount() + " classes instrumented, " + fields.size()
-                + " fields, " + sites.size() + " sites, " + containers[0] + " containers tracked"
+                + " fields, " + sites.size() + " sites, " + recorder.trackedContainers() + " containers tracked"
                 + (dropped.isEmpty() ? "" : "; dropped (caps reached): " + String.join(", ", dropped))
                 + undelivered + suppressed(findings)
                 + "; " + Hooks.errors() + " agent errors";
@@ -264,17 +265,16 @@ final class Installer {
     static java.util.Map<String, Object> counters(FindingRegistry findings, Recorder recorder,
             AccessTransformer transformer, SiteTable sites, FieldTable fields) {
         java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-        long[] containers = recorder.containerCounts();
         c.put("requests", recorder.requests());
         c.put("classesInstrumented", transformer.transformedCount());
         c.put("fields", fields.size());
         c.put("sites", sites.size());
-        c.put("containers", containers[0]);
+        c.put("containers", recorder.trackedContainers());
         c.put("suppressed", findings.suppressed());
         c.put("dropped", findings.dropped());
         c.put("classesNotInstrumented", transformer.notInstrumentedCount());
         c.put("droppedKeyAccesses", fields.droppedKeys());
-        c.put("containersNotTracked", containers[1]);
+        c.put("containersNotTracked", recorder.containersNotTracked());
         c.put("agentErrors", Hooks.errors());
         c.put("agentErrorsCaught", Hooks.caughtErrors());
         return c;

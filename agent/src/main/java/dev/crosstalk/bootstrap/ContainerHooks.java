@@ -21,7 +21,7 @@ public final class ContainerHooks {
     private ContainerHooks() {
     }
 
-    private static void op(int site, int op, Object container, Object key, Object value) {
+    private static void op(int site, ContainerOp op, Object container, Object key, Object value) {
         try {
             Hooks.sink.containerOp(site, op, container, key, value);
         } catch (Throwable t) {
@@ -33,7 +33,7 @@ public final class ContainerHooks {
     public static Object mapGet(Map<?, ?> m, Object k, int site) {
         Object v = m.get(k);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_GET, m, k, v);
+            op(site, ContainerOp.GET, m, k, v);
         }
         return v;
     }
@@ -42,7 +42,7 @@ public final class ContainerHooks {
     public static Object mapGetOrDefault(Map<Object, Object> m, Object k, Object d, int site) {
         Object v = m.getOrDefault(k, d);
         if (Gates.maybeTracked(m) && v != d) {
-            op(site, Hooks.OP_GET, m, k, v);
+            op(site, ContainerOp.GET, m, k, v);
         }
         return v;
     }
@@ -51,7 +51,7 @@ public final class ContainerHooks {
     public static boolean mapContainsKey(Map<?, ?> m, Object k, int site) {
         boolean b = m.containsKey(k);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_CONTAINS, m, k, b);
+            op(site, ContainerOp.CONTAINS, m, k, b);
         }
         return b;
     }
@@ -60,7 +60,7 @@ public final class ContainerHooks {
     public static Object mapPut(Map<Object, Object> m, Object k, Object v, int site) {
         Object r = m.put(k, v);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_PUT, m, k, v);
+            op(site, ContainerOp.PUT, m, k, v);
         }
         return r;
     }
@@ -70,9 +70,9 @@ public final class ContainerHooks {
         Object prev = m.putIfAbsent(k, v);
         if (Gates.maybeTracked(m)) {
             if (prev == null) {
-                op(site, Hooks.OP_PUT_IF_ABSENT, m, k, v);
+                op(site, ContainerOp.PUT_IF_ABSENT, m, k, v);
             } else {
-                op(site, Hooks.OP_GET, m, k, prev);
+                op(site, ContainerOp.GET, m, k, prev);
             }
         }
         return prev;
@@ -82,7 +82,7 @@ public final class ContainerHooks {
     public static Object mapRemove(Map<?, ?> m, Object k, int site) {
         Object r = m.remove(k);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_REMOVE, m, k, null);
+            op(site, ContainerOp.REMOVE, m, k, null);
         }
         return r;
     }
@@ -91,7 +91,7 @@ public final class ContainerHooks {
     public static void mapClear(Map<?, ?> m, int site) {
         m.clear();
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_CLEAR, m, null, null);
+            op(site, ContainerOp.CLEAR, m, null, null);
         }
     }
 
@@ -99,7 +99,7 @@ public final class ContainerHooks {
     public static void mapPutAll(Map<Object, Object> m, Map<Object, Object> src, int site) {
         m.putAll(src);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_PUT_ALL, m, null, src);
+            op(site, ContainerOp.PUT_ALL, m, null, src);
         }
     }
 
@@ -113,7 +113,7 @@ public final class ContainerHooks {
         int before = m.size();
         Object v = m.computeIfAbsent(k, f);
         if (v != null) {
-            op(site, m.size() > before ? Hooks.OP_PUT_IF_ABSENT : Hooks.OP_GET, m, k, v);
+            op(site, m.size() > before ? ContainerOp.PUT_IF_ABSENT : ContainerOp.GET, m, k, v);
         }
         return v;
     }
@@ -122,7 +122,7 @@ public final class ContainerHooks {
     public static Object mapCompute(Map<Object, Object> m, Object k, BiFunction<Object, Object, Object> f, int site) {
         Object v = m.compute(k, f);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_MERGE, m, k, v);
+            op(site, ContainerOp.MERGE, m, k, v);
         }
         return v;
     }
@@ -132,7 +132,7 @@ public final class ContainerHooks {
             int site) {
         Object v = m.computeIfPresent(k, f);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_MERGE, m, k, v);
+            op(site, ContainerOp.MERGE, m, k, v);
         }
         return v;
     }
@@ -142,7 +142,7 @@ public final class ContainerHooks {
             int site) {
         Object r = m.merge(k, v, f);
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_MERGE, m, k, r);
+            op(site, ContainerOp.MERGE, m, k, r);
         }
         return r;
     }
@@ -150,7 +150,7 @@ public final class ContainerHooks {
     /** Replaces {@code Map.entrySet}. */
     public static java.util.Set<?> mapEntrySet(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_READ_ALL, m, null, null);
+            op(site, ContainerOp.READ_ALL, m, null, null);
         }
         return m.entrySet();
     }
@@ -158,7 +158,7 @@ public final class ContainerHooks {
     /** Replaces {@code Map.keySet}. */
     public static java.util.Set<?> mapKeySet(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_READ_ALL, m, null, null);
+            op(site, ContainerOp.READ_ALL, m, null, null);
         }
         return m.keySet();
     }
@@ -166,7 +166,7 @@ public final class ContainerHooks {
     /** Replaces {@code Map.values}. */
     public static Collection<?> mapValues(Map<?, ?> m, int site) {
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_READ_ALL, m, null, null);
+            op(site, ContainerOp.READ_ALL, m, null, null);
         }
         return m.values();
     }
@@ -174,7 +174,7 @@ public final class ContainerHooks {
     /** Replaces {@code Map.forEach}. */
     public static void mapForEach(Map<Object, Object> m, BiConsumer<Object, Object> action, int site) {
         if (Gates.maybeTracked(m)) {
-            op(site, Hooks.OP_READ_ALL, m, null, null);
+            op(site, ContainerOp.READ_ALL, m, null, null);
         }
         m.forEach(action);
     }
@@ -183,7 +183,7 @@ public final class ContainerHooks {
     public static boolean collAdd(Collection<Object> c, Object e, int site) {
         boolean r = c.add(e);
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_ADD, c, null, e);
+            op(site, ContainerOp.ADD, c, null, e);
         }
         return r;
     }
@@ -192,7 +192,7 @@ public final class ContainerHooks {
     public static boolean collAddAll(Collection<Object> c, Collection<Object> src, int site) {
         boolean r = c.addAll(src);
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_ADD, c, null, src);
+            op(site, ContainerOp.ADD, c, null, src);
         }
         return r;
     }
@@ -201,7 +201,7 @@ public final class ContainerHooks {
     public static boolean collRemove(Collection<?> c, Object e, int site) {
         boolean r = c.remove(e);
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_REMOVE, c, null, null);
+            op(site, ContainerOp.REMOVE, c, null, null);
         }
         return r;
     }
@@ -210,7 +210,7 @@ public final class ContainerHooks {
     public static void collClear(Collection<?> c, int site) {
         c.clear();
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_CLEAR, c, null, null);
+            op(site, ContainerOp.CLEAR, c, null, null);
         }
     }
 
@@ -218,7 +218,7 @@ public final class ContainerHooks {
     public static boolean collContains(Collection<?> c, Object e, int site) {
         boolean b = c.contains(e);
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_CONTAINS, c, null, b);
+            op(site, ContainerOp.CONTAINS, c, null, b);
         }
         return b;
     }
@@ -226,7 +226,7 @@ public final class ContainerHooks {
     /** Replaces {@code Collection.iterator}. */
     public static Iterator<?> collIterator(Collection<?> c, int site) {
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_READ_ALL, c, null, null);
+            op(site, ContainerOp.READ_ALL, c, null, null);
         }
         return c.iterator();
     }
@@ -234,7 +234,7 @@ public final class ContainerHooks {
     /** Replaces {@code Collection.stream}. */
     public static java.util.stream.Stream<?> collStream(Collection<?> c, int site) {
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_READ_ALL, c, null, null);
+            op(site, ContainerOp.READ_ALL, c, null, null);
         }
         return c.stream();
     }
@@ -242,7 +242,7 @@ public final class ContainerHooks {
     /** Replaces {@code Collection.forEach}. */
     public static void collForEach(Collection<Object> c, java.util.function.Consumer<Object> action, int site) {
         if (Gates.maybeTracked(c)) {
-            op(site, Hooks.OP_READ_ALL, c, null, null);
+            op(site, ContainerOp.READ_ALL, c, null, null);
         }
         c.forEach(action);
     }
@@ -251,7 +251,7 @@ public final class ContainerHooks {
     public static Object listGet(List<?> l, int index, int site) {
         Object v = l.get(index);
         if (Gates.maybeTracked(l)) {
-            op(site, Hooks.OP_INDEX_GET, l, index, v);
+            op(site, ContainerOp.INDEX_GET, l, index, v);
         }
         return v;
     }
@@ -260,7 +260,7 @@ public final class ContainerHooks {
     public static Object listSet(List<Object> l, int index, Object e, int site) {
         Object r = l.set(index, e);
         if (Gates.maybeTracked(l)) {
-            op(site, Hooks.OP_INDEX_SET, l, index, e);
+            op(site, ContainerOp.INDEX_SET, l, index, e);
         }
         return r;
     }
@@ -269,7 +269,7 @@ public final class ContainerHooks {
     public static void listAddAt(List<Object> l, int index, Object e, int site) {
         l.add(index, e);
         if (Gates.maybeTracked(l)) {
-            op(site, Hooks.OP_ADD, l, null, e);
+            op(site, ContainerOp.ADD, l, null, e);
         }
     }
 
@@ -277,7 +277,7 @@ public final class ContainerHooks {
     public static Object listRemoveAt(List<?> l, int index, int site) {
         Object r = l.remove(index);
         if (Gates.maybeTracked(l)) {
-            op(site, Hooks.OP_REMOVE, l, null, null);
+            op(site, ContainerOp.REMOVE, l, null, null);
         }
         return r;
     }

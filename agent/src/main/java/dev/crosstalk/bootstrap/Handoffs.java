@@ -42,6 +42,7 @@ public final class Handoffs {
         }
     }
 
+    /** A timer task was made; it runs as part of the current request, if any. */
     public static void timerTaskMade(Object task) {
         ServerSink s = sink;
         if (s != null) {
@@ -53,6 +54,7 @@ public final class Handoffs {
         }
     }
 
+    /** A timer task starts to run; returns what {@link #taskDone} takes. */
     public static Object timerTaskRuns(Object task) {
         ServerSink s = sink;
         if (s != null) {
@@ -65,6 +67,7 @@ public final class Handoffs {
         return null;
     }
 
+    /** Reactor Netty's server observer hears of {@code state} on {@code connection}; returns what {@link #exchangeSegmentDone} takes. */
     public static Object exchangeState(Object connection, Object state) {
         ServerSink s = sink;
         if (s != null) {
@@ -77,6 +80,7 @@ public final class Handoffs {
         return null;
     }
 
+    /** The event-loop work started by {@link #exchangeState} returned. */
     public static void exchangeSegmentDone(Object token) {
         ServerSink s = sink;
         if (s != null && token != null) {
@@ -88,6 +92,7 @@ public final class Handoffs {
         }
     }
 
+    /** Reactor Netty delivers inbound data or completion on {@code connection}; returns what {@link #taskDone} takes. */
     public static Object inbound(Object connection) {
         ServerSink s = sink;
         if (s != null) {
@@ -100,6 +105,7 @@ public final class Handoffs {
         return null;
     }
 
+    /** gRPC starts a server call of {@code fullMethodName}; returns what {@link #callStartDone} takes. */
     public static Object callStarting(String fullMethodName) {
         ServerSink s = sink;
         if (s != null) {
@@ -112,6 +118,7 @@ public final class Handoffs {
         return null;
     }
 
+    /** The call's start returned {@code listener}; {@code token} is what {@link #callStarting} returned. */
     public static void callStartDone(Object token, Object listener) {
         ServerSink s = sink;
         if (s != null && token != null) {
@@ -123,6 +130,7 @@ public final class Handoffs {
         }
     }
 
+    /** Restores what {@link #timerTaskRuns} or {@link #inbound} returned. */
     public static void taskDone(Object token) {
         ServerSink s = sink;
         if (s != null && token != null) {

@@ -10,6 +10,9 @@ package dev.crosstalk.bootstrap;
  * <p>Replacement hooks (a JDK call becomes a hook that performs it) also name the JDK method they
  * replace ({@link #call}); the hook takes the receiver first, then the call's arguments, then the
  * site id, so the replaced call's own descriptor follows from the hook's ({@link #callDescriptor}).
+ *
+ * <p>A row is its hook method's owner, name and descriptor, nothing more: what the hook does is said
+ * on the hook method the row names.
  */
 public enum HookTable {
     CLASS_INIT_ENTER(FieldHooks.class, "classInitEnter", "()V", null, false),

@@ -16,22 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code catch (Throwable)} and counted in {@link #errors()}.
  */
 public final class Hooks {
-    public static final int OP_GET = 1;          // key -> value read
-    public static final int OP_CONTAINS = 2;     // presence read: value is Boolean
-    public static final int OP_PUT = 3;          // key, value written
-    public static final int OP_PUT_IF_ABSENT = 4; // value is what the map holds afterwards; only when written
-    public static final int OP_REMOVE = 5;       // key removed
-    public static final int OP_CLEAR = 6;        // everything removed
-    public static final int OP_READ_ALL = 7;     // iteration, views, bulk reads
-    public static final int OP_MERGE = 8;        // atomic read-modify-write of key
-    public static final int OP_PUT_ALL = 9;      // value is the source map
-    public static final int OP_ADD = 10;         // element added to a collection
-    public static final int OP_INDEX_GET = 11;   // key is the Integer index
-    public static final int OP_INDEX_SET = 12;   // key is the Integer index
-
+    /** A request boundary at a {@code jakarta.servlet} request. */
     public static final int KIND_JAKARTA = 1;
+    /** A request boundary at a {@code javax.servlet} request. */
     public static final int KIND_JAVAX = 2;
+    /** A request boundary at a JDK {@code HttpServer} exchange. */
     public static final int KIND_JDK_HTTP = 3;
+    /** A request boundary at an entry method the user named. */
     public static final int KIND_ENTRY_METHOD = 4;
 
     /** Never null, so that every hook guards its call the same way: {@code try}, call, count. */

@@ -19,7 +19,7 @@ final class InertSink implements Sink {
     }
 
     @Override
-    public void containerOp(int site, int op, Object container, Object key, Object value) {
+    public void containerOp(int site, ContainerOp op, Object container, Object key, Object value) {
     }
 
     @Override

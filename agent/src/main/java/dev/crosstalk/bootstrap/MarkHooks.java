@@ -14,30 +14,44 @@ import java.lang.invoke.StringConcatFactory;
  * its result and exceptions reach it unchanged, and the agent's work is guarded and counted.
  */
 public final class MarkHooks {
+    /** Source kind: a request parameter. */
     public static final int SRC_PARAMETER = 1;
+    /** Source kind: a request header. */
     public static final int SRC_HEADER = 2;
+    /** Source kind: a cookie's value. */
     public static final int SRC_COOKIE = 3;
+    /** Source kind: a servlet request's path (its URI, URL, path info or servlet path). */
     public static final int SRC_PATH = 4;
+    /** Source kind: the remote user's name. */
     public static final int SRC_REMOTE_USER = 5;
+    /** Source kind: the authenticated user's principal. */
     public static final int SRC_PRINCIPAL = 6;
+    /** Source kind: a session attribute. */
     public static final int SRC_SESSION_ATTRIBUTE = 7;
+    /** Source kind: the request URI of the JDK HTTP server's exchange. */
     public static final int SRC_URI = 8;
+    /** Source kind: the request's query string. */
     public static final int SRC_QUERY = 9;
+    /** Source kind: a method argument that carries a request's input. */
     public static final int SRC_ARGUMENT = 10;
 
     private static volatile MarkSink sink;
 
     private static final MethodHandle CONCAT_DONE;
+    private static final MethodHandle TRACKING;
 
     static {
         MethodHandle h = null;
+        MethodHandle t = null;
         try {
             h = MethodHandles.lookup().findStatic(MarkHooks.class, "concatDone",
                     MethodType.methodType(String.class, String.class, Object[].class));
+            t = MethodHandles.lookup().findStatic(MarkHooks.class, "tracking", MethodType.methodType(boolean.class));
         } catch (ReflectiveOperationException e) {
             Hooks.error(e);
         }
         CONCAT_DONE = h;
+        TRACKING = t;
     }
 
     private MarkHooks() {
@@ -105,42 +119,49 @@ public final class MarkHooks {
         }
     }
 
+    /** Replaces {@code String.substring(int)}; the result carries the string's mark. */
     public static String substring(String s, int begin) {
         String r = s.substring(begin);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code String.substring(int, int)}; the result carries the string's mark. */
     public static String substring(String s, int begin, int end) {
         String r = s.substring(begin, end);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code String.concat}; the result carries both strings' marks. */
     public static String concat(String s, String other) {
         String r = s.concat(other);
         deriveAll(new Object[] {s, other}, r);
         return r;
     }
 
+    /** Replaces {@code String.replace(CharSequence, CharSequence)}; the result carries the marks of all three. */
     public static String replace(String s, CharSequence target, CharSequence replacement) {
         String r = s.replace(target, replacement);
         deriveAll(new Object[] {s, replacement}, r);
         return r;
     }
 
+    /** Replaces {@code String.toLowerCase(Locale)}; the result carries the string's mark. */
     public static String toLowerCase(String s, java.util.Locale locale) {
         String r = s.toLowerCase(locale);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code String.toUpperCase(Locale)}; the result carries the string's mark. */
     public static String toUpperCase(String s, java.util.Locale locale) {
         String r = s.toUpperCase(locale);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code String.split(String)}; each part carries the string's mark. */
     public static String[] split(String s, String regex) {
         String[] r = s.split(regex);
         if (sink != null) {
@@ -151,30 +172,35 @@ public final class MarkHooks {
         return r;
     }
 
+    /** Replaces {@code URLDecoder.decode(String, Charset)}; the result carries the string's mark. */
     public static String urlDecode(String s, java.nio.charset.Charset charset) {
         String r = java.net.URLDecoder.decode(s, charset);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code URLDecoder.decode(String, String)}; the result carries the string's mark. */
     public static String urlDecode(String s, String charset) throws java.io.UnsupportedEncodingException {
         String r = java.net.URLDecoder.decode(s, charset);
         derive(s, r);
         return r;
     }
 
+    /** Replaces {@code StringBuilder.append(String)}; the builder carries the string's mark. */
     public static StringBuilder appendString(StringBuilder sb, String s) {
         StringBuilder r = sb.append(s);
         derive(s, sb);
         return r;
     }
 
+    /** Replaces {@code StringBuilder.append(Object)}; the builder carries the object's mark. */
     public static StringBuilder appendObject(StringBuilder sb, Object o) {
         StringBuilder r = sb.append(o);
         derive(o, sb);
         return r;
     }
 
+    /** Replaces {@code StringBuilder.append(CharSequence)}; the builder carries the text's mark. */
     public static StringBuilder appendChars(StringBuilder sb, CharSequence cs) {
         StringBuilder r = sb.append(cs);
         derive(cs, sb);
@@ -192,7 +218,7 @@ public final class MarkHooks {
             Object... constants) throws Throwable {
         CallSite plain = StringConcatFactory.makeConcatWithConstants(lookup, name, type, recipe, constants);
         try {
-            if (CONCAT_DONE == null) {
+            if (CONCAT_DONE == null || TRACKING == null) {
                 return plain;
             }
             int refs = 0;
@@ -218,7 +244,12 @@ public final class MarkHooks {
                     done = MethodHandles.dropArguments(done, 1 + i, p);
                 }
             }
-            return new ConstantCallSite(MethodHandles.foldArguments(done, plain.getTarget()));
+            // Outside a request that met a source, the operands are not collected into an array at all:
+            // the concatenation costs the JDK's own plus one test.
+            MethodHandle skip = MethodHandles.dropArguments(MethodHandles.identity(String.class), 1,
+                    type.parameterList());
+            MethodHandle after = MethodHandles.guardWithTest(TRACKING, done, skip);
+            return new ConstantCallSite(MethodHandles.foldArguments(after, plain.getTarget()));
         } catch (Throwable t) {
             Hooks.error(t);
             return plain;
@@ -226,6 +257,20 @@ public final class MarkHooks {
     }
 
     /** After a concatenation: {@code result} was computed from {@code parts}. */
+    /** Whether the current thread's request has met a source (see {@link MarkSink#tracking}). */
+    static boolean tracking() {
+        MarkSink s = sink;
+        if (s == null) {
+            return false;
+        }
+        try {
+            return s.tracking();
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return false;
+        }
+    }
+
     static String concatDone(String result, Object[] parts) {
         deriveAll(parts, result);
         return result;

@@ -13,16 +13,25 @@ package dev.crosstalk.bootstrap;
  * the same on its owner.
  */
 public final class MutationHooks {
+    /** Use kind: a call that only reads the object. */
     public static final int READ = 0;
+    /** Use kind: an iteration over the whole object. */
     public static final int ITERATE = 1;
+    /** Use kind: a call that changes the object. */
     public static final int WRITE = 2;
 
+    /** Lock event: a {@code synchronized} block or method entered. */
     public static final int MONITOR_ENTER = 1;
+    /** Lock event: a {@code synchronized} block or method left. */
     public static final int MONITOR_EXIT = 2;
+    /** Lock event: {@code lock()} (or a successful {@code tryLock()}) on a {@code java.util.concurrent} lock. */
     public static final int LOCK = 3;
+    /** Lock event: {@code unlock()} on a {@code java.util.concurrent} lock. */
     public static final int UNLOCK = 4;
 
+    /** Which half of a read-write lock: the read lock. */
     public static final int READ_HALF = 1;
+    /** Which half of a read-write lock: the write lock. */
     public static final int WRITE_HALF = 2;
 
     private MutationHooks() {

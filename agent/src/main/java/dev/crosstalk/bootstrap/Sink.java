@@ -16,10 +16,10 @@ public interface Sink {
     void staticWrite(int site, Object value, long bits);
 
     /**
-     * An operation on a container that {@link Gates#maybeTracked} admitted. {@code op} is one of
-     * the {@code Hooks.OP_*} codes; {@code key} and {@code value} depend on it.
+     * An operation on a container that {@link Gates#maybeTracked} admitted; what {@code key} and
+     * {@code value} carry depends on {@code op}.
      */
-    void containerOp(int site, int op, Object container, Object key, Object value);
+    void containerOp(int site, ContainerOp op, Object container, Object key, Object value);
 
     /** Entry into a request boundary; the return value is handed back to {@link #requestExit}. */
     Object requestEnter(Object request, int kind, int entry);
@@ -95,6 +95,7 @@ public interface Sink {
         return mutationEnter(site, target);
     }
 
+    /** The call begun with {@link #mutationEnter} returned; {@code token} is what that returned. */
     default void mutationExit(Object token) {
     }
 
@@ -138,5 +139,6 @@ public interface Sink {
     /** Entry into and exit from a class initialiser of an instrumented class. */
     void classInitEnter();
 
+    /** Exit from a class initialiser entered with {@link #classInitEnter}. */
     void classInitExit();
 }

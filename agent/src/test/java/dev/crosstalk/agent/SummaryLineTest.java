@@ -1,5 +1,6 @@
 package dev.crosstalk.agent;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -77,7 +78,7 @@ class SummaryLineTest {
         recorder.staticRead(readA, mapA);
         recorder.staticRead(readB, new HashMap<>());
         for (String k : List.of("k1", "k2", "k3", "k3")) {
-            recorder.containerOp(put, Hooks.OP_PUT, mapA, k, "v");
+            recorder.containerOp(put, ContainerOp.PUT, mapA, k, "v");
         }
         recorder.requestExit(request);
 

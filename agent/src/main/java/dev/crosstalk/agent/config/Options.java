@@ -29,34 +29,63 @@ public final class Options {
     }
 
     // One field per option of OptionTable, named after it; the defaults are the README's.
+    /** {@code enabled}: false leaves the application uninstrumented. */
     public boolean enabled = true;
+    /** {@code text}: the text output ({@code stderr}, {@code stdout} or a path), or null when off. */
     public String text = "stderr";
+    /** {@code text-severity}: the lowest severity the text output writes. */
     public Severity textSeverity = Severity.WARNING;
+    /** {@code json}: the JSON lines output (a path), or null when off. */
     public String json;
+    /** {@code json-severity}: the lowest severity the JSON output writes. */
     public Severity jsonSeverity = Severity.INFO;
+    /** {@code include}: the only package prefixes instrumented, when not empty. */
     public List<String> include = new ArrayList<>();
+    /** {@code exclude}: package prefixes left uninstrumented. */
     public List<String> exclude = new ArrayList<>();
+    /** {@code entry}: request entry methods (message listeners, jobs). */
     public List<Boundaries.EntryMethod> entries = new ArrayList<>();
+    /** {@code max-keys}: how many keys of one container are tracked one by one. */
     public int maxKeys = 10_000;
+    /** {@code max-containers}: how many containers are tracked at most. */
     public int maxContainers = 100_000;
+    /** {@code max-findings}: how many distinct findings are kept at most. */
     public int maxFindings = 10_000;
+    /** {@code max-sites}: how many access sites are registered at most. */
     public int maxSites = dev.crosstalk.agent.state.SiteTable.DEFAULT_MAX;
+    /** {@code max-fields}: how many fields are watched at most. */
     public int maxFields = dev.crosstalk.agent.state.FieldTable.DEFAULT_MAX;
+    /** {@code update-interval}: how often count updates are written, in milliseconds. */
     public long updateMillis = 5_000;
+    /** {@code show-keys}: true shows container keys in state names instead of their hashes. */
     public boolean showKeys;
+    /** {@code self-test}: false skips the canary self-test at start-up. */
     public boolean selfTest = true;
+    /** {@code file-max-size}: the size, in bytes, at which a text or JSON file rolls over. */
     public long fileMaxBytes = 100L << 20;
+    /** {@code file-max-count}: how many rolled output files are kept. */
     public int fileMaxCount = 5;
+    /** {@code json-tcp}: the TCP input's host, or null when off. */
     public String jsonTcpHost;
+    /** {@code json-tcp}: the TCP input's port. */
     public int jsonTcpPort;
+    /** {@code json-tcp-buffer}: how many events are held while the TCP input is away. */
     public int jsonTcpBuffer = 10_000;
+    /** {@code report}: where the reports are written at shutdown and on demand, or null when off. */
     public String report = ".";
+    /** {@code suppress-state}: state patterns ({@code *} matching any text) whose findings are left out. */
     public List<String> suppressStates = new ArrayList<>();
+    /** {@code suppress-type}: finding types left out. */
     public List<String> suppressTypes = new ArrayList<>();
+    /** {@code suppress-fingerprint}: fingerprints of findings left out. */
     public List<String> suppressFingerprints = new ArrayList<>();
+    /** {@code baseline}: the baseline file whose findings are left out, or null. */
     public String baseline;
+    /** {@code baseline-write}: where to write the baseline at exit, or null. */
     public String baselineWrite;
+    /** {@code user-cookies}: the cookies that identify a user without a session. */
     public List<String> userCookies = dev.crosstalk.agent.userdata.Identity.DEFAULT_COOKIES;
+    /** {@code user-headers}: the headers that identify a user without a session. */
     public List<String> userHeaders = dev.crosstalk.agent.userdata.Identity.DEFAULT_HEADERS;
 
     /** Thrown for an option that cannot be used; its message is the one line users see. */

@@ -17,20 +17,24 @@ public final class FlowJudge {
         private final Severity severity;
         private final String message;
 
+        /** A judgement: how bad it is, and what to tell people. */
         public Verdict(Severity severity, String message) {
             this.severity = severity;
             this.message = message;
         }
 
+        /** How bad it is. */
         public Severity severity() {
             return severity;
         }
 
+        /** The sentence shown to people. */
         public String message() {
             return message;
         }
     }
 
+    /** The severity and message of a cross-request flow with {@code f}'s facts. */
     public static Verdict judge(FlowFacts f) {
         if (f.diverged) {
             String pair = f.firstWriter + " and " + f.divergingWriter;

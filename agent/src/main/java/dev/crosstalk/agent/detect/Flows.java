@@ -9,6 +9,7 @@ import dev.crosstalk.agent.finding.Severity;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
 import dev.crosstalk.agent.state.Site;
+import dev.crosstalk.agent.state.Notes;
 import dev.crosstalk.agent.state.StateCell;
 import dev.crosstalk.agent.state.WriteRecord;
 
@@ -19,15 +20,20 @@ import dev.crosstalk.agent.state.WriteRecord;
  * the writer's user; this class decides that a read is a flow and records it.
  */
 public final class Flows {
-    private final FindingRegistry findings;
+    /** Cells with a memo at most: past it, a flow seen again is matched by its fingerprint instead. */
+    static final int MAX_MEMOS = 50_000;
 
+    private final FindingRegistry findings;
+    private final Notes<StateCell, Memo> memos = new Notes<>(MAX_MEMOS);
+
+    /** A flow detector recording into {@code findings}. */
     public Flows(FindingRegistry findings) {
         this.findings = findings;
     }
 
     /**
      * The last flow recorded at a cell, so that the same flow again (same writing site, same reading
-     * site) costs a counter increment. Kept in {@link StateCell#flowMemo}, which only this class reads.
+     * site) costs a counter increment.
      */
     private static final class Memo {
         final Finding finding;
@@ -46,8 +52,8 @@ public final class Flows {
      * compared when {@code checkDigest}) is the one another request wrote last.
      */
     public void read(StateCell cell, Site site, RequestContext request, long digest, boolean checkDigest) {
-        if (!cell.root().flows) {
-            return;
+        if (cell.root().sessionScoped) {
+            return; // a session's state: its own requests share it by design
         }
         WriteRecord w = cell.last;
         if (w == null || w.request == null || w.request.id() == request.info().id()) {
@@ -56,9 +62,8 @@ public final class Flows {
         if (checkDigest && w.digest != digest) {
             return; // not the value that write left: something we did not see wrote since
         }
-        Object memo = cell.flowMemo;
-        if (memo instanceof Memo) {
-            Memo m = (Memo) memo;
+        Memo m = memos.get(cell);
+        if (m != null) {
             if (m.reader == site && m.writer == w.site
                     && (m.finding.severity() != Severity.INFO || !cell.diverged() && w.mark == null)) {
                 m.finding.seenAgain();
@@ -80,7 +85,7 @@ public final class Flows {
                 () -> EvidenceOf.earlier(w.request, null, w.thread, w.site), () -> EvidenceOf.now(request, site),
                 UserDataFlows.details(verdict, w, request.info()));
         if (f != null) {
-            cell.flowMemo = new Memo(f, site, w.site);
+            memos.put(cell, new Memo(f, site, w.site));
         }
     }
 }

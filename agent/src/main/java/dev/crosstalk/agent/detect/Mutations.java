@@ -19,7 +19,7 @@ import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.state.Values;
 import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.bootstrap.Gates;
-import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.bootstrap.MutationHooks;
 import java.security.MessageDigest;
 import java.text.DateFormat;
@@ -245,10 +245,10 @@ public final class Mutations {
     // ---- calls --------------------------------------------------------------------------------
 
     /**
-     * A container operation ({@code Hooks.OP_*}); {@code staticState} names the static field or
+     * A container operation; {@code staticState} names the static field or
      * session attribute holding the container when the runtime knows one.
      */
-    public void containerOp(Site site, int op, Object container, Object key, Object value, RequestContext request,
+    public void containerOp(Site site, ContainerOp op, Object container, Object key, Object value, RequestContext request,
             String staticState) {
         Watched w = watched.get(container);
         if (w == null) {
@@ -261,32 +261,39 @@ public final class Mutations {
         boolean keyed = false;
         boolean missing = false;
         switch (op) {
-            case Hooks.OP_GET:
+            case GET:
                 kind = w.accessOrder ? UseKind.WRITE : UseKind.READ;
                 keyed = key != null;
                 missing = value == null;
                 reach(value, w);
                 break;
-            case Hooks.OP_INDEX_GET:
+            case INDEX_GET:
                 kind = UseKind.READ;
                 reach(value, w);
                 break;
-            case Hooks.OP_CONTAINS:
+            case CONTAINS:
                 kind = UseKind.READ;
                 keyed = key != null;
                 missing = Boolean.FALSE.equals(value);
                 break;
-            case Hooks.OP_READ_ALL:
+            case READ_ALL:
                 kind = UseKind.ITERATE;
                 break;
-            case Hooks.OP_PUT:
-            case Hooks.OP_PUT_IF_ABSENT:
-            case Hooks.OP_MERGE:
+            case PUT:
+            case PUT_IF_ABSENT:
+            case MERGE:
                 kind = UseKind.WRITE;
                 keyed = key != null;
                 break;
-            default:
+            case PUT_ALL:
+            case ADD:
+            case INDEX_SET:
+            case REMOVE:
+            case CLEAR:
                 kind = UseKind.WRITE;
+                break;
+            default:
+                throw op.unhandled();
         }
         judge(w, site, request, kind, keyed ? Values.keyDigest(key) : Use.NO_KEY, missing, key);
     }

@@ -45,10 +45,12 @@ public final class Overlaps {
     private final AtomicReferenceArray<Call> inFlight = new AtomicReferenceArray<>(SLOTS);
     private final FindingRegistry findings;
 
+    /** An overlap detector recording into {@code findings}. */
     public Overlaps(FindingRegistry findings) {
         this.findings = findings;
     }
 
+    /** A call on {@code target} begins at {@code site}; returns what {@link #exit} takes, or null. */
     public Object enter(RequestContext request, Site site, Object target) {
         if (request == null) {
             return null;
@@ -68,6 +70,7 @@ public final class Overlaps {
         return call;
     }
 
+    /** The call begun with {@code token} returned. */
     public void exit(Object token) {
         if (!(token instanceof Call)) {
             return; // no call was entered (no site, no request): nothing to clear

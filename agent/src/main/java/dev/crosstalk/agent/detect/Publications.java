@@ -37,10 +37,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * volatile read ({@link Hooks#windows(int)}).
  */
 public final class Publications {
+    /** How many windows are open at most. */
     public static final int MAX_OPEN = 64;
+    /** How many fills one window keeps at most. */
     public static final int MAX_FILLS = 32;
+    /** How many early reads one window keeps at most. */
     public static final int MAX_READS = 16;
+    /** How many container fields of a published object its window watches at most. */
     public static final int MAX_MEMBERS = 16;
+    /** A window left open longer than this is dropped unjudged. */
     public static final long MAX_AGE_NANOS = 30_000_000_000L;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -48,8 +53,9 @@ public final class Publications {
     private final FindingRegistry findings;
     private volatile Window[] open = new Window[0];
     /** Per publishing site: seen outside requests, and the first request seen running it. */
-    private final Map<Integer, String[]> contexts = new ConcurrentHashMap<>();
+    private final Map<Integer, PublishingSite> contexts = new ConcurrentHashMap<>();
 
+    /** A publication detector recording into {@code findings}. */
     public Publications(FindingRegistry findings) {
         this.findings = findings;
     }
@@ -66,9 +72,14 @@ public final class Publications {
         final boolean container;
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
-        final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
-        final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
+        final List<WindowFill> fills = new ArrayList<>();
+        final List<EarlyRead> reads = new ArrayList<>();
         final long opened = System.nanoTime();
+        /**
+         * Whether the publisher held a lock, asked at its first fill: {@link #LOCKS_UNKNOWN} until then.
+         * Asking costs a safepoint, and most published objects are never filled afterwards.
+         */
+        volatile byte locks = LOCKS_UNKNOWN;
 
         Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
                 RequestInfo request) {
@@ -108,8 +119,8 @@ public final class Publications {
         }
 
         synchronized boolean filled(String what) {
-            for (String[] f : fills) {
-                if (f[0].equals(what)) {
+            for (WindowFill f : fills) {
+                if (f.what.equals(what)) {
                     return true;
                 }
             }
@@ -117,15 +128,17 @@ public final class Publications {
         }
     }
 
+    private static final byte LOCKS_UNKNOWN = 0;
+    private static final byte LOCKS_HELD = 1;
+    private static final byte LOCKS_FREE = 2;
+
     /**
-     * Opens a window on {@code object}, just stored into {@code state} at {@code site}. Nothing is
-     * opened when the publisher holds a lock: then readers are expected to take it too (the
-     * {@code cflock} fix), and the window is invisible to them.
+     * Opens a window on {@code object}, just stored into {@code state} at {@code site}. A window whose
+     * publisher holds a lock when it fills the object is dropped: readers are expected to take the lock
+     * too (the {@code cflock} fix), and the filling is invisible to them. The lock is asked about at the
+     * first fill rather than here because asking stops the JVM at a safepoint.
      */
     public void open(Object object, boolean container, String state, Site site, RequestContext request) {
-        if (heldLocks()) {
-            return;
-        }
         WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
         if (container) {
             Gates.admit(object);
@@ -173,9 +186,6 @@ public final class Publications {
         Gates.windows(open.length);
     }
 
-    /** Marks a fill that only adds what was missing to a concurrent map (a cache entry computed on a miss). */
-    static final String CACHE_FILL = "cache";
-
     /** The publishing thread wrote into a published object: a fill. */
     public void write(Object target, String what, Site site) {
         write(target, what, site, false);
@@ -190,9 +200,15 @@ public final class Publications {
     public void write(Object target, String what, Site site, boolean cacheFill) {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
+                if (!w.guard && w.locks == LOCKS_UNKNOWN) {
+                    w.locks = heldLocks() ? LOCKS_HELD : LOCKS_FREE;
+                }
+                if (w.locks == LOCKS_HELD) {
+                    return;
+                }
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
-                        w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
+                        w.fills.add(new WindowFill(what, site.location(), cacheFill));
                     }
                 }
                 return;
@@ -207,15 +223,15 @@ public final class Publications {
      */
     public void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
         for (Window w : open) {
-            if (!w.mine() && w.holds(target)) {
+            if (!w.mine() && w.locks != LOCKS_HELD && w.holds(target)) {
                 boolean absent = missing != null ? missing : !w.filled(what);
                 if (!absent) {
                     return;
                 }
                 synchronized (w) {
                     if (w.reads.size() < MAX_READS) {
-                        w.reads.add(new Object[] {what, EvidenceOf.now(request, site), site, w.fills.size(),
-                            missing != null});
+                        w.reads.add(new EarlyRead(what, EvidenceOf.now(request, site), site, w.fills.size(),
+                            missing != null));
                     }
                 }
                 return;
@@ -223,6 +239,7 @@ public final class Publications {
         }
     }
 
+    /** True while some window is open: until then the hooks skip the window checks. */
     public boolean anyOpen() {
         return open.length > 0;
     }
@@ -230,7 +247,7 @@ public final class Publications {
     /** True when a window is open on {@code target}: its fills and early reads are judged here, not as races. */
     public boolean covers(Object target) {
         for (Window w : open) {
-            if (w.holds(target)) {
+            if (w.locks != LOCKS_HELD && w.holds(target)) {
                 return true;
             }
         }
@@ -268,61 +285,56 @@ public final class Publications {
     }
 
     private void judge(Window w) {
-        List<String[]> fills;
-        List<Object[]> reads;
+        if (w.locks == LOCKS_HELD) {
+            return;
+        }
+        List<WindowFill> fills;
+        List<EarlyRead> reads;
         synchronized (w) {
             fills = new ArrayList<>(w.fills);
             reads = new ArrayList<>(w.reads);
         }
-        String[] seen = contexts.computeIfAbsent(w.site.id(), k -> new String[2]);
-        synchronized (seen) {
-            if (w.request == null) {
-                seen[0] = "startup";
-            } else if (seen[1] == null) {
-                seen[1] = w.request.label();
-            }
-        }
+        PublishingSite seen = contexts.computeIfAbsent(w.site.id(), k -> new PublishingSite());
+        seen.ranIn(w.request);
         if (fills.isEmpty()) {
             return; // build-then-publish: complete when stored
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();
-        List<String[]> populating = new ArrayList<>();
-        for (String[] f : fills) {
-            if (f[2] == null && (published == null || !isVolatileField(published.getClass(), f[0]))) {
+        List<WindowFill> populating = new ArrayList<>();
+        for (WindowFill f : fills) {
+            if (!f.cacheFill && (published == null || !isVolatileField(published.getClass(), f.what))) {
                 populating.add(f);
             }
         }
         if (!populating.isEmpty()) {
             populated(w, publisher, populating, seen);
         }
-        for (Object[] r : reads) {
-            String missing = (String) r[0];
-            int seenFills = (Integer) r[3];
-            for (int i = seenFills; i < fills.size(); i++) {
-                if (fills.get(i)[0].equals(missing)) {
-                    partialRead(w, publisher, missing, (Boolean) r[4], fills.get(i)[1], (Evidence) r[1], (Site) r[2]);
+        for (EarlyRead r : reads) {
+            for (int i = r.fillsBefore; i < fills.size(); i++) {
+                if (fills.get(i).what.equals(r.what)) {
+                    partialRead(w, publisher, r.what, r.key, fills.get(i).location, r.reader, r.site);
                     break;
                 }
             }
         }
     }
 
-    private void populated(Window w, Evidence publisher, List<String[]> fills, String[] seen) {
+    private void populated(Window w, Evidence publisher, List<WindowFill> fills, PublishingSite seen) {
         List<String> what = new ArrayList<>();
-        for (String[] f : fills) {
-            what.add(f[0]);
+        for (WindowFill f : fills) {
+            what.add(f.what);
         }
         FlowJudge.Verdict v = w.guard
                 ? PublicationJudge.guardSetFirst(w.state, w.site.location(), what,
-                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1])
+                        w.request == null ? null : w.request.toString(), seen.startup(), seen.firstRequest())
                 : PublicationJudge.publishThenPopulate(w.state, w.container, w.site.location(), what,
-                        w.request == null ? null : w.request.toString(), seen[0] != null, seen[1]);
+                        w.request == null ? null : w.request.toString(), seen.startup(), seen.firstRequest());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("publishedAt", w.site.location());
         List<String> fillsAt = new ArrayList<>();
-        for (String[] f : fills) {
-            fillsAt.add(f[0] + " at " + f[1]);
+        for (WindowFill f : fills) {
+            fillsAt.add(f.what + " at " + f.location);
         }
         details.put("fillsAfterPublication", fillsAt);
         String fp = Fingerprint.of(FindingType.PUBLISH_THEN_POPULATE, w.state, w.site.fingerprintPart());
@@ -370,25 +382,49 @@ public final class Publications {
     /** The containers held in the instance fields of a published struct: filling them fills it. */
     private static WeakReference<?>[] containerFields(Object struct) {
         List<WeakReference<?>> out = new ArrayList<>();
-        for (Class<?> c = struct.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= MAX_MEMBERS) {
-                    continue;
+        for (Field f : REFERENCE_FIELDS.get(struct.getClass())) {
+            if (out.size() >= MAX_MEMBERS) {
+                break;
+            }
+            try {
+                Object v = f.get(struct);
+                if (Values.isContainer(v)) {
+                    Gates.admit(v);
+                    out.add(new WeakReference<>(v));
                 }
-                try {
-                    f.setAccessible(true);
-                    Object v = f.get(struct);
-                    if (Values.isContainer(v)) {
-                        Gates.admit(v);
-                        out.add(new WeakReference<>(v));
-                    }
-                } catch (RuntimeException | IllegalAccessException e) {
-                    // a field we may not read (module rules): it cannot be a fill we see either
-                }
+            } catch (RuntimeException | IllegalAccessException e) {
+                // a field we may not read (module rules): it cannot be a fill we see either
             }
         }
-        return out.toArray(new WeakReference<?>[0]);
+        return out.isEmpty() ? NO_MEMBERS : out.toArray(new WeakReference<?>[0]);
     }
+
+    private static final WeakReference<?>[] NO_MEMBERS = new WeakReference<?>[0];
+
+    /**
+     * A class's readable instance fields of reference type (at most 64): found once per
+     * class, since structs of one class are published over and over.
+     */
+    private static final ClassValue<Field[]> REFERENCE_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> out = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= 64) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        out.add(f);
+                    } catch (RuntimeException e) {
+                        // a field we may not read (module rules): it cannot be a fill we see either
+                    }
+                }
+            }
+            return out.toArray(new Field[0]);
+        }
+    };
 
     /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
     public static boolean heldLocks() {

@@ -6,7 +6,8 @@ import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.RequestInfo;
-import dev.crosstalk.agent.state.ResetRecord;
+import dev.crosstalk.agent.state.FieldTable;
+import dev.crosstalk.agent.state.Notes;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.StaticField;
 
@@ -17,7 +18,10 @@ import dev.crosstalk.agent.state.StaticField;
  */
 public final class Resets {
     private final FindingRegistry findings;
+    /** Per field, its last reset, which carries the field's epoch: none (epoch 0) until one happens. */
+    private final Notes<StaticField, ResetRecord> lastResets = new Notes<>(FieldTable.DEFAULT_MAX);
 
+    /** A reset detector recording into {@code findings}. */
     public Resets(FindingRegistry findings) {
         this.findings = findings;
     }
@@ -28,22 +32,47 @@ public final class Resets {
      */
     public void reset(StaticField field, Site site, RequestContext request) {
         field.resettable = true;
-        if (Publications.heldLocks()) {
+        if (underLock(site)) {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
-        int epoch = ++field.epoch;
-        field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
+        int epoch = epoch(lastResets.get(field)) + 1;
+        lastResets.put(field, new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch));
         request.epochSeen(field, epoch);
+    }
+
+    /** Sites asked whether they reset under a lock, and those that did; both indexed by site id. */
+    private final java.util.BitSet lockAsked = new java.util.BitSet();
+    private final java.util.BitSet lockHeld = new java.util.BitSet();
+
+    /**
+     * Whether the thread resetting at {@code site} holds a lock. Asked once per site: asking stops the
+     * JVM at a safepoint, and a site's code takes the same locks each time it runs.
+     */
+    private boolean underLock(Site site) {
+        int id = site.id();
+        synchronized (lockAsked) {
+            if (id >= 0 && lockAsked.get(id)) {
+                return lockHeld.get(id);
+            }
+        }
+        boolean held = Publications.heldLocks();
+        synchronized (lockAsked) {
+            if (id >= 0) {
+                lockAsked.set(id);
+                lockHeld.set(id, held);
+            }
+        }
+        return held;
     }
 
     /** {@code request} reads {@code field} again: a reset by another request since its last read is a finding. */
     public void check(StaticField field, Site site, RequestContext request) {
-        int now = field.epoch;
+        ResetRecord r = lastResets.get(field);
+        int now = epoch(r);
         int seen = request.epochSeen(field, now);
         if (seen == now) {
             return;
         }
-        ResetRecord r = field.lastReset;
         if (r == null || r.request.id() == request.info().id() || field.sessionScoped
                 && !sameSession(r.request, request.info())) {
             return;
@@ -54,6 +83,10 @@ public final class Resets {
                 site.fingerprintPart());
         Recording.record(findings, FindingType.RESET_DURING_USE, v, field.stateName(), fp,
                 () -> EvidenceOf.earlier(r.request, null, r.thread, r.site), () -> EvidenceOf.now(request, site), null);
+    }
+
+    private static int epoch(ResetRecord last) {
+        return last == null ? 0 : last.epoch;
     }
 
     /** Both requests had a session, and it was the same one (a request creating its session has none yet). */

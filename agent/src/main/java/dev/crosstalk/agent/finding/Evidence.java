@@ -16,6 +16,7 @@ public final class Evidence {
     private final long atMillis;
     private final String webapp;
 
+    /** One side of a finding; {@code session} and {@code stack} may be null, {@code requestId} 0 outside requests. */
     public Evidence(long requestId, String label, String thread, String session, String location, List<String> stack) {
         this(requestId, label, thread, session, location, stack, 0);
     }
@@ -48,6 +49,7 @@ public final class Evidence {
         return label;
     }
 
+    /** The name of the thread that made the access. */
     public String thread() {
         return thread;
     }
@@ -67,6 +69,7 @@ public final class Evidence {
         return atMillis;
     }
 
+    /** A short stack of the access, without the agent's frames; null when none was kept. */
     public List<String> stack() {
         return stack;
     }

@@ -25,6 +25,7 @@ public final class Finding {
     volatile long reportedCount;
     volatile Severity reportedSeverity;
 
+    /** A finding as first seen; later sightings go through {@link #seenAgain()}. */
     public Finding(FindingType type, Severity severity, String state, String fingerprint, String message,
             Evidence writer, Evidence reader, Map<String, Object> details) {
         this.type = type;
@@ -63,30 +64,37 @@ public final class Finding {
         return new Finding(this);
     }
 
+    /** Its type. */
     public FindingType type() {
         return type;
     }
 
+    /** Its current severity (it can only be raised). */
     public Severity severity() {
         return severity;
     }
 
+    /** The state name ({@code com.acme.Settings.current}, {@code ...cache[key#3f2a]}). */
     public String state() {
         return state;
     }
 
+    /** The stable id of the bug ({@code ct1-…}): the same for the same type, state and sites. */
     public String fingerprint() {
         return fingerprint;
     }
 
+    /** The sentence shown to people. */
     public String message() {
         return message;
     }
 
+    /** The side that wrote (or published, or set), or null when the finding has none. */
     public Evidence writer() {
         return writer;
     }
 
+    /** The side that read, or null when the finding has one side only. */
     public Evidence reader() {
         return reader;
     }
@@ -106,14 +114,17 @@ public final class Finding {
         return details;
     }
 
+    /** How many times it was seen. */
     public long count() {
         return count.sum();
     }
 
+    /** When it was first seen. */
     public Instant firstSeen() {
         return firstSeen;
     }
 
+    /** When it was last seen. */
     public Instant lastSeen() {
         long last = lastSeenMillis;
         return last <= firstSeen.toEpochMilli() ? firstSeen : Instant.ofEpochMilli(last);

@@ -38,6 +38,7 @@ public final class FindingRegistry {
         }
     }
 
+    /** A registry keeping at most {@code max} distinct findings. */
     public FindingRegistry(int max) {
         this(max, Suppression.none());
     }
@@ -152,6 +153,7 @@ public final class FindingRegistry {
         return due;
     }
 
+    /** Every finding kept, in the order they were first seen. */
     public List<Finding> all() {
         return new ArrayList<>(byFingerprint.values());
     }

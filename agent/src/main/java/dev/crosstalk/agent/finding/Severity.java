@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** Finding severities, in the spec's spelling ({@code info}, {@code warning}, {@code error}). */
 public enum Severity {
-    INFO, WARNING, ERROR;
+    /** The lowest: sharing most likely by design (a value written once, a cache), for review. */
+    INFO,
+    /** The middle: likely a bug, by the spec's rules for its type. */
+    WARNING,
+    /** The highest: a bug, by the spec's rules for its type. */
+    ERROR;
 
     /** The spelling in output: lower case. */
     public String label() {
@@ -21,16 +26,8 @@ public enum Severity {
         return null;
     }
 
+    /** True when this severity is {@code other} or worse. */
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;
-    }
-
-    /** How many of {@code findings} have each severity, indexed by {@link #ordinal()}. */
-    public static long[] count(Iterable<Finding> findings) {
-        long[] counts = new long[values().length];
-        for (Finding f : findings) {
-            counts[f.severity().ordinal()]++;
-        }
-        return counts;
     }
 }

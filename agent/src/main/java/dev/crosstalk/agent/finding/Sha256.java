@@ -19,12 +19,28 @@ public final class Sha256 {
         return hex.toString();
     }
 
-    /** The SHA-256 of {@code text} in UTF-8. */
-    public static byte[] digest(String text) {
+    /**
+     * A fresh digest to clone: looking the algorithm up among the security providers costs more than
+     * hashing a session id, and session keys are hashed on every request that has a session.
+     */
+    private static final MessageDigest PROTOTYPE = prototype();
+
+    private static MessageDigest prototype() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
+    }
+
+    /** The SHA-256 of {@code text} in UTF-8. */
+    public static byte[] digest(String text) {
+        MessageDigest d;
+        try {
+            d = (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            d = prototype(); // a provider whose digest cannot be cloned: look it up each time
+        }
+        return d.digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
 public final class Suppression {
     /** Why a finding was not reported; {@link #id()} is how the summary and reports name it. */
     public enum Reason {
-        TYPE("type"), STATE("state"), FINGERPRINT("fingerprint"), BASELINE("baseline");
+        /** Its type is in {@code suppress-type}. */
+        TYPE("type"),
+        /** Its state matches {@code suppress-state}. */
+        STATE("state"),
+        /** Its fingerprint is in {@code suppress-fingerprint}. */
+        FINGERPRINT("fingerprint"),
+        /** Its fingerprint is in the {@code baseline} file. */
+        BASELINE("baseline");
 
         private final String id;
 
@@ -27,6 +34,7 @@ public final class Suppression {
             this.id = id;
         }
 
+        /** The reason's name in the output. */
         public String id() {
             return id;
         }

@@ -38,6 +38,7 @@ public final class Boundaries {
         final String type;
         final String method;
 
+        /** {@code type} (dotted) and the name of its method that a request runs through. */
         public EntryMethod(String type, String method) {
             this.type = type;
             this.method = method;

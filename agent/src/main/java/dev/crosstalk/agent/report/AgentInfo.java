@@ -12,6 +12,7 @@ public final class AgentInfo {
         this.fields = fields;
     }
 
+    /** This agent, on this host and process. */
     public static AgentInfo current() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", version());
@@ -20,6 +21,7 @@ public final class AgentInfo {
         return new AgentInfo(m);
     }
 
+    /** The agent's version from its jar's manifest; {@code dev} for a build without one. */
     public static String version() {
         String v = AgentInfo.class.getPackage() == null ? null : AgentInfo.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

@@ -6,6 +6,7 @@ import dev.crosstalk.agent.finding.FindingFields;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.finding.SeverityCounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class ReportWriter {
         }
         findings.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::state)
                 .thenComparing(Finding::fingerprint));
-        long[] bySeverity = Severity.count(findings);
+        SeverityCounts bySeverity = SeverityCounts.of(findings);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> item = FindingFields.of(f);
@@ -92,7 +93,7 @@ public final class ReportWriter {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("findings", findings.size());
         for (Severity s : Severity.values()) {
-            summary.put(s.label(), bySeverity[s.ordinal()]);
+            summary.put(s.label(), bySeverity.get(s));
         }
         summary.putAll(counters.get());
         Map<String, Object> m = new LinkedHashMap<>();

@@ -159,6 +159,7 @@ public final class Reporter {
         atExit.add(task);
     }
 
+    /** Starts the thread that brings the outputs up to date. */
     public void start() {
         thread = new Thread(this::run, "crosstalk-reporter");
         thread.setDaemon(true);

@@ -21,7 +21,9 @@ public final class StartupCheck {
 
     /** The text output after the check: stderr, stdout, a writable file path, or null. */
     public final String text;
+    /** The JSON output after the check: a writable file path, or null. */
     public final String json;
+    /** The report directory after the check: a writable directory, or null. */
     public final String report;
     /** The TCP input's host when its name resolves, else null. */
     public final String jsonTcpHost;
@@ -29,6 +31,7 @@ public final class StartupCheck {
     public final List<String> problems = new ArrayList<>();
     private final boolean anyConfigured;
 
+    /** Checks the outputs as configured (null for one that is off). */
     public StartupCheck(String text, String json, String report, String jsonTcpHost, int jsonTcpPort) {
         anyConfigured = text != null || json != null || report != null || jsonTcpHost != null;
         this.text = file("text", text);

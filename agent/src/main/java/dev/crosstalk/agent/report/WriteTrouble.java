@@ -85,6 +85,7 @@ public final class WriteTrouble {
         }
     }
 
+    /** How many were not written so far. */
     public synchronized long notWritten() {
         return notWritten;
     }

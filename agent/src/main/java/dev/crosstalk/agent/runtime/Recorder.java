@@ -21,6 +21,7 @@ import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.state.Values;
 import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.agent.state.WriteRecord;
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.MutationHooks;
@@ -118,9 +119,14 @@ public final class Recorder implements Sink {
         return requests.requests();
     }
 
-    /** Containers currently tracked, and those not tracked because the cap was reached. */
-    public long[] containerCounts() {
-        return new long[] {containers.size(), containers.dropped()};
+    /** Containers currently tracked. */
+    public long trackedContainers() {
+        return containers.size();
+    }
+
+    /** Containers not tracked because the cap ({@code max-containers}) was reached. */
+    public long containersNotTracked() {
+        return containers.dropped();
     }
 
     // ---- static fields ------------------------------------------------------------------------
@@ -236,7 +242,7 @@ public final class Recorder implements Sink {
     // ---- containers ---------------------------------------------------------------------------
 
     @Override
-    public void containerOp(int siteId, int op, Object container, Object key, Object value) {
+    public void containerOp(int siteId, ContainerOp op, Object container, Object key, Object value) {
         Site site = sites.get(siteId);
         if (site == null) {
             return;
@@ -262,13 +268,13 @@ public final class Recorder implements Sink {
         if (!published) {
             mutations.containerOp(site, op, container, key, value, request, field.stateName());
         }
-        if (request != null && field.resettable && isRead(op)) {
+        if (request != null && field.resettable && op.read) {
             resets.check(field, site, request);
         }
         if (publications.anyOpen()) {
             guarded(op, field, key, value, site, request);
         }
-        if (ts.classInitDepth == 0 && (op == Hooks.OP_PUT || op == Hooks.OP_PUT_IF_ABSENT)
+        if (ts.classInitDepth == 0 && (op == ContainerOp.PUT || op == ContainerOp.PUT_IF_ABSENT)
                 && (isContainer(value) || isStruct(value))) {
             if (!isContainer(value)) {
                 reach.published(value, field.sessionScoped);
@@ -277,14 +283,14 @@ public final class Recorder implements Sink {
                     site, request);
         }
         switch (op) {
-            case Hooks.OP_GET:
-            case Hooks.OP_INDEX_GET: {
+            case GET:
+            case INDEX_GET: {
                 if (request == null || value == null) {
                     return;
                 }
-                StateCell cell = op == Hooks.OP_GET ? field.keyCell(key) : field.contentsCell();
+                StateCell cell = op == ContainerOp.GET ? field.keyCell(key) : field.contentsCell();
                 request.remember(cell, RequestContext.READ_PRESENT);
-                if (op == Hooks.OP_GET) {
+                if (op == ContainerOp.GET) {
                     UserMarks.lookedUp(request, key, value);
                 }
                 if (field.requestWritten) {
@@ -292,33 +298,33 @@ public final class Recorder implements Sink {
                 }
                 return;
             }
-            case Hooks.OP_CONTAINS:
+            case CONTAINS:
                 if (request != null && Boolean.TRUE.equals(value)) {
                     request.remember(key == null ? field.contentsCell() : field.keyCell(key),
                             RequestContext.READ_PRESENT);
                 }
                 return;
-            case Hooks.OP_READ_ALL:
+            case READ_ALL:
                 if (request != null && field.requestWritten) {
                     flows.read(field.contentsCell(), site, request, 0L, false);
                 }
                 return;
-            case Hooks.OP_PUT:
-            case Hooks.OP_PUT_IF_ABSENT:
-            case Hooks.OP_MERGE: {
+            case PUT:
+            case PUT_IF_ABSENT:
+            case MERGE: {
                 StateCell cell = field.keyCell(key);
-                boolean accumulation = op == Hooks.OP_MERGE
-                        || op == Hooks.OP_PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
+                boolean accumulation = op == ContainerOp.MERGE
+                        || op == ContainerOp.PUT && request != null && request.did(cell, RequestContext.READ_PRESENT);
                 write(field, cell, site, request, Values.digest(value), accumulation,
                         UserMarks.beyondKey(request, key, value));
                 return;
             }
-            case Hooks.OP_INDEX_SET:
+            case INDEX_SET:
                 write(field, field.contentsCell(), site, request, Values.digest(value),
                         request != null && request.did(field.contentsCell(), RequestContext.READ_PRESENT),
                         UserMarks.markOf(request, value));
                 return;
-            case Hooks.OP_PUT_ALL:
+            case PUT_ALL:
                 if (value instanceof Map) {
                     int n = 0;
                     for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
@@ -330,16 +336,16 @@ public final class Recorder implements Sink {
                     }
                 }
                 return;
-            case Hooks.OP_ADD: {
+            case ADD: {
                 StateCell cell = field.contentsCell();
                 boolean refill = request != null && request.did(cell, RequestContext.RESET);
                 write(field, cell, site, request, Values.digest(value), !refill, UserMarks.markOf(request, value));
                 return;
             }
-            case Hooks.OP_REMOVE:
+            case REMOVE:
                 (key == null ? field.contentsCell() : field.keyCell(key)).initWrite(record(request, site, 0L));
                 return;
-            case Hooks.OP_CLEAR:
+            case CLEAR:
                 field.contentsCell().initWrite(record(request, site, 0L));
                 field.resettable = true;
                 if (request != null) {
@@ -348,67 +354,79 @@ public final class Recorder implements Sink {
                 }
                 return;
             default:
+                throw op.unhandled();
         }
     }
 
     /** Feeds an operation on a tracked container to the open guard windows, naming its state. */
-    private void guarded(int op, StaticField field, Object key, Object value, Site site, RequestContext request) {
+    private void guarded(ContainerOp op, StaticField field, Object key, Object value, Site site, RequestContext request) {
         switch (op) {
-            case Hooks.OP_PUT:
-            case Hooks.OP_PUT_IF_ABSENT:
-            case Hooks.OP_MERGE:
+            case PUT:
+            case PUT_IF_ABSENT:
+            case MERGE:
                 publications.write(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]", site);
                 return;
-            case Hooks.OP_GET:
+            case GET:
                 if (value == null) {
                     publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
                             Boolean.TRUE, site, request);
                 }
                 return;
-            case Hooks.OP_CONTAINS:
+            case CONTAINS:
                 if (key != null && !Boolean.TRUE.equals(value)) {
                     publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
                             Boolean.TRUE, site, request);
                 }
                 return;
+            case INDEX_GET:
+            case READ_ALL:
+            case PUT_ALL:
+            case ADD:
+            case INDEX_SET:
+            case REMOVE:
+            case CLEAR:
+                return; // the guard windows watch keyed state only
             default:
+                throw op.unhandled();
         }
     }
 
-    private static boolean isRead(int op) {
-        return op == Hooks.OP_GET || op == Hooks.OP_INDEX_GET || op == Hooks.OP_CONTAINS || op == Hooks.OP_READ_ALL;
-    }
-
     /** Feeds an operation on a container to the open publication windows. */
-    private void window(int op, Object container, Object key, Object value, Site site, RequestContext request) {
+    private void window(ContainerOp op, Object container, Object key, Object value, Site site, RequestContext request) {
         switch (op) {
-            case Hooks.OP_GET:
+            case GET:
                 publications.read(container, fields.shownKey(key), value == null, site, request);
                 return;
-            case Hooks.OP_CONTAINS:
+            case CONTAINS:
                 publications.read(container, key == null ? "[*]" : fields.shownKey(key), !Boolean.TRUE.equals(value),
                         site, request);
                 return;
-            case Hooks.OP_PUT_IF_ABSENT:
+            case PUT_IF_ABSENT:
                 publications.write(container, fields.shownKey(key), site,
                         container instanceof java.util.concurrent.ConcurrentMap);
                 return;
-            case Hooks.OP_PUT:
-            case Hooks.OP_MERGE:
+            case PUT:
+            case MERGE:
                 publications.write(container, fields.shownKey(key), site);
                 return;
-            case Hooks.OP_PUT_ALL:
+            case PUT_ALL:
                 if (value instanceof Map) {
                     for (Object k : ((Map<?, ?>) value).keySet()) {
                         publications.write(container, fields.shownKey(k), site);
                     }
                 }
                 return;
-            case Hooks.OP_ADD:
-            case Hooks.OP_INDEX_SET:
+            case ADD:
+            case INDEX_SET:
                 publications.write(container, "[*]", site);
                 return;
+            case INDEX_GET:
+            case READ_ALL:
+            case REMOVE:
+            case CLEAR:
+                return; // neither fills a published object nor reads one before it is filled
             default:
+                throw op.unhandled();
         }
     }
 
@@ -437,13 +455,9 @@ public final class Recorder implements Sink {
         return scope;
     }
 
-    /**
-     * A field of a session's object is session state: requests of that session share it by design, so
-     * it has no flows, and only requests of one session can reset it for each other.
-     */
+    /** A field of an object only one session's requests reach is session state. */
     private static void sessionField(StaticField field) {
         if (!field.sessionScoped) {
-            field.flows = false;
             field.sessionScoped = true;
         }
     }

@@ -46,19 +46,19 @@ final class RequestLifecycle {
         if (handedOn != null && kind != Hooks.KIND_JAKARTA && kind != Hooks.KIND_JAVAX) {
             return NESTED;
         }
-        String[] labelAndSession = RequestReader.read(request, kind);
-        if (handedOn != null && !(labelAndSession.length > 2 && "REQUEST".equals(labelAndSession[2]))) {
+        RequestSeen seen = RequestReader.read(request, kind);
+        if (handedOn != null && !seen.firstDispatch()) {
             return NESTED; // a forward, include or async dispatch inside the task: still its request
         }
-        if (labelAndSession.length > 2 && "ASYNC".equals(labelAndSession[2])) {
+        if (seen.asyncDispatch()) {
             RequestContext resumed = resumedAsync(request);
             if (resumed != null) {
                 ts.request = resumed;
                 return resumed;
             }
         }
-        if (labelAndSession.length > 3 && ts.lastRequest != null && labelAndSession[3] != null
-                && ts.lastRequest.info().label().endsWith(" " + labelAndSession[3])) {
+        if (seen.errorPath != null && ts.lastRequest != null
+                && ts.lastRequest.info().label().endsWith(" " + seen.errorPath)) {
             // Tomcat and Jetty dispatch the error page after the request's own filter chain returned,
             // on the same thread: the same client request, not a new one.
             RequestContext again = ts.lastRequest;
@@ -66,8 +66,8 @@ final class RequestLifecycle {
             ts.request = again;
             return again;
         }
-        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), labelAndSession[0],
-                VirtualThreads.currentName(), labelAndSession[1]));
+        RequestContext ctx = new RequestContext(new RequestInfo(requestIds.incrementAndGet(), seen.label,
+                VirtualThreads.currentName(), seen.sessionKey));
         ts.request = ctx;
         ts.handedOn = handedOn;
         return ctx;

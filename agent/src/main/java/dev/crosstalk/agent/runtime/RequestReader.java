@@ -64,8 +64,8 @@ final class RequestReader {
         }
     }
 
-    /** Label, session key and, for servlets, the dispatcher type ({@code REQUEST}, {@code ERROR}, …). */
-    static String[] read(Object request, int kind) {
+    /** What findings show of {@code request}, and for servlets how it was dispatched. */
+    static RequestSeen read(Object request, int kind) {
         try {
             switch (kind) {
                 case Hooks.KIND_JAKARTA:
@@ -74,18 +74,18 @@ final class RequestReader {
                 case Hooks.KIND_JDK_HTTP:
                     return exchange(request);
                 default:
-                    return new String[] {String.valueOf(request), null};
+                    return new RequestSeen(String.valueOf(request), null);
             }
         } catch (Throwable t) {
             Hooks.error(t);
-            return new String[] {request == null ? "?" : request.getClass().getSimpleName(), null};
+            return new RequestSeen(request == null ? "?" : request.getClass().getSimpleName(), null);
         }
     }
 
-    private static String[] servlet(Object request) throws ReflectiveOperationException {
+    private static RequestSeen servlet(Object request) throws ReflectiveOperationException {
         Method[] m = SERVLET.get(request.getClass());
         if (m.length == 0) {
-            return new String[] {"SERVLET " + request.getClass().getSimpleName(), null};
+            return new RequestSeen("SERVLET " + request.getClass().getSimpleName(), null);
         }
         String label = m[0].invoke(request) + " " + path((String) m[1].invoke(request));
         Object session = m[2].invoke(request, false);
@@ -93,25 +93,25 @@ final class RequestReader {
                 : m[6] == null ? null : userKey(name -> (String) m[6].invoke(request, name));
         String dispatch = m[4] == null ? "REQUEST" : String.valueOf(m[4].invoke(request));
         if (!dispatch.equals("ERROR") || m[5] == null) {
-            return new String[] {label, key, dispatch};
+            return new RequestSeen(label, key, dispatch, null);
         }
         // The path the error page is for, to tell it from an error of a request that never reached us.
         Object uri = m[5].invoke(request, "jakarta.servlet.error.request_uri");
         if (uri == null) {
             uri = m[5].invoke(request, "javax.servlet.error.request_uri");
         }
-        return new String[] {label, key, dispatch, uri == null ? null : path(String.valueOf(uri))};
+        return new RequestSeen(label, key, dispatch, uri == null ? null : path(String.valueOf(uri)));
     }
 
-    private static String[] exchange(Object exchange) throws ReflectiveOperationException {
+    private static RequestSeen exchange(Object exchange) throws ReflectiveOperationException {
         Method[] m = EXCHANGE.get(exchange.getClass());
         if (m.length == 0) {
-            return new String[] {"HTTP " + exchange.getClass().getSimpleName(), null};
+            return new RequestSeen("HTTP " + exchange.getClass().getSimpleName(), null);
         }
         URI uri = (URI) m[1].invoke(exchange);
         Object headers = m[2].invoke(exchange);
-        return new String[] {m[0].invoke(exchange) + " " + path(uri.getRawPath()),
-            headers == null ? null : userKey(name -> (String) m[3].invoke(headers, name))};
+        return new RequestSeen(m[0].invoke(exchange) + " " + path(uri.getRawPath()),
+                headers == null ? null : userKey(name -> (String) m[3].invoke(headers, name)));
     }
 
     /** Reads a request header by name through reflection. */

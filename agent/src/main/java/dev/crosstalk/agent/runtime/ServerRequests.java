@@ -40,6 +40,7 @@ public final class ServerRequests implements ServerSink {
     private final WeakIdentityMap<RequestContext> exchanges = new WeakIdentityMap<>(CAP);
     private final WeakIdentityMap<RequestContext> timerTasks = new WeakIdentityMap<>(CAP);
 
+    /** Request boundaries of servers other than servlet containers, entered through {@code recorder}. */
     public ServerRequests(Recorder recorder) {
         this.recorder = recorder;
     }

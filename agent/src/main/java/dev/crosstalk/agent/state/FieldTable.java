@@ -24,6 +24,7 @@ public final class FieldTable {
     /** Key accesses that found their container's {@code max-keys} reached and used its shared cell. */
     public final AtomicLong droppedKeys = new AtomicLong();
 
+    /** A table of at most {@link #DEFAULT_MAX} fields, each tracking at most {@code maxKeys} keys one by one. */
     public FieldTable(int maxKeys, boolean showKeys) {
         this(maxKeys, showKeys, DEFAULT_MAX);
     }
@@ -90,7 +91,6 @@ public final class FieldTable {
         if (f == null) {
             return null;
         }
-        f.flows = false;
         f.sessionScoped = true;
         f.resettable = true;
         return f;
@@ -116,6 +116,7 @@ public final class FieldTable {
         return true;
     }
 
+    /** How many fields the table holds. */
     public int size() {
         return fields.size();
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * so lock objects are referenced only while a request of this thread runs.
  */
 public final class HeldLocks {
+    /** How many held locks are kept at most. */
     public static final int CAP = 16;
+    /** An entry taken by {@code synchronized}. */
     public static final byte MONITOR = 1;
+    /** An entry taken with {@code lock()} on a {@code java.util.concurrent} lock. */
     public static final byte LOCK = 2;
 
     private final Object[] locks = new Object[CAP];
@@ -21,6 +24,7 @@ public final class HeldLocks {
     private final byte[] how = new byte[CAP];
     private int size;
 
+    /** {@code lock} was taken ({@code kind} {@link #MONITOR} or {@link #LOCK}); {@code entry} is its lock-set entry. */
     public void push(Object lock, long entry, byte kind) {
         if (size == CAP) {
             prune();
@@ -43,6 +47,7 @@ public final class HeldLocks {
         }
     }
 
+    /** The locks still held, as checked against the JDK now. */
     public LockSet snapshot() {
         if (size == 0) {
             return LockSet.NONE;
@@ -51,6 +56,7 @@ public final class HeldLocks {
         return LockSet.of(entries, size);
     }
 
+    /** Forgets every entry (the request ended). */
     public void clear() {
         java.util.Arrays.fill(locks, 0, size, null);
         size = 0;

@@ -10,6 +10,7 @@ public final class MdcKey {
     private final String api;
     private final Object key;
 
+    /** The entry {@code key} of the MDC class {@code api} (dotted). */
     public MdcKey(String api, Object key) {
         this.api = Objects.requireNonNull(api);
         this.key = key;
@@ -23,6 +24,11 @@ public final class MdcKey {
     /** The entry's key. */
     public Object key() {
         return key;
+    }
+
+    /** Whether this is entry {@code key} of {@code api}. */
+    public boolean is(String api, Object key) {
+        return this.api.equals(api) && Objects.equals(this.key, key);
     }
 
     @Override

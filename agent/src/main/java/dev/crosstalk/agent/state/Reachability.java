@@ -22,6 +22,7 @@ public final class Reachability {
     private final WeakIdentityMap<Boolean> shared;
     private volatile boolean full;
 
+    /** Remembers at most {@code max} objects. */
     public Reachability(int max) {
         this.shared = new WeakIdentityMap<>(max);
     }

@@ -17,7 +17,9 @@ public final class RequestContext {
     /** Values this request computed from its user's inputs; made on the first source, dropped at the end. */
     private volatile dev.crosstalk.agent.userdata.RequestMarks marks;
 
+    /** What {@link #remember} notes: the request read the state and found a value there. */
     public static final byte READ_PRESENT = 1;
+    /** What {@link #remember} notes: the request replaced or cleared the state. */
     public static final byte RESET = 2;
 
     /** Which reset epoch of a state this request first saw, for states that can be reset. */
@@ -27,6 +29,7 @@ public final class RequestContext {
 
     private volatile boolean ended;
 
+    /** The context of the request {@code info} names. */
     public RequestContext(RequestInfo info) {
         this.info = info;
     }
@@ -46,6 +49,7 @@ public final class RequestContext {
         ended = false;
     }
 
+    /** Who the request is, as findings show it. */
     public RequestInfo info() {
         return info;
     }
@@ -113,6 +117,7 @@ public final class RequestContext {
         return current;
     }
 
+    /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */
     public synchronized boolean did(Object state, byte what) {
         for (int i = 0; i < size; i++) {
             if (remembered[i] == state) {

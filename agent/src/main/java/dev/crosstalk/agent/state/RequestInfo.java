@@ -10,6 +10,7 @@ public final class RequestInfo {
     private final String thread;
     private final String sessionKey;
 
+    /** Request number {@code id}, labelled {@code label}, begun on {@code thread}; {@code sessionKey} may be null. */
     public RequestInfo(long id, String label, String thread, String sessionKey) {
         this.id = id;
         this.label = label;
@@ -17,6 +18,7 @@ public final class RequestInfo {
         this.sessionKey = sessionKey;
     }
 
+    /** The request's number, unique in this JVM. */
     public long id() {
         return id;
     }

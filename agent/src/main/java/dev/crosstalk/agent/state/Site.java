@@ -38,10 +38,12 @@ public final class Site {
         return b != null && b.container.get() == container ? b.field : null;
     }
 
+    /** Remembers that {@code container} belongs to {@code field}, for {@link #boundField}. */
     public void bind(Object container, StaticField field) {
         binding = new Binding(container, field);
     }
 
+    /** A site with no webapp (a plain application's). */
     public Site(int id, String className, String methodName, String fileName, int line, StaticField field,
             boolean readModifyWrite, String member, int method) {
         this(id, className, methodName, fileName, line, field, readModifyWrite, member, method, null);
@@ -62,6 +64,7 @@ public final class Site {
         this.field = field;
     }
 
+    /** The site's id, as the instrumented code passes it. */
     public int id() {
         return id;
     }
@@ -112,6 +115,7 @@ public final class Site {
         return sampleStack;
     }
 
+    /** Keeps {@code stack} as the site's example, unless it has one already. */
     public void sampleStack(String[] stack) {
         if (sampleStack == null) {
             sampleStack = stack;

@@ -18,6 +18,7 @@ public final class SiteTable {
     private int next = 1; // 0 stays unused so that an uninitialised id can never match
     private final int max;
 
+    /** A table of at most {@link #DEFAULT_MAX} sites. */
     public SiteTable() {
         this(DEFAULT_MAX);
     }
@@ -72,11 +73,13 @@ public final class SiteTable {
         return register(className, methodName, fileName, 0, null, false, null, 0, webapp);
     }
 
+    /** The site with id {@code id}, or null for 0 (a full table's answer) and unknown ids. */
     public Site get(int id) {
         Site[] current = sites;
         return id > 0 && id < current.length ? current[id] : null;
     }
 
+    /** How many sites are registered. */
     public synchronized int size() {
         return next - 1;
     }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 /** Short stacks for evidence, without the agent's own frames. */
 public final class Stacks {
+    /** How many frames a stack keeps. */
     public static final int DEPTH = 8;
     private static final StackWalker WALKER = StackWalker.getInstance();
     /**
@@ -19,11 +20,13 @@ public final class Stacks {
     private Stacks() {
     }
 
+    /** Whether {@code className} is the agent's own. */
     public static boolean isAgentFrame(String className) {
         return className.startsWith("dev.crosstalk.agent.") || className.startsWith("dev.crosstalk.bootstrap.")
                 || className.startsWith("dev.crosstalk.shaded.");
     }
 
+    /** The current stack, without the agent's frames, at most {@link #DEPTH} frames. */
     public static String[] capture() {
         List<String> frames = WALKER.walk(s -> s.filter(f -> !isAgentFrame(f.getClassName()))
                 .limit(DEPTH)

@@ -9,6 +9,7 @@ public final class StateCell {
     private final String name;
     private final StaticField root;
     private final boolean keyed;
+    /** The last write seen here, by a request or not; null before any. */
     public volatile WriteRecord last;
 
     // Plain (non-accumulating) request writes; guarded by this.
@@ -19,9 +20,7 @@ public final class StateCell {
     /** Some request wrote here a value derived from its user's inputs. */
     private volatile boolean userDerived;
 
-    /** The flow detector's note on this cell (its last flow); the state room never reads it. */
-    public volatile Object flowMemo;
-
+    /** A cell named {@code name} of the field {@code root}; {@code keyed} for one key of its container. */
     public StateCell(String name, StaticField root, boolean keyed) {
         this.name = name;
         this.root = root;
@@ -38,6 +37,7 @@ public final class StateCell {
         return name;
     }
 
+    /** The field this cell belongs to. */
     public StaticField root() {
         return root;
     }
@@ -63,6 +63,7 @@ public final class StateCell {
         }
     }
 
+    /** Records a write outside requests, or one that starts the state afresh (a new container, a removal). */
     public void initWrite(WriteRecord w) {
         last = w;
     }
@@ -77,6 +78,7 @@ public final class StateCell {
         return firstPlainWriter;
     }
 
+    /** The second request that wrote a different plain value here; null until one did. */
     public RequestInfo divergingWriter() {
         return divergingWriter;
     }

@@ -27,15 +27,11 @@ public final class StaticField {
 
     /** Set once a request has written this field or its contents; until then reads cost one check. */
     public volatile boolean requestWritten;
+    /** The field is declared {@code final}. */
     public volatile boolean isFinal;
-    /** Written outside the class initialiser, or cleared: requests remember which epoch they read. */
+    /** Written outside the class initialiser, or cleared: its contents can be replaced while in use. */
     public volatile boolean resettable;
-    /** Incremented each time a request replaces or clears the contents; see {@link dev.crosstalk.agent.detect.Resets}. */
-    public volatile int epoch;
-    public volatile ResetRecord lastReset;
-    /** False for session attributes: sharing between a session's own requests is what sessions are for. */
-    public volatile boolean flows = true;
-    /** A session attribute: resets only concern requests of the same session. */
+    /** A session attribute, or a field of an object only one session's requests reach. */
     public volatile boolean sessionScoped;
     /** The container this field was last seen holding, to skip re-registering it on every read. */
     public volatile WeakReference<Object> container = NONE;
@@ -67,14 +63,17 @@ public final class StaticField {
         return webapp;
     }
 
+    /** The field's type descriptor ({@code Ljava/util/Map;}, {@code I}). */
     public String descriptor() {
         return descriptor;
     }
 
+    /** A field of a primitive type. */
     public boolean primitive() {
         return descriptor.length() == 1;
     }
 
+    /** The cell of the field's own value. */
     public StateCell valueCell() {
         return value;
     }

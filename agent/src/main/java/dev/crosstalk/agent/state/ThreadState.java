@@ -9,8 +9,11 @@ public final class ThreadState {
     /** Threads a request started, until they first run: they serve that request for their whole life. */
     public static final WeakIdentityMap<RequestContext> STARTED_BY_REQUEST = new WeakIdentityMap<>(10_000);
 
+    /** The request this thread works for, or null. */
     public RequestContext request;
+    /** How deep this thread is in nested request boundaries. */
     public int boundaryDepth;
+    /** How deep this thread is in class initialisers. */
     public int classInitDepth;
     /** The request this thread served last: an error page dispatched right after it is still that request. */
     public RequestContext lastRequest;
@@ -31,6 +34,7 @@ public final class ThreadState {
         return ts;
     }
 
+    /** The current thread's state. */
     public static ThreadState get() {
         return CURRENT.get();
     }

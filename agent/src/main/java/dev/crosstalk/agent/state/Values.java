@@ -19,6 +19,7 @@ public final class Values {
     private Values() {
     }
 
+    /** A digest of {@code v}: by value for strings, boxed primitives, UUIDs, enums and the first elements of byte, char and int arrays; one digest for every container; by identity otherwise. */
     public static long digest(Object v) {
         if (v == null) {
             return 0L;
@@ -48,6 +49,7 @@ public final class Values {
         return mix(0x1d, System.identityHashCode(v));
     }
 
+    /** A JDK map or collection. */
     public static boolean isContainer(Object v) {
         return v instanceof Map || v instanceof Collection;
     }
@@ -71,6 +73,7 @@ public final class Values {
         return mix(key.getClass().getName().hashCode(), key.hashCode());
     }
 
+    /** Four hex digits of {@code digest}, for short key names. */
     public static String shortHex(long digest) {
         String hex = Long.toHexString((digest ^ (digest >>> 32)) & 0xffffL);
         return "0000".substring(hex.length()) + hex;

@@ -29,6 +29,7 @@ public final class VirtualThreads {
         return name.isEmpty() ? "virtual-" + t.getId() : name;
     }
 
+    /** Whether the current thread is a virtual thread (false on a JDK without them). */
     public static boolean isCurrent() {
         if (IS_VIRTUAL == null) {
             return false;

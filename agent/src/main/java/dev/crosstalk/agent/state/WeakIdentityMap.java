@@ -41,6 +41,7 @@ public final class WeakIdentityMap<V> {
         return map.remove(new Ref(key, null));
     }
 
+    /** How many entries are held. */
     public synchronized int size() {
         expunge();
         return map.size();

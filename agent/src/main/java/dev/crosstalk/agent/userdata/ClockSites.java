@@ -13,12 +13,14 @@ public final class ClockSites {
     private ClockSites() {
     }
 
+    /** Notes that the write site {@code site} follows a read of the clock in its method. */
     public static void add(int site) {
         synchronized (SITES) {
             SITES.set(site);
         }
     }
 
+    /** Whether the write site {@code site} follows a read of the clock in its method. */
     public static boolean contains(int site) {
         synchronized (SITES) {
             return SITES.get(site);

@@ -9,7 +9,9 @@ import java.util.function.Function;
  * {@code Authorization} ({@code user-headers}). Only the caller's hash of that value is ever kept.
  */
 public final class Identity {
+    /** The cookies that identify a user when there is no session: the usual session cookies. */
     public static final List<String> DEFAULT_COOKIES = List.of("JSESSIONID", "SESSION");
+    /** The headers that identify a user when there is no session. */
     public static final List<String> DEFAULT_HEADERS = List.of("Authorization");
 
     private static volatile List<String> cookies = DEFAULT_COOKIES;

@@ -17,10 +17,12 @@ public final class Mark {
         this.sources = sources;
     }
 
+    /** A mark with the one source {@code s}. */
     public static Mark of(Source s) {
         return new Mark(new Source[] {s});
     }
 
+    /** The inputs the value derives from. */
     public List<Source> sources() {
         return Arrays.asList(sources);
     }

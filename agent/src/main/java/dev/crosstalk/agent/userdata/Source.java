@@ -13,6 +13,7 @@ public final class Source {
     private final int kind;
     private final String name;
 
+    /** An input of kind {@code kind} ({@code MarkHooks.SRC_*}) named {@code name} (a parameter's, a header's; may be null). */
     public Source(int kind, Object name) {
         this.kind = kind;
         String n = name == null ? null : String.valueOf(name);

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -806,29 +807,11 @@ class AccessTransformerTest {
         List<String> ops = new ArrayList<>();
         for (Event e : sink.events()) {
             if (e.kind == Kind.OP && e.container == container) {
-                ops.add(opName(e.op) + " " + e.key + "=" + e.value);
+                ops.add(e.op + " " + e.key + "=" + e.value);
                 assertNull(SiteProbe.fieldOf(sites.get(e.site)), "container call sites name no field");
             }
         }
         return ops;
-    }
-
-    private static String opName(int op) {
-        switch (op) {
-            case Hooks.OP_GET: return "GET";
-            case Hooks.OP_CONTAINS: return "CONTAINS";
-            case Hooks.OP_PUT: return "PUT";
-            case Hooks.OP_PUT_IF_ABSENT: return "PUT_IF_ABSENT";
-            case Hooks.OP_REMOVE: return "REMOVE";
-            case Hooks.OP_CLEAR: return "CLEAR";
-            case Hooks.OP_READ_ALL: return "READ_ALL";
-            case Hooks.OP_MERGE: return "MERGE";
-            case Hooks.OP_PUT_ALL: return "PUT_ALL";
-            case Hooks.OP_ADD: return "ADD";
-            case Hooks.OP_INDEX_GET: return "INDEX_GET";
-            case Hooks.OP_INDEX_SET: return "INDEX_SET";
-            default: return "OP" + op;
-        }
     }
 
     private static long count(List<Event> events, Kind kind) {
@@ -847,13 +830,13 @@ class AccessTransformerTest {
     static final class Event {
         final Kind kind;
         final int site;
-        final int op;
+        final ContainerOp op;
         final Object container;
         final Object key;
         final Object value;
         final long bits;
 
-        Event(Kind kind, int site, int op, Object container, Object key, Object value, long bits) {
+        Event(Kind kind, int site, ContainerOp op, Object container, Object key, Object value, long bits) {
             this.kind = kind;
             this.site = site;
             this.op = op;
@@ -898,28 +881,28 @@ class AccessTransformerTest {
 
         @Override
         public void instanceWrite(int site, Object owner, Object value, long bits) {
-            add(new Event(Kind.WRITE, site, 0, null, null, value, bits));
+            add(new Event(Kind.WRITE, site, null, null, null, value, bits));
         }
 
         @Override
         public void instanceRead(int site, Object owner, Object value, long bits) {
-            add(new Event(Kind.READ, site, 0, null, null, value, bits));
+            add(new Event(Kind.READ, site, null, null, null, value, bits));
         }
 
         @Override
         public void staticRead(int site, Object value) {
             admitContainer(value);
-            add(new Event(Kind.READ, site, 0, null, null, value, 0L));
+            add(new Event(Kind.READ, site, null, null, null, value, 0L));
         }
 
         @Override
         public void staticWrite(int site, Object value, long bits) {
             admitContainer(value);
-            add(new Event(Kind.WRITE, site, 0, null, null, value, bits));
+            add(new Event(Kind.WRITE, site, null, null, null, value, bits));
         }
 
         @Override
-        public void containerOp(int site, int op, Object container, Object key, Object value) {
+        public void containerOp(int site, ContainerOp op, Object container, Object key, Object value) {
             add(new Event(Kind.OP, site, op, container, key, value, 0L));
         }
 
@@ -948,12 +931,12 @@ class AccessTransformerTest {
 
         @Override
         public void classInitEnter() {
-            add(new Event(Kind.INIT_ENTER, 0, 0, null, null, null, 0L));
+            add(new Event(Kind.INIT_ENTER, 0, null, null, null, null, 0L));
         }
 
         @Override
         public void classInitExit() {
-            add(new Event(Kind.INIT_EXIT, 0, 0, null, null, null, 0L));
+            add(new Event(Kind.INIT_EXIT, 0, null, null, null, null, 0L));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.StaticField;
@@ -64,7 +65,7 @@ class CacheFillsTest {
     void concurrentEntryFilledByComputeIfAbsentIsQuiet() {
         Map<Object, Object> entry = new ConcurrentHashMap<>();
         publishInto(new ConcurrentHashMap<>(), entry);
-        recorder.containerOp(fill, Hooks.OP_PUT_IF_ABSENT, entry, "META-INF/spring.factories", "loader");
+        recorder.containerOp(fill, ContainerOp.PUT_IF_ABSENT, entry, "META-INF/spring.factories", "loader");
         recorder.methodExit(method);
         assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
@@ -73,7 +74,7 @@ class CacheFillsTest {
     void concurrentEntryFilledByPutIsStillPublishThenPopulate() {
         Map<Object, Object> entry = new ConcurrentHashMap<>();
         publishInto(new ConcurrentHashMap<>(), entry);
-        recorder.containerOp(fill, Hooks.OP_PUT, entry, "title", "T");
+        recorder.containerOp(fill, ContainerOp.PUT, entry, "title", "T");
         recorder.methodExit(method);
         assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity());
     }
@@ -82,7 +83,7 @@ class CacheFillsTest {
     void hashMapEntryFilledByComputeIfAbsentIsStillPublishThenPopulate() {
         Map<Object, Object> entry = new HashMap<>();
         publishInto(new ConcurrentHashMap<>(), entry);
-        recorder.containerOp(fill, Hooks.OP_PUT_IF_ABSENT, entry, "key", "value");
+        recorder.containerOp(fill, ContainerOp.PUT_IF_ABSENT, entry, "key", "value");
         recorder.methodExit(method);
         assertEquals(Severity.WARNING, RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity());
     }
@@ -108,7 +109,7 @@ class CacheFillsTest {
     /** At start-up: the cache read from its static, the new entry stored under a key by putIfAbsent. */
     private void publishInto(Map<Object, Object> map, Object entry) {
         recorder.staticRead(readCache, map);
-        recorder.containerOp(publish, Hooks.OP_PUT_IF_ABSENT, map, "classLoader", entry);
+        recorder.containerOp(publish, ContainerOp.PUT_IF_ABSENT, map, "classLoader", entry);
     }
 
 }

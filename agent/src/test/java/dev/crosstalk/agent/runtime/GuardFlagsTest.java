@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.StaticField;
@@ -152,13 +153,13 @@ class GuardFlagsTest {
 
     private void fill(String... codes) {
         for (String c : codes) {
-            recorder.containerOp(fill, Hooks.OP_PUT, table, c, "1.0");
+            recorder.containerOp(fill, ContainerOp.PUT, table, c, "1.0");
             table.put(c, "1.0");
         }
     }
 
     private void look(String code) {
-        recorder.containerOp(lookup, Hooks.OP_GET, table, code, table.get(code));
+        recorder.containerOp(lookup, ContainerOp.GET, table, code, table.get(code));
     }
 
     private void inRequest(String label, Runnable work) {

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.FieldTable;
@@ -88,14 +89,14 @@ class MarkedObjectsTest {
         inRequest("GET /b", () -> putValue(map, "song-b"));
         inRequest("GET /c", () -> {
             recorder.staticRead(readCache, map);
-            recorder.containerOp(get, Hooks.OP_GET, map, "kick", map.get("kick"));
+            recorder.containerOp(get, ContainerOp.GET, map, "kick", map.get("kick"));
         });
     }
 
     private void putValue(Map<String, String> map, String value) {
         recorder.staticRead(readCache, map);
         map.put("kick", value);
-        recorder.containerOp(put, Hooks.OP_PUT, map, "kick", value);
+        recorder.containerOp(put, ContainerOp.PUT, map, "kick", value);
     }
 
     private void publishThenFill(Object bean) {

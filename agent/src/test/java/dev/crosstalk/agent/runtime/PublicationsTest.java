@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.FieldTable;
@@ -328,7 +329,7 @@ class PublicationsTest {
             await(published);
             inRequest(r, "GET /page", () -> {
                 r.staticRead(pageReadsField, map);
-                r.containerOp(pageGet, Hooks.OP_GET, map, "title", map.get("title"));
+                r.containerOp(pageGet, ContainerOp.GET, map, "title", map.get("title"));
             });
             read.countDown();
         });
@@ -337,7 +338,7 @@ class PublicationsTest {
             published.countDown();
             await(read);
             map.put("title", "My application");
-            r.containerOp(fillSites[0], Hooks.OP_PUT, map, "title", "My application");
+            r.containerOp(fillSites[0], ContainerOp.PUT, map, "title", "My application");
             r.methodExit(startMethod);
         });
         join(reader);
@@ -434,9 +435,9 @@ class PublicationsTest {
             Registry r = new Registry();
             recorder.staticWrite(registryPublish, r, 0L);
             r.entries.put("billing", "b");
-            recorder.containerOp(registryPut, Hooks.OP_PUT, r.entries, "billing", "b");
+            recorder.containerOp(registryPut, ContainerOp.PUT, r.entries, "billing", "b");
             r.entries.put("search", "s");
-            recorder.containerOp(registryPut, Hooks.OP_PUT, r.entries, "search", "s");
+            recorder.containerOp(registryPut, ContainerOp.PUT, r.entries, "search", "s");
             recorder.methodExit(registryMethod);
         });
 
@@ -493,7 +494,7 @@ class PublicationsTest {
                 Map<String, Object> map = settings;
                 recorder.staticRead(pageReadsField, map);
                 map.clear();
-                recorder.containerOp(clearSite, Hooks.OP_CLEAR, map, null, null);
+                recorder.containerOp(clearSite, ContainerOp.CLEAR, map, null, null);
             }));
             pageReads("foo");
         });
@@ -717,7 +718,7 @@ class PublicationsTest {
 
     private void put(Map<String, Object> map, int i, String key) {
         map.put(key, "v-" + key);
-        recorder.containerOp(fillSites[i], Hooks.OP_PUT, map, key, "v-" + key);
+        recorder.containerOp(fillSites[i], ContainerOp.PUT, map, key, "v-" + key);
     }
 
     /** {@code Application.settings.get(key)} in PageServlet.setting. */
@@ -725,7 +726,7 @@ class PublicationsTest {
         Map<String, Object> map = settings;
         recorder.staticRead(pageReadsField, map);
         Object v = map.get(key);
-        recorder.containerOp(pageGet, Hooks.OP_GET, map, key, v);
+        recorder.containerOp(pageGet, ContainerOp.GET, map, key, v);
         return v;
     }
 
@@ -755,7 +756,7 @@ class PublicationsTest {
         recorder.sessionAttribute(sessionPublish, "settings", map);
         for (String k : KEYS) {
             map.put(k, "v-" + k);
-            recorder.containerOp(sessionPut, Hooks.OP_PUT, map, k, "v-" + k);
+            recorder.containerOp(sessionPut, ContainerOp.PUT, map, k, "v-" + k);
         }
         recorder.methodExit(sessionMethod);
     }
@@ -777,7 +778,7 @@ class PublicationsTest {
 
     private void sessionReads(Map<String, Object> map, String key) {
         Object v = map.get(key);
-        recorder.containerOp(sessionGet, Hooks.OP_GET, map, key, v);
+        recorder.containerOp(sessionGet, ContainerOp.GET, map, key, v);
     }
 
     // ---- plumbing -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.StaticField;
@@ -220,9 +221,9 @@ class ReachabilityTest {
             quote(service, "EUR");
             Requests.onOtherThread("refresher", () -> inRequest("GET /refresh", () -> {
                 Map<String, String> m = reached(readCurrent, service, service.current);
-                recorder.containerOp(clearCurrent, Hooks.OP_CLEAR, m, null, null);
+                recorder.containerOp(clearCurrent, ContainerOp.CLEAR, m, null, null);
                 m.clear();
-                recorder.containerOp(putCurrent, Hooks.OP_PUT, m, "EUR", "1.2");
+                recorder.containerOp(putCurrent, ContainerOp.PUT, m, "EUR", "1.2");
                 m.put("EUR", "1.2");
             }));
             quote(service, "EUR");
@@ -231,7 +232,7 @@ class ReachabilityTest {
 
     private void quote(QuoteService service, String key) {
         Map<String, String> m = reached(readCurrent, service, service.current);
-        recorder.containerOp(getCurrent, Hooks.OP_GET, m, key, m.get(key));
+        recorder.containerOp(getCurrent, ContainerOp.GET, m, key, m.get(key));
     }
 
     /** What {@code Hooks.getContainerField} does for a read of a container-typed field. */
@@ -259,12 +260,12 @@ class ReachabilityTest {
         Map<String, String> m = scope.settings;
         recorder.instanceRead(readSettingsField, scope, m, 0);
         recorder.containerReached(readSettingsField, scope, m);
-        recorder.containerOp(readSetting, Hooks.OP_GET, m, key, m.get(key));
+        recorder.containerOp(readSetting, ContainerOp.GET, m, key, m.get(key));
     }
 
     private void fill(Map<String, String> m, String... keys) {
         for (String k : keys) {
-            recorder.containerOp(fillSettings, Hooks.OP_PUT, m, k, k.toUpperCase());
+            recorder.containerOp(fillSettings, ContainerOp.PUT, m, k, k.toUpperCase());
             m.put(k, k.toUpperCase());
         }
     }

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.StateCell;
@@ -329,9 +330,9 @@ class RecorderTest {
                 recorder.staticRead(site, map);
                 recorder.staticWrite(site, "alice", 0L);
                 recorder.staticWrite(site, map, 0L);
-                recorder.containerOp(site, Hooks.OP_PUT, map, "k", "v");
-                recorder.containerOp(site, Hooks.OP_GET, map, "k", "v");
-                recorder.containerOp(site, Hooks.OP_CLEAR, map, null, null);
+                recorder.containerOp(site, ContainerOp.PUT, map, "k", "v");
+                recorder.containerOp(site, ContainerOp.GET, map, "k", "v");
+                recorder.containerOp(site, ContainerOp.CLEAR, map, null, null);
                 recorder.instanceWrite(site, shared, "alice", 0L);
                 recorder.instanceRead(site, shared, "alice", 0L);
                 recorder.fieldAccess(site, shared, true);
@@ -361,7 +362,7 @@ class RecorderTest {
             for (int i = 0; i < 1000; i++) {
                 small.recorder.staticRead(read, map);
                 map.put("k" + i, "v" + i);
-                small.recorder.containerOp(put, Hooks.OP_PUT, map, "k" + i, "v" + i);
+                small.recorder.containerOp(put, ContainerOp.PUT, map, "k" + i, "v" + i);
             }
         });
 
@@ -387,13 +388,13 @@ class RecorderTest {
         inRequest(small, "POST /fill", () -> {
             for (int i = 0; i < 1000; i++) {
                 small.recorder.staticRead(read, map);
-                small.recorder.containerOp(put, Hooks.OP_PUT, map, "k" + i, "v" + i);
+                small.recorder.containerOp(put, ContainerOp.PUT, map, "k" + i, "v" + i);
             }
         });
 
-        inRequest(small, "GET /a", () -> small.recorder.containerOp(put, Hooks.OP_PUT, map, "k0", "alice"));
-        inRequest(small, "GET /b", () -> small.recorder.containerOp(put, Hooks.OP_PUT, map, "k0", "bob"));
-        inRequest(small, "GET /c", () -> small.recorder.containerOp(get, Hooks.OP_GET, map, "k0", "bob"));
+        inRequest(small, "GET /a", () -> small.recorder.containerOp(put, ContainerOp.PUT, map, "k0", "alice"));
+        inRequest(small, "GET /b", () -> small.recorder.containerOp(put, ContainerOp.PUT, map, "k0", "bob"));
+        inRequest(small, "GET /c", () -> small.recorder.containerOp(get, ContainerOp.GET, map, "k0", "bob"));
 
         List<Finding> all = small.findings.all();
         assertEquals(1, all.size(), all.toString());
@@ -551,14 +552,14 @@ class RecorderTest {
     private String cacheGet(String key) {
         recorder.staticRead(readCache, cache);
         String v = cache.get(key);
-        recorder.containerOp(cacheGetSite, Hooks.OP_GET, cache, key, v);
+        recorder.containerOp(cacheGetSite, ContainerOp.GET, cache, key, v);
         return v;
     }
 
     private void cachePut(String key, String value) {
         recorder.staticRead(readCache, cache);
         cache.put(key, value);
-        recorder.containerOp(cachePutSite, Hooks.OP_PUT, cache, key, value);
+        recorder.containerOp(cachePutSite, ContainerOp.PUT, cache, key, value);
     }
 
     /** {@code CACHE = new HashMap<>()}. */

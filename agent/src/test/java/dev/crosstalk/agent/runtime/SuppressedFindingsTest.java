@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.FieldTable;
@@ -44,7 +45,7 @@ class SuppressedFindingsTest {
         for (int i = 0; i < 3; i++) {
             inRequest("GET /c", () -> {
                 recorder.staticRead(readCache, map);
-                recorder.containerOp(get, Hooks.OP_GET, map, "kick", map.get("kick"));
+                recorder.containerOp(get, ContainerOp.GET, map, "kick", map.get("kick"));
             });
         }
         assertEquals(List.of(), findings.all());
@@ -58,7 +59,7 @@ class SuppressedFindingsTest {
     private void putValue(String value) {
         recorder.staticRead(readCache, map);
         map.put("kick", value);
-        recorder.containerOp(put, Hooks.OP_PUT, map, "kick", value);
+        recorder.containerOp(put, ContainerOp.PUT, map, "kick", value);
     }
 
     private void inRequest(String label, Runnable work) {
