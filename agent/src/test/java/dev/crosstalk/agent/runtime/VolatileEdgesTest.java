@@ -9,7 +9,7 @@ import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.ThreadState;
-import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.ContainerOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,12 +49,12 @@ class VolatileEdgesTest {
 
     private void fill() {
         recorder.staticRead(loadRates, table);
-        recorder.containerOp(put, Hooks.OP_PUT, table, "EUR", "1.10");
+        recorder.containerOp(put, ContainerOp.PUT, table, "EUR", "1.10");
     }
 
     private void look() {
         recorder.staticRead(loadRates, table);
-        recorder.containerOp(get, Hooks.OP_GET, table, "EUR", "1.10");
+        recorder.containerOp(get, ContainerOp.GET, table, "EUR", "1.10");
     }
 
     @Test
