@@ -66,6 +66,11 @@ public final class Publications {
         final boolean container;
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
+        /**
+         * A map entry under a key only the publisher can name ({@link EntryKeys}): its fills are building
+         * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
+         */
+        boolean privateKey;
         final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
@@ -123,6 +128,20 @@ public final class Publications {
      * {@code cflock} fix), and the window is invisible to them.
      */
     public void open(Object object, boolean container, String state, Site site, RequestContext request) {
+        open(object, container, state, site, request, false);
+    }
+
+    /**
+     * Opens a window on {@code object}, just stored into a map under a key: {@code privateKey} when no
+     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}).
+     */
+    public void openEntry(Object object, boolean container, String state, Site site, RequestContext request,
+            boolean privateKey) {
+        open(object, container, state, site, request, privateKey);
+    }
+
+    private void open(Object object, boolean container, String state, Site site, RequestContext request,
+            boolean privateKey) {
         if (heldLocks()) {
             return;
         }
@@ -130,7 +149,9 @@ public final class Publications {
         if (container) {
             Gates.admit(object);
         }
-        add(new Window(object, container, members, state, site, request == null ? null : request.info()), object);
+        Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
+        w.privateKey = privateKey;
+        add(w, object);
     }
 
     /**
@@ -293,7 +314,7 @@ public final class Publications {
                 populating.add(f);
             }
         }
-        if (!populating.isEmpty()) {
+        if (!populating.isEmpty() && !w.privateKey) {
             populated(w, publisher, populating, seen);
         }
         for (Object[] r : reads) {

@@ -3,6 +3,7 @@ package dev.crosstalk.agent.runtime;
 import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.Overlaps;
+import dev.crosstalk.agent.detect.EntryKeys;
 import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.Mutations;
 import dev.crosstalk.agent.detect.Resets;
@@ -272,8 +273,8 @@ public final class Recorder implements Sink {
             if (!isContainer(value)) {
                 reach.published(value, field.sessionScoped);
             }
-            publications.open(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
-                    site, request);
+            publications.openEntry(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
+                    site, request, !EntryKeys.nameableByOthers(key, reach::reachable));
         }
         switch (op) {
             case Hooks.OP_GET:
