@@ -182,7 +182,7 @@ public final class Recorder implements Sink {
             publications.open(value, container, field.stateName(), site, request);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, request, container || isStruct(value), value, bits);
+            guard(field, site, request, container || isStruct(value), value, bits, true);
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
@@ -202,20 +202,28 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
-     * opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum constant,
-     * a bare {@code new Object()}). Numbers and strings are left out: a static holding one request's id
-     * or name followed by more writes is per-request data, judged as flows, not a flag.
+     * A write under someone's guard flag is a fill of guarded state (emptying it, with a fresh empty
+     * container, is what a version guards); a write that says "ready" opens a guard window: a boolean set
+     * true, a version number incremented ({@code version++}), or, in a static, a sentinel
+     * ({@code Boolean.TRUE}, an enum constant, a bare {@code new Object()}). Numbers stored whole and
+     * strings are left out: a field holding one request's id or name followed by more writes is
+     * per-request data, judged as flows, not a flag. Objects' own enum fields are left out too: they are
+     * their life-cycle states (started, stopping), changed around every kind of work.
      */
     private void guard(StaticField field, Site site, RequestContext request, boolean published, Object value,
-            long bits) {
+            long bits, boolean isStatic) {
         if (publications.anyOpen()) {
             publications.write(Publications.GUARDED, field.stateName(), site);
+            if (published && Values.isEmptyContainer(value)) {
+                publications.cleared(field.stateName(), site);
+            }
         }
-        boolean ready = field.primitive() ? bits != 0 && "Z".equals(field.descriptor())
-                : !published && isSentinel(value);
-        if (ready && site.method() != 0) {
-            publications.openGuard(field.stateName(), site, request);
+        String type = field.descriptor();
+        boolean version = field.primitive() && site.readModifyWrite() && ("I".equals(type) || "J".equals(type));
+        boolean ready = field.primitive() ? bits != 0 && "Z".equals(type)
+                : isStatic && !published && isSentinel(value);
+        if ((ready || version) && site.method() != 0) {
+            publications.openGuard(field.stateName(), site, request, version);
         }
     }
 
@@ -359,6 +367,9 @@ public final class Recorder implements Sink {
             case Hooks.OP_MERGE:
                 publications.write(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]", site);
                 return;
+            case Hooks.OP_CLEAR:
+                publications.cleared(field.stateName(), site);
+                return;
             case Hooks.OP_GET:
                 if (value == null) {
                     publications.read(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]",
@@ -466,6 +477,9 @@ public final class Recorder implements Sink {
         }
         if (value != null) {
             stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
+        }
+        if (ts.classInitDepth == 0) {
+            guard(field, site, request, isContainer(value) || isStruct(value), value, bits, false);
         }
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
