@@ -137,7 +137,7 @@ class ReachTest {
     private static final String RACE = "error unsafe-concurrent-mutation ";
 
     /** Runs {@code first} and {@code second} at once (their gates order them) and returns what the first got. */
-    private static Http.Response alongside(Supplier<Http.Response> first, Supplier<Http.Response> second)
+    static Http.Response alongside(Supplier<Http.Response> first, Supplier<Http.Response> second)
             throws Exception {
         CompletableFuture<Http.Response> a = CompletableFuture.supplyAsync(first);
         CompletableFuture<Http.Response> b = CompletableFuture.supplyAsync(second);
@@ -145,7 +145,7 @@ class ReachTest {
         return a.get(30, TimeUnit.SECONDS);
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;

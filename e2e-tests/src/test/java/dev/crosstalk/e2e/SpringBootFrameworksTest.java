@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crosstalk.harness.AppProcess;
 import dev.crosstalk.harness.Findings;
+import dev.crosstalk.harness.Http;
 import dev.crosstalk.harness.Jdk;
 import dev.crosstalk.harness.Project;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ class SpringBootFrameworksTest {
             "org.apache.coyote", "org.apache.tomcat", "com.fasterxml.jackson", "tools.jackson");
     /** Everything of Spring instrumented starts slowly, more so on a shared machine. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    private static final Duration FIRST_REQUESTS_TIMEOUT = Duration.ofSeconds(120);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
@@ -48,9 +50,13 @@ class SpringBootFrameworksTest {
                 .startTimeout(START_TIMEOUT)
                 .start();
         try (app) {
+            // The first requests load and instrument Tomcat's and Spring MVC's request path: give them time.
+            Http http = new Http(app.uri("/"), FIRST_REQUESTS_TIMEOUT);
             for (int i = 0; i < 3; i++) {
-                E2e.get200(app, "/fixed/whoami?user=alice");
-                E2e.get200(app, "/fixed/query?q=shoes&renderMs=0");
+                for (String page : List.of("/fixed/whoami?user=alice", "/fixed/query?q=shoes&renderMs=0")) {
+                    Http.Response r = http.get(page);
+                    assertEquals(200, r.status(), why("GET " + page + " answered " + r.body(), app));
+                }
             }
         }
         app.stopGracefully();

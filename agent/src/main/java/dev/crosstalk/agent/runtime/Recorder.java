@@ -668,8 +668,10 @@ public final class Recorder implements Sink {
         if (site == null || name == null || !(container || isStruct(value))) {
             return;
         }
-        StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
-                String.valueOf(name), site.webapp());
+        String owner = site.member() == null ? "HttpSession" : site.member();
+        boolean session = !owner.endsWith(".ServletContext");
+        StaticField field = session ? fields.sessionAttribute(owner, String.valueOf(name), site.webapp())
+                : fields.contextAttribute(owner, String.valueOf(name), site.webapp());
         if (field == null) {
             return; // the field table is full: this attribute is not watched
         }
@@ -683,7 +685,7 @@ public final class Recorder implements Sink {
             containers.put(value, field);
             Gates.admit(value);
         } else {
-            reach.published(value, true);
+            reach.published(value, session);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);
