@@ -26,14 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GuardFlagShapesTest {
     private static final String PKG = "dev.crosstalk.testapps.reach.";
-    private static final String RACE = "error unsafe-concurrent-mutation ";
+    private static final String RACE = ReachTest.RACE;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
     void instanceFlagAndVersionSetFirstAreFoundAndTheirTwinsAreQuiet(Jdk jdk,
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Path json = dir.resolve(E2e.FINDINGS_FILE);
-        AppProcess app = E2e.start(jdk, "reach", dir, E2e.jsonOptions(json, "show-keys=true"));
+        AppProcess app = ReachTest.start(jdk, dir, json);
         int requests = 0;
         try (app) {
             Http http = Http.to(app);
@@ -66,12 +66,11 @@ class GuardFlagShapesTest {
                         + ".rate(RateService.java:18) | -",
                 "error publish-then-populate " + versioned + ".version | GET /rates-versioned @ " + versioned
                         + ".rate(VersionedRates.java:18) | -"),
-                E2e.warningsAndErrors(events).stream().filter(l -> !l.startsWith(RACE)).toList(),
+                ReachTest.withoutRaces(events),
                 why("exactly these warnings and errors; none from the fixed twins", app, events));
         // The lockset detector (issue 10) may also see a table filled under its unlocked reader, the fixed
         // twins' included (it does not take their volatile flag as ordering yet, as in ReachTest): states only.
-        List<String> races = E2e.warningsAndErrors(events).stream().filter(l -> l.startsWith(RACE))
-                .map(l -> l.split(" \\| ")[0]).toList();
+        List<String> races = ReachTest.raceStates(events);
         assertTrue(List.of(RACE + service + ".rates", RACE + PKG + "FixedRateService.rates", RACE + versioned + ".RATES",
                 RACE + PKG + "FixedVersionedRates.RATES").containsAll(races),
                 why("the races the mutation detector sees in these tables: " + races, app, events));

@@ -26,14 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServletContextRootTest {
     private static final String PKG = "dev.crosstalk.testapps.reach.";
-    private static final String RACE = "error unsafe-concurrent-mutation ";
+    private static final String RACE = ReachTest.RACE;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
     void objectKeptInTheServletContextIsSharedStateAndItsFixIsQuiet(Jdk jdk,
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Path json = dir.resolve(E2e.FINDINGS_FILE);
-        AppProcess app = E2e.start(jdk, "reach", dir, E2e.jsonOptions(json, "show-keys=true"));
+        AppProcess app = ReachTest.start(jdk, dir, json);
         int requests = 0;
         try (app) {
             Http http = Http.to(app);
@@ -59,11 +59,10 @@ class ServletContextRootTest {
                 "error partial-init-read " + prices + "[shoes] | GET /catalog/reload @ " + published
                         + " | GET /catalog/show @ " + PKG + "CatalogServlet.show(CatalogServlet.java:59)",
                 "error publish-then-populate " + prices + " | GET /catalog/reload @ " + published + " | -"),
-                E2e.warningsAndErrors(events).stream().filter(l -> !l.startsWith(RACE)).toList(),
+                ReachTest.withoutRaces(events),
                 why("exactly these warnings and errors; none from the fixed twin", app, events));
         // The lockset detector (issue 10) may also see the map filled under its unlocked reader: states only.
-        List<String> races = E2e.warningsAndErrors(events).stream().filter(l -> l.startsWith(RACE))
-                .map(l -> l.split(" \\| ")[0]).toList();
+        List<String> races = ReachTest.raceStates(events);
         assertTrue(List.of(RACE + prices).containsAll(races),
                 why("the races the mutation detector sees in this app: " + races, app, events));
         JsonNode populate = E2e.latestAtLeastWarning(events).stream()

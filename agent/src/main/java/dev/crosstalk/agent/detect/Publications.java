@@ -71,12 +71,6 @@ public final class Publications {
          * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
          */
         boolean privateKey;
-        /**
-         * A version window: a number was incremented. It guards state only if the thread then empties
-         * that state and refills it ({@code version++; RATES.clear(); readRates()}); a counter bumped
-         * before other writes guards nothing.
-         */
-        boolean version;
         final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
@@ -173,19 +167,9 @@ public final class Publications {
      * without the lock (double-checked locking).
      */
     public void openGuard(String state, Site site, RequestContext request) {
-        openGuard(state, site, request, false);
-    }
-
-    /**
-     * Opens a guard window; {@code version} when the write incremented a number ({@code version++}),
-     * which is judged only if the guarded state is then emptied and refilled ({@link #cleared}).
-     */
-    public void openGuard(String state, Site site, RequestContext request, boolean version) {
         Object token = new Object();
-        Window w = new Window(token, false, true, new WeakReference<?>[0], state, site,
-                request == null ? null : request.info());
-        w.version = version;
-        add(w, token);
+        add(new Window(token, false, true, new WeakReference<?>[0], state, site,
+                request == null ? null : request.info()), token);
     }
 
     private void add(Window w, Object object) {
@@ -225,23 +209,11 @@ public final class Publications {
      * plain {@code get} missed one is still a partial-init read.
      */
     public void write(Object target, String what, Site site, boolean cacheFill) {
-        fill(target, what, site, cacheFill ? CACHE_FILL : null);
-    }
-
-    /** Marks shared state emptied under a guard: what a version window needs to have seen. */
-    static final String CLEARED = "cleared";
-
-    /** The publishing thread emptied guarded shared state {@code what} (a clear, a fresh empty container). */
-    public void cleared(String what, Site site) {
-        fill(GUARDED, what, site, CLEARED);
-    }
-
-    private void fill(Object target, String what, Site site, String marker) {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
-                        w.fills.add(new String[] {what, site.location(), marker});
+                        w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
                     }
                 }
                 return;
@@ -331,8 +303,8 @@ public final class Publications {
                 seen[1] = w.request.label();
             }
         }
-        if (fills.isEmpty() || w.version && !emptied(fills)) {
-            return; // build-then-publish: complete when stored; or a counter, not a version of refilled state
+        if (fills.isEmpty()) {
+            return; // build-then-publish: complete when stored
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();
@@ -355,15 +327,6 @@ public final class Publications {
                 }
             }
         }
-    }
-
-    private static boolean emptied(List<String[]> fills) {
-        for (String[] f : fills) {
-            if (f[2] == CLEARED) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void populated(Window w, Evidence publisher, List<String[]> fills, String[] seen) {

@@ -169,6 +169,9 @@ public final class Recorder implements Sink {
         RequestContext request = ts.activeRequest();
         boolean container = value != null && isContainer(value);
         if (container) {
+            if (Values.isEmptyContainer(value)) {
+                emptied(ts, site, request);
+            }
             if (request != null && Values.isEmptyContainer(value) && field.container.get() != null
                     && field.container.get() != value) {
                 resets.reset(field, site, request); // a fresh empty container; a complete one is copy-on-write
@@ -182,7 +185,7 @@ public final class Recorder implements Sink {
             publications.open(value, container, field.stateName(), site, request);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, request, container || isStruct(value), value, bits, true);
+            guard(field, site, ts, request, container || isStruct(value), value, bits, true);
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
@@ -202,28 +205,49 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * A write under someone's guard flag is a fill of guarded state (emptying it, with a fresh empty
-     * container, is what a version guards); a write that says "ready" opens a guard window: a boolean set
-     * true, a version number incremented ({@code version++}), or, in a static, a sentinel
-     * ({@code Boolean.TRUE}, an enum constant, a bare {@code new Object()}). Numbers stored whole and
-     * strings are left out: a field holding one request's id or name followed by more writes is
-     * per-request data, judged as flows, not a flag. Objects' own enum fields are left out too: they are
-     * their life-cycle states (started, stopping), changed around every kind of work.
+     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
+     * opens a guard window: a static boolean set true, a shared object's boolean checked and then set
+     * true in one method ({@code if (!loaded) { loaded = true; …}}), or, in a static, a sentinel
+     * ({@code Boolean.TRUE}, an enum constant, a bare {@code new Object()}). A number incremented
+     * ({@code version++}) is remembered: it is a version if the same method then empties shared state
+     * ({@link #emptied}). Numbers stored whole and strings are left out: a field holding one request's
+     * id or name followed by more writes is per-request data, judged as flows, not a flag. Objects' own
+     * booleans set without a check ({@code running = true}) and enum fields are their life-cycle states,
+     * changed around every kind of work, and their other fields are no guarded state.
      */
-    private void guard(StaticField field, Site site, RequestContext request, boolean published, Object value,
-            long bits, boolean isStatic) {
-        if (publications.anyOpen()) {
+    private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
+            Object value, long bits, boolean isStatic) {
+        if (isStatic && publications.anyOpen()) {
             publications.write(Publications.GUARDED, field.stateName(), site);
-            if (published && Values.isEmptyContainer(value)) {
-                publications.cleared(field.stateName(), site);
-            }
         }
         String type = field.descriptor();
-        boolean version = field.primitive() && site.readModifyWrite() && ("I".equals(type) || "J".equals(type));
-        boolean ready = field.primitive() ? bits != 0 && "Z".equals(type)
+        if (field.primitive() && site.readModifyWrite() && ("I".equals(type) || "J".equals(type))) {
+            ts.incremented = site;
+            ts.incrementedIn = request;
+            return;
+        }
+        boolean ready = field.primitive() ? bits != 0 && "Z".equals(type) && (isStatic || site.readModifyWrite())
                 : isStatic && !published && isSentinel(value);
-        if ((ready || version) && site.method() != 0) {
-            publications.openGuard(field.stateName(), site, request, version);
+        if (ready && site.method() != 0) {
+            publications.openGuard(field.stateName(), site, request);
+        }
+    }
+
+    /**
+     * Shared state was emptied at {@code site} (a clear, a fresh empty container). If the same method of
+     * the same request incremented a number before ({@code version++; RATES.clear(); readRates()}), that
+     * number said "new" before the state it versions was refilled: a guard window opens on it now, so
+     * the refills are its fills and a reader that misses one is a partial-init read. A counter bumped
+     * before writes that empty nothing opens nothing; nor does a version bumped last.
+     */
+    private void emptied(ThreadState ts, Site site, RequestContext request) {
+        Site version = ts.incremented;
+        if (version == null) {
+            return;
+        }
+        ts.incremented = null;
+        if (ts.incrementedIn == request && version.method() != 0 && version.sameMethod(site)) {
+            publications.openGuard(version.field().stateName(), version, request);
         }
     }
 
@@ -348,6 +372,7 @@ public final class Recorder implements Sink {
                 (key == null ? field.contentsCell() : field.keyCell(key)).initWrite(record(request, site, 0L));
                 return;
             case Hooks.OP_CLEAR:
+                emptied(ts, site, request);
                 field.contentsCell().initWrite(record(request, site, 0L));
                 field.resettable = true;
                 if (request != null) {
@@ -366,9 +391,6 @@ public final class Recorder implements Sink {
             case Hooks.OP_PUT_IF_ABSENT:
             case Hooks.OP_MERGE:
                 publications.write(Publications.GUARDED, field.stateName() + "[" + fields.shownKey(key) + "]", site);
-                return;
-            case Hooks.OP_CLEAR:
-                publications.cleared(field.stateName(), site);
                 return;
             case Hooks.OP_GET:
                 if (value == null) {
@@ -479,7 +501,7 @@ public final class Recorder implements Sink {
             stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, request, isContainer(value) || isStruct(value), value, bits, false);
+            guard(field, site, ts, request, isContainer(value) || isStruct(value), value, bits, false);
         }
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
@@ -512,6 +534,9 @@ public final class Recorder implements Sink {
         boolean container = isContainer(value);
         if (container) {
             field.resettable = true;
+            if (Values.isEmptyContainer(value)) {
+                emptied(ts, site, request);
+            }
             Object before = field.container.get();
             if (request != null && Values.isEmptyContainer(value) && before != null && before != value) {
                 resets.reset(field, site, request);

@@ -54,12 +54,18 @@ class GuardFlagsTest {
     private final int storeVersion = sites.register("com.acme.Rates", "rate", "Rates.java", 18, version, false, null,
             method);
     private final int countHit = sites.register("com.acme.Rates", "rate", "Rates.java", 18, hits, true, null, method);
-    private final int clearRates = sites.register("com.acme.Rates", "readRates", "Rates.java", 27, null, false, null,
+    // RATES.clear() in the method that bumped the version
+    private final int clearRates = sites.register("com.acme.Rates", "rate", "Rates.java", 19, null, false, null, 0);
+    private final int clearElsewhere = sites.register("com.acme.Rates", "evict", "Rates.java", 40, null, false, null,
             0);
     // instance fields of a singleton (com.acme.RateService, made at start-up)
     private final StaticField serviceLoaded = fields.field("com/acme/RateService", "loaded", "Z");
     private final StaticField serviceState = fields.field("com/acme/RateService", "state", "Lcom/acme/Rates$State;");
+    // if (!loaded) { loaded = true; … }: the write site read the flag first
     private final int setServiceLoaded = sites.register("com.acme.RateService", "rate", "RateService.java", 18,
+            serviceLoaded, true, null, method);
+    // running = true in start(): set without a check
+    private final int startService = sites.register("com.acme.RateService", "start", "RateService.java", 30,
             serviceLoaded, false, null, method);
     private final int setServiceState = sites.register("com.acme.RateService", "rate", "RateService.java", 18,
             serviceState, false, null, method);
@@ -214,6 +220,18 @@ class GuardFlagsTest {
     }
 
     @Test
+    void counterBumpedBeforeAnotherMethodEmptiesTheTableIsNoVersion() {
+        inRequest("GET /rates?evict", () -> {
+            recorder.staticWrite(countHit, null, 7L);
+            recorder.containerOp(clearElsewhere, Hooks.OP_CLEAR, table, null, null);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
     void numberStoredWholeBeforeRefillingIsNoVersion() {
         inRequest("GET /rates?reload", () -> {
             recorder.staticWrite(storeVersion, null, 2L);
@@ -244,6 +262,17 @@ class GuardFlagsTest {
         inRequest("GET /rates", () -> {
             fill("EUR");
             recorder.instanceWrite(setServiceLoaded, service, null, 1L);
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void anObjectsBooleanSetWithoutACheckIsItsStateNotAGuard() {
+        recorder.constructed(service);
+        inRequest("GET /start", () -> {
+            recorder.instanceWrite(startService, service, null, 1L);
+            fill("EUR");
             recorder.methodExit(method);
         });
         assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
