@@ -71,12 +71,6 @@ public final class Publications {
          * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
          */
         boolean privateKey;
-        /**
-         * For a flag in an object's field: the state names it guards start with its class
-         * ({@code com.acme.RateService.}); an object's flag guards that object's tables, not the caches
-         * the code it runs next happens to fill. Null for a static flag.
-         */
-        String guardedClass;
         final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
@@ -103,18 +97,6 @@ public final class Publications {
             if (guard || o == GUARDED) {
                 return guard && o == GUARDED;
             }
-            return holdsObject(o);
-        }
-
-        /** A guard window holds the guarded state {@code what}; a publication window holds {@code o}. */
-        boolean holds(Object o, String what) {
-            if (guard && o == GUARDED) {
-                return guardedClass == null || what.startsWith(guardedClass);
-            }
-            return holds(o);
-        }
-
-        private boolean holdsObject(Object o) {
             if (o == object.get()) {
                 return true;
             }
@@ -185,19 +167,9 @@ public final class Publications {
      * without the lock (double-checked locking).
      */
     public void openGuard(String state, Site site, RequestContext request) {
-        openGuard(state, site, request, false);
-    }
-
-    /**
-     * Opens a guard window; {@code ownState} for a flag in an object's field, which guards only the state
-     * of its own class.
-     */
-    public void openGuard(String state, Site site, RequestContext request, boolean ownState) {
         Object token = new Object();
-        Window w = new Window(token, false, true, new WeakReference<?>[0], state, site,
-                request == null ? null : request.info());
-        w.guardedClass = ownState ? state.substring(0, state.lastIndexOf('.') + 1) : null;
-        add(w, token);
+        add(new Window(token, false, true, new WeakReference<?>[0], state, site,
+                request == null ? null : request.info()), token);
     }
 
     private void add(Window w, Object object) {
@@ -238,7 +210,7 @@ public final class Publications {
      */
     public void write(Object target, String what, Site site, boolean cacheFill) {
         for (Window w : open) {
-            if (w.mine() && w.holds(target, what)) {
+            if (w.mine() && w.holds(target)) {
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
                         w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
@@ -256,7 +228,7 @@ public final class Publications {
      */
     public void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
         for (Window w : open) {
-            if (!w.mine() && w.holds(target, what)) {
+            if (!w.mine() && w.holds(target)) {
                 boolean absent = missing != null ? missing : !w.filled(what);
                 if (!absent) {
                     return;

@@ -213,10 +213,7 @@ public final class Recorder implements Sink {
      * ({@link #emptied}). Numbers stored whole and strings are left out: a field holding one request's
      * id or name followed by more writes is per-request data, judged as flows, not a flag. Objects' own
      * booleans set without a check ({@code running = true}) and enum fields are their life-cycle states,
-     * changed around every kind of work, and their other fields are no guarded state. An object's flag
-     * guards the tables of its own class only (Tomcat's {@code Request.parametersParsed} is set before
-     * a {@code Parameters} map is filled, Spring's {@code constructorArgumentsResolved} before unrelated
-     * caches warm up).
+     * changed around every kind of work, and their other fields are no guarded state.
      */
     private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
             Object value, long bits, boolean isStatic) {
@@ -232,7 +229,7 @@ public final class Recorder implements Sink {
         boolean ready = field.primitive() ? bits != 0 && "Z".equals(type) && (isStatic || site.readModifyWrite())
                 : isStatic && !published && isSentinel(value);
         if (ready && site.method() != 0) {
-            publications.openGuard(field.stateName(), site, request, !isStatic);
+            publications.openGuard(field.stateName(), site, request);
         }
     }
 

@@ -72,11 +72,6 @@ class GuardFlagsTest {
     private final int setStaticState = sites.register("com.acme.Rates", "rate", "Rates.java", 18, state, false, null,
             method);
     private final Object service = new Object();
-    // the service's own table: private final Map<String, String> rates, read at RateService.java:27
-    private final StaticField serviceRates = fields.field("com/acme/RateService", "rates", "Ljava/util/Map;");
-    private final int readServiceRates = sites.register("com.acme.RateService", "load", "RateService.java", 27,
-            serviceRates, false, "rates", 0);
-    private final Map<String, String> serviceTable = new HashMap<>();
 
     enum State { STARTED }
 
@@ -253,26 +248,12 @@ class GuardFlagsTest {
         recorder.constructed(service);
         inRequest("GET /rates", () -> {
             recorder.instanceWrite(setServiceLoaded, service, null, 1L);
-            recorder.containerReached(readServiceRates, service, serviceTable);
-            recorder.containerOp(fill, Hooks.OP_PUT, serviceTable, "EUR", "1.10");
+            fill("EUR");
             recorder.methodExit(method);
         });
         Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
-        assertEquals(List.of(Severity.ERROR, "com.acme.RateService.loaded",
-                List.of("com.acme.RateService.rates[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
-                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
+        assertEquals(List.of(Severity.ERROR, "com.acme.RateService.loaded"), List.of(p.severity(), p.state()),
                 RecordedFindings.describe(findings));
-    }
-
-    @Test
-    void anObjectsFlagGuardsItsOwnTablesNotTheCachesItsCodeFillsNext() {
-        recorder.constructed(service);
-        inRequest("GET /rates", () -> {
-            recorder.instanceWrite(setServiceLoaded, service, null, 1L);
-            fill("EUR"); // com.acme.Rates.RATES: another class's table
-            recorder.methodExit(method);
-        });
-        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
     }
 
     @Test
