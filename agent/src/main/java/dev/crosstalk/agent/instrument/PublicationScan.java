@@ -40,12 +40,12 @@ final class PublicationScan extends ClassVisitor {
 
     /**
      * Whether a write into an instance field of type {@code descriptor} can publish: a reference stored
-     * into a shared object publishes it, and a shared object's boolean or number can be a guard flag or
-     * a version saying "ready" (any static write can).
+     * into a shared object publishes it, and a shared object's number can be a version saying "new"
+     * (any static write can be a flag or a version).
      */
     static boolean publishesFromInstanceField(String descriptor) {
         char type = descriptor.charAt(0);
-        return type == 'L' || type == '[' || type == 'Z' || type == 'I' || type == 'J';
+        return type == 'L' || type == '[' || type == 'I' || type == 'J';
     }
 
     @Override

@@ -205,15 +205,15 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
-     * opens a guard window: a static boolean set true, a shared object's boolean checked and then set
-     * true in one method ({@code if (!loaded) { loaded = true; …}}), or, in a static, a sentinel
-     * ({@code Boolean.TRUE}, an enum constant, a bare {@code new Object()}). A number incremented
-     * ({@code version++}) is remembered: it is a version if the same method then empties shared state
+     * A static write under someone's guard flag is a fill of guarded state; a static write that says
+     * "ready" opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum
+     * constant, a bare {@code new Object()}). A number incremented ({@code version++}), static or in a
+     * shared object, is remembered: it is a version if the same method then empties shared state
      * ({@link #emptied}). Numbers stored whole and strings are left out: a field holding one request's
      * id or name followed by more writes is per-request data, judged as flows, not a flag. Objects' own
-     * booleans set without a check ({@code running = true}) and enum fields are their life-cycle states,
-     * changed around every kind of work, and their other fields are no guarded state.
+     * booleans are left out too: every object made outside requests counts as shared, and servers'
+     * per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked and set before its
+     * map is filled) cannot yet be told from a singleton's {@code loaded}.
      */
     private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
             Object value, long bits, boolean isStatic) {
@@ -226,8 +226,7 @@ public final class Recorder implements Sink {
             ts.incrementedIn = request;
             return;
         }
-        boolean ready = field.primitive() ? bits != 0 && "Z".equals(type) && (isStatic || site.readModifyWrite())
-                : isStatic && !published && isSentinel(value);
+        boolean ready = isStatic && (field.primitive() ? bits != 0 && "Z".equals(type) : !published && isSentinel(value));
         if (ready && site.method() != 0) {
             publications.openGuard(field.stateName(), site, request);
         }

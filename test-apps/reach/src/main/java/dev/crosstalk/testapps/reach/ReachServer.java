@@ -28,8 +28,6 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new QuotesServlet(new FixedQuoteBoard())), "/quotes-fixed/*");
         context.addServlet(new ServletHolder(new RatesServlet(new Rates())), "/rates");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedRates())), "/rates-fixed");
-        context.addServlet(new ServletHolder(new RatesServlet(new RateService())), "/rates-service");
-        context.addServlet(new ServletHolder(new RatesServlet(new FixedRateService())), "/rates-service-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new VersionedRates())), "/rates-versioned");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedVersionedRates())), "/rates-versioned-fixed");
         context.addServlet(new ServletHolder(new CatalogServlet(Catalog::new, "catalog")), "/catalog/*");
