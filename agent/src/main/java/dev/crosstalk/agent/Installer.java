@@ -118,9 +118,9 @@ final class Installer {
         dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
         dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
-        RunningAgent running = new RunningAgent(inst, transformer, outcome(boundaries).installOn(inst), reporter,
-                filter, attached);
-        dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog());
+        net.bytebuddy.agent.builder.ResettableClassFileTransformer boundaryAdvice = outcome(boundaries).installOn(inst);
+        RunningAgent running = new RunningAgent(inst, transformer, java.util.List.of(boundaryAdvice,
+                dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog())), reporter, filter, attached);
         reporter.start();
         failures = reporter;
         if (attached) {

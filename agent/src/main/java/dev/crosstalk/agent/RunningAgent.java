@@ -21,13 +21,13 @@ final class RunningAgent {
 
     private final Instrumentation inst;
     private final AccessTransformer transformer;
-    private final ResettableClassFileTransformer boundaries;
+    private final List<ResettableClassFileTransformer> boundaries;
     private final Reporter reporter;
     private final ClassFilter filter;
     private final boolean attached;
     private volatile int instrumentedAtAttach;
 
-    RunningAgent(Instrumentation inst, AccessTransformer transformer, ResettableClassFileTransformer boundaries,
+    RunningAgent(Instrumentation inst, AccessTransformer transformer, List<ResettableClassFileTransformer> boundaries,
             Reporter reporter, ClassFilter filter, boolean attached) {
         this.inst = inst;
         this.transformer = transformer;
@@ -66,9 +66,13 @@ final class RunningAgent {
      */
     int detach() {
         Hooks.install(null);
+        Hooks.installMarks(null);
+        dev.crosstalk.bootstrap.Handoffs.install(null);
         reporter.stop();
         inst.removeTransformer(transformer);
-        boundaries.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        for (ResettableClassFileTransformer advice : boundaries) {
+            advice.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        }
         return retransform(applicationClasses());
     }
 

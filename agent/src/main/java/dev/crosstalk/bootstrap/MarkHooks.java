@@ -28,16 +28,20 @@ public final class MarkHooks {
     private static volatile MarkSink sink;
 
     private static final MethodHandle CONCAT_DONE;
+    private static final MethodHandle TRACKING;
 
     static {
         MethodHandle h = null;
+        MethodHandle t = null;
         try {
             h = MethodHandles.lookup().findStatic(MarkHooks.class, "concatDone",
                     MethodType.methodType(String.class, String.class, Object[].class));
+            t = MethodHandles.lookup().findStatic(MarkHooks.class, "tracking", MethodType.methodType(boolean.class));
         } catch (ReflectiveOperationException e) {
             Hooks.error(e);
         }
         CONCAT_DONE = h;
+        TRACKING = t;
     }
 
     private MarkHooks() {
@@ -192,7 +196,7 @@ public final class MarkHooks {
             Object... constants) throws Throwable {
         CallSite plain = StringConcatFactory.makeConcatWithConstants(lookup, name, type, recipe, constants);
         try {
-            if (CONCAT_DONE == null) {
+            if (CONCAT_DONE == null || TRACKING == null) {
                 return plain;
             }
             int refs = 0;
@@ -218,7 +222,12 @@ public final class MarkHooks {
                     done = MethodHandles.dropArguments(done, 1 + i, p);
                 }
             }
-            return new ConstantCallSite(MethodHandles.foldArguments(done, plain.getTarget()));
+            // Outside a request that met a source, the operands are not collected into an array at all:
+            // the concatenation costs the JDK's own plus one test.
+            MethodHandle skip = MethodHandles.dropArguments(MethodHandles.identity(String.class), 1,
+                    type.parameterList());
+            MethodHandle after = MethodHandles.guardWithTest(TRACKING, done, skip);
+            return new ConstantCallSite(MethodHandles.foldArguments(after, plain.getTarget()));
         } catch (Throwable t) {
             Hooks.error(t);
             return plain;
@@ -226,6 +235,20 @@ public final class MarkHooks {
     }
 
     /** After a concatenation: {@code result} was computed from {@code parts}. */
+    /** Whether the current thread's request has met a source (see {@link MarkSink#tracking}). */
+    static boolean tracking() {
+        MarkSink s = sink;
+        if (s == null) {
+            return false;
+        }
+        try {
+            return s.tracking();
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return false;
+        }
+    }
+
     static String concatDone(String result, Object[] parts) {
         deriveAll(parts, result);
         return result;

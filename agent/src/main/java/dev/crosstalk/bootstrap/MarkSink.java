@@ -14,4 +14,10 @@ public interface MarkSink {
 
     /** {@code result} was computed from the elements of {@code from}. */
     void deriveAll(Object[] from, Object result);
+
+    /**
+     * Whether the current thread serves a request that has met a source: only then can a computed
+     * value carry a mark, so call sites skip collecting their operands otherwise.
+     */
+    boolean tracking();
 }

@@ -74,6 +74,11 @@ public final class Publications {
         final List<String[]> fills = new ArrayList<>(); // {what, location, CACHE_FILL or null}
         final List<Object[]> reads = new ArrayList<>(); // {what, Evidence, Site, fills seen, is a key}
         final long opened = System.nanoTime();
+        /**
+         * Whether the publisher held a lock, asked at its first fill: {@link #LOCKS_UNKNOWN} until then.
+         * Asking costs a safepoint, and most published objects are never filled afterwards.
+         */
+        volatile byte locks = LOCKS_UNKNOWN;
 
         Window(Object object, boolean container, WeakReference<?>[] members, String state, Site site,
                 RequestInfo request) {
@@ -122,10 +127,15 @@ public final class Publications {
         }
     }
 
+    private static final byte LOCKS_UNKNOWN = 0;
+    private static final byte LOCKS_HELD = 1;
+    private static final byte LOCKS_FREE = 2;
+
     /**
-     * Opens a window on {@code object}, just stored into {@code state} at {@code site}. Nothing is
-     * opened when the publisher holds a lock: then readers are expected to take it too (the
-     * {@code cflock} fix), and the window is invisible to them.
+     * Opens a window on {@code object}, just stored into {@code state} at {@code site}. A window whose
+     * publisher holds a lock when it fills the object is dropped: readers are expected to take the lock
+     * too (the {@code cflock} fix), and the filling is invisible to them. The lock is asked about at the
+     * first fill rather than here because asking stops the JVM at a safepoint.
      */
     public void open(Object object, boolean container, String state, Site site, RequestContext request) {
         open(object, container, state, site, request, false);
@@ -142,9 +152,6 @@ public final class Publications {
 
     private void open(Object object, boolean container, String state, Site site, RequestContext request,
             boolean privateKey) {
-        if (heldLocks()) {
-            return;
-        }
         WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
         if (container) {
             Gates.admit(object);
@@ -211,6 +218,12 @@ public final class Publications {
     public void write(Object target, String what, Site site, boolean cacheFill) {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
+                if (!w.guard && w.locks == LOCKS_UNKNOWN) {
+                    w.locks = heldLocks() ? LOCKS_HELD : LOCKS_FREE;
+                }
+                if (w.locks == LOCKS_HELD) {
+                    return;
+                }
                 synchronized (w) {
                     if (w.fills.size() < MAX_FILLS) {
                         w.fills.add(new String[] {what, site.location(), cacheFill ? CACHE_FILL : null});
@@ -228,7 +241,7 @@ public final class Publications {
      */
     public void read(Object target, String what, Boolean missing, Site site, RequestContext request) {
         for (Window w : open) {
-            if (!w.mine() && w.holds(target)) {
+            if (!w.mine() && w.locks != LOCKS_HELD && w.holds(target)) {
                 boolean absent = missing != null ? missing : !w.filled(what);
                 if (!absent) {
                     return;
@@ -251,7 +264,7 @@ public final class Publications {
     /** True when a window is open on {@code target}: its fills and early reads are judged here, not as races. */
     public boolean covers(Object target) {
         for (Window w : open) {
-            if (w.holds(target)) {
+            if (w.locks != LOCKS_HELD && w.holds(target)) {
                 return true;
             }
         }
@@ -289,6 +302,9 @@ public final class Publications {
     }
 
     private void judge(Window w) {
+        if (w.locks == LOCKS_HELD) {
+            return;
+        }
         List<String[]> fills;
         List<Object[]> reads;
         synchronized (w) {
@@ -391,25 +407,49 @@ public final class Publications {
     /** The containers held in the instance fields of a published struct: filling them fills it. */
     private static WeakReference<?>[] containerFields(Object struct) {
         List<WeakReference<?>> out = new ArrayList<>();
-        for (Class<?> c = struct.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= MAX_MEMBERS) {
-                    continue;
+        for (Field f : REFERENCE_FIELDS.get(struct.getClass())) {
+            if (out.size() >= MAX_MEMBERS) {
+                break;
+            }
+            try {
+                Object v = f.get(struct);
+                if (Values.isContainer(v)) {
+                    Gates.admit(v);
+                    out.add(new WeakReference<>(v));
                 }
-                try {
-                    f.setAccessible(true);
-                    Object v = f.get(struct);
-                    if (Values.isContainer(v)) {
-                        Gates.admit(v);
-                        out.add(new WeakReference<>(v));
-                    }
-                } catch (RuntimeException | IllegalAccessException e) {
-                    // a field we may not read (module rules): it cannot be a fill we see either
-                }
+            } catch (RuntimeException | IllegalAccessException e) {
+                // a field we may not read (module rules): it cannot be a fill we see either
             }
         }
-        return out.toArray(new WeakReference<?>[0]);
+        return out.isEmpty() ? NO_MEMBERS : out.toArray(new WeakReference<?>[0]);
     }
+
+    private static final WeakReference<?>[] NO_MEMBERS = new WeakReference<?>[0];
+
+    /**
+     * A class's readable instance fields of reference type (at most 64): found once per
+     * class, since structs of one class are published over and over.
+     */
+    private static final ClassValue<Field[]> REFERENCE_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> out = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= 64) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        out.add(f);
+                    } catch (RuntimeException e) {
+                        // a field we may not read (module rules): it cannot be a fill we see either
+                    }
+                }
+            }
+            return out.toArray(new Field[0]);
+        }
+    };
 
     /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
     public static boolean heldLocks() {

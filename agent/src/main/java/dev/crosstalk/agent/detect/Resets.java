@@ -28,12 +28,37 @@ public final class Resets {
      */
     public void reset(StaticField field, Site site, RequestContext request) {
         field.resettable = true;
-        if (Publications.heldLocks()) {
+        if (underLock(site)) {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
         int epoch = ++field.epoch;
         field.lastReset = new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch);
         request.epochSeen(field, epoch);
+    }
+
+    /** Sites asked whether they reset under a lock, and those that did; both indexed by site id. */
+    private final java.util.BitSet lockAsked = new java.util.BitSet();
+    private final java.util.BitSet lockHeld = new java.util.BitSet();
+
+    /**
+     * Whether the thread resetting at {@code site} holds a lock. Asked once per site: asking stops the
+     * JVM at a safepoint, and a site's code takes the same locks each time it runs.
+     */
+    private boolean underLock(Site site) {
+        int id = site.id();
+        synchronized (lockAsked) {
+            if (id >= 0 && lockAsked.get(id)) {
+                return lockHeld.get(id);
+            }
+        }
+        boolean held = Publications.heldLocks();
+        synchronized (lockAsked) {
+            if (id >= 0) {
+                lockAsked.set(id);
+                lockHeld.set(id, held);
+            }
+        }
+        return held;
     }
 
     /** {@code request} reads {@code field} again: a reset by another request since its last read is a finding. */

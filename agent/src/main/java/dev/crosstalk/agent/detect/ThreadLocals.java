@@ -46,15 +46,12 @@ public final class ThreadLocals {
 
     public void set(ThreadState ts, Site site, Object key, boolean mdc, Object value) {
         RequestContext request = ts.activeRequest();
+        String api = mdc ? String.valueOf(site.member()) : null;
         if (mdc && key == null) {
-            ts.threadLocals.removeIf(s -> s.isMdc() && s.mdcKey().api().equals(String.valueOf(site.member())));
+            ts.threadLocals.removeIf(s -> s.isMdc() && s.mdcKey().api().equals(api));
             return;
         }
-        Object stateKey = key;
-        if (mdc) {
-            key = new MdcKey(String.valueOf(site.member()), key);
-        }
-        ThreadValue slot = find(ts, key);
+        ThreadValue slot = mdc ? findMdc(ts, api, key) : find(ts, key);
         if (value == null || request == null) {
             if (slot != null) {
                 ts.threadLocals.remove(slot);
@@ -65,7 +62,9 @@ public final class ThreadLocals {
             if (ts.threadLocals.size() >= PER_THREAD) {
                 return;
             }
-            slot = new ThreadValue(mdc ? key : new WeakReference<>(key), stateName(site, stateKey, mdc));
+            Object stateKey = key;
+            slot = mdc ? new ThreadValue(new MdcKey(api, key), () -> site.member() + "[" + fields.shownKey(stateKey) + "]")
+                    : new ThreadValue(new WeakReference<>(key), site::member);
             ts.threadLocals.add(slot);
         }
         slot.setter = request.info();
@@ -84,7 +83,7 @@ public final class ThreadLocals {
         if (request == null) {
             return;
         }
-        ThreadValue slot = find(ts, mdc ? new MdcKey(String.valueOf(site.member()), key) : key);
+        ThreadValue slot = mdc ? findMdc(ts, String.valueOf(site.member()), key) : find(ts, key);
         boolean inherited = false;
         if (slot == null) {
             if (!(key instanceof InheritableThreadLocal)) {
@@ -103,7 +102,7 @@ public final class ThreadLocals {
             return;
         }
         String thread = VirtualThreads.currentName();
-        FlowJudge.Verdict v = ChannelJudge.carryover(slot.state, setter.toString(), slot.site.location(),
+        FlowJudge.Verdict v = ChannelJudge.carryover(slot.state(), setter.toString(), slot.site.location(),
                 request.info().toString(), thread, inherited);
         carried(slot, v, () -> EvidenceOf.now(request, site));
     }
@@ -128,7 +127,7 @@ public final class ThreadLocals {
                 continue; // replaced or removed by code we do not see
             }
             Evidence reader = LogCallSite.reader(request.info());
-            FlowJudge.Verdict v = ChannelJudge.carriedIntoLog(slot.state, slot.setter.toString(),
+            FlowJudge.Verdict v = ChannelJudge.carriedIntoLog(slot.state(), slot.setter.toString(),
                     slot.site.location(), request.info().toString(), Thread.currentThread().getName(),
                     reader.location());
             carried(slot, v, () -> reader);
@@ -137,8 +136,8 @@ public final class ThreadLocals {
 
     /** Records the carry-over error, or raises the value's left-set warning to it (same fingerprint). */
     private void carried(ThreadValue s, FlowJudge.Verdict v, java.util.function.Supplier<Evidence> reader) {
-        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
-        Recording.recordOrRaise(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
+        String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state(), s.site.fingerprintPart());
+        Recording.recordOrRaise(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state(), fp, () -> setterEvidence(s),
                 reader, null);
     }
 
@@ -152,16 +151,25 @@ public final class ThreadLocals {
             if (s.setter == null || s.setter.id() != request.info().id()) {
                 continue;
             }
-            FlowJudge.Verdict v = ChannelJudge.leftSet(s.state, s.setter.toString(), s.site.location(),
+            FlowJudge.Verdict v = ChannelJudge.leftSet(s.state(), s.setter.toString(), s.site.location(),
                     VirtualThreads.currentName());
-            String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state, s.site.fingerprintPart());
-            Recording.record(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state, fp, () -> setterEvidence(s),
+            String fp = Fingerprint.of(FindingType.THREADLOCAL_CARRYOVER, s.state(), s.site.fingerprintPart());
+            Recording.record(findings, FindingType.THREADLOCAL_CARRYOVER, v, s.state(), fp, () -> setterEvidence(s),
                     () -> null, null);
         }
     }
 
     private static Evidence setterEvidence(ThreadValue s) {
         return EvidenceOf.earlier(s.setter, null, s.setter.thread(), s.site);
+    }
+
+    private static ThreadValue findMdc(ThreadState ts, String api, Object key) {
+        for (ThreadValue s : ts.threadLocals) {
+            if (s.isMdc(api, key)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static ThreadValue find(ThreadState ts, Object key) {
@@ -171,13 +179,5 @@ public final class ThreadLocals {
             }
         }
         return null;
-    }
-
-    /** The static field that holds the ThreadLocal ({@code com.acme.UserContext.CURRENT}), or the MDC key. */
-    private String stateName(Site site, Object key, boolean mdc) {
-        if (mdc) {
-            return site.member() + "[" + fields.shownKey(key) + "]";
-        }
-        return site.member();
     }
 }

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Shows Byte Buddy only the classes that can hold a request boundary, judged from the class file's
@@ -17,7 +21,10 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  * only declare {@code service(ServletRequest, ServletResponse)} or
  * {@code doFilter(ServletRequest, ServletResponse, FilterChain)} if that method descriptor stands
  * in its constant pool, so a byte search for it is a sound first test; the few classes that pass are
- * then matched by Byte Buddy exactly as before. Types the boundaries name exactly (the JDK executors,
+ * then matched by Byte Buddy exactly as before. The descriptor also stands in the constant pool of
+ * every class that merely calls such a method (a filter chain, a dispatcher), so a hit is confirmed
+ * by reading the class's declared methods (and, for a superclass needle, its superclass name) with
+ * ASM, skipping code. Types the boundaries name exactly (the JDK executors,
  * the JDK HTTP server's chain, {@code entry=} methods) pass by name, and retransformations (of
  * classes loaded before the agent) always pass.
  */
@@ -25,10 +32,12 @@ final class BoundaryPrefilter extends ResettableClassFileTransformer.WithDelegat
 
     private final Set<String> names;
     private final byte[][] needles;
+    private final List<String> needleTexts;
 
     private BoundaryPrefilter(ResettableClassFileTransformer delegate, Set<String> names, List<String> needles) {
         super(delegate);
         this.names = names;
+        this.needleTexts = List.copyOf(needles);
         this.needles = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
@@ -62,10 +71,44 @@ final class BoundaryPrefilter extends ResettableClassFileTransformer.WithDelegat
         }
         for (byte[] needle : needles) {
             if (contains(bytes, needle)) {
-                return true;
+                return declares(bytes);
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the class declares what a needle stands for: a method whose descriptor begins with a
+     * descriptor needle ({@code (Ljakarta/servlet/ServletRequest;…}), a method named by a plain name
+     * needle ({@code injectContextData}), or the superclass an internal-name needle names
+     * ({@code java/util/TimerTask}). An unreadable class file passes: Byte Buddy then decides as before.
+     */
+    private boolean declares(byte[] bytes) {
+        try {
+            ClassReader reader = new ClassReader(bytes);
+            for (String needle : needleTexts) {
+                if (needle.indexOf('/') > 0 && !needle.startsWith("(") && needle.equals(reader.getSuperName())) {
+                    return true;
+                }
+            }
+            boolean[] found = {false};
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    for (String needle : needleTexts) {
+                        if (needle.startsWith("(") ? descriptor.startsWith(needle)
+                                : needle.indexOf('/') < 0 && needle.equals(name)) {
+                            found[0] = true;
+                        }
+                    }
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return found[0];
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Whether {@code needle} (non-empty) stands anywhere in {@code bytes}. */

@@ -32,8 +32,9 @@ public final class LogEvents {
     }
 
     /** Installs the advice; {@code onError} hears of types that failed (they stay as they were). */
-    public static void install(Instrumentation inst, BiConsumer<String, Throwable> onError) {
-        new AgentBuilder.Default()
+    public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
+            BiConsumer<String, Throwable> onError) {
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)

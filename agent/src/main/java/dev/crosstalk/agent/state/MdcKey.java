@@ -25,6 +25,11 @@ public final class MdcKey {
         return key;
     }
 
+    /** Whether this is entry {@code key} of {@code api}. */
+    public boolean is(String api, Object key) {
+        return this.api.equals(api) && Objects.equals(this.key, key);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MdcKey && ((MdcKey) o).api.equals(api) && Objects.equals(((MdcKey) o).key, key);

@@ -61,6 +61,11 @@ public final class UserMarks implements MarkSink {
         }
     }
 
+    @Override
+    public boolean tracking() {
+        return marks() != null;
+    }
+
     private static RequestMarks marks() {
         RequestContext request = ThreadState.get().activeRequest();
         return request == null ? null : request.marks();

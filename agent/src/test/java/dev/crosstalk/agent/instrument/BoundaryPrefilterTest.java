@@ -38,6 +38,46 @@ class BoundaryPrefilterTest {
     }
 
     @Test
+    void classesThatOnlyCallAServletEntryDoNotPass() {
+        // A filter chain or dispatcher calls doFilter/service: the descriptor is in its constant pool,
+        // yet it declares no entry point of its own.
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Chain", null, "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor m = w.visitMethod(Opcodes.ACC_PUBLIC, "proceed",
+                "(Ljakarta/servlet/Filter;)V", null, null);
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitMethodInsn(Opcodes.INVOKEINTERFACE, "jakarta/servlet/Filter", "doFilter",
+                "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;Ljakarta/servlet/FilterChain;)V",
+                true);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(4, 2);
+        m.visitEnd();
+        w.visitEnd();
+        byte[] bytes = w.toByteArray();
+        assertTrue(BoundaryPrefilter.contains(bytes,
+                "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(passes(bytes));
+        // ... nor does a class that only mentions TimerTask without extending it.
+        ClassWriter t = new ClassWriter(0);
+        t.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Scheduler", null, "java/lang/Object", null);
+        t.visitField(Opcodes.ACC_PRIVATE, "task", "Ljava/util/TimerTask;", null, null).visitEnd();
+        t.visitEnd();
+        assertFalse(filter.passes("com/acme/Scheduler", null, t.toByteArray()));
+    }
+
+    @Test
+    void aNeedleThatIsAMethodNamePassesClassesDeclaringThatMethod() {
+        BoundaryPrefilter injectors = (BoundaryPrefilter) BoundaryPrefilter
+                .decorator(java.util.Set.of(), List.of("injectContextData")).decorate(null);
+        assertTrue(injectors.passes("com/acme/Candidate", null, declaring("injectContextData", "(Ljava/util/List;)V")));
+        assertFalse(injectors.passes("com/acme/Candidate", null, declaring("injectContext", "()V")));
+    }
+
+    @Test
     void timerTasksPassByTheirSuperclassName() {
         ClassWriter w = new ClassWriter(0);
         w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Reminder", null, "java/util/TimerTask", null);
