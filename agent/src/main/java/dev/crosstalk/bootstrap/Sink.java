@@ -103,7 +103,10 @@ public interface Sink {
     default void methodExit(int method) {
     }
 
-    /** {@code HttpSession.setAttribute(name, value)} is about to run. */
+    /**
+     * {@code HttpSession.setAttribute(name, value)} or {@code ServletContext.setAttribute(name, value)}
+     * is about to run (the site's member names the interface).
+     */
     default void sessionAttribute(int site, Object name, Object value) {
     }
 

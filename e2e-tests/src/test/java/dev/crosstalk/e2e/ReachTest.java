@@ -37,7 +37,7 @@ class ReachTest {
     void sessionScopeAndSingletonContainersAreSharedStateAndTheirFixesAreQuiet(Jdk jdk,
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         Path json = dir.resolve(E2e.FINDINGS_FILE);
-        AppProcess app = E2e.start(jdk, "reach", dir, E2e.jsonOptions(json, "show-keys=true"));
+        AppProcess app = start(jdk, dir, json);
         int requests = 0;
         try (app) {
             SettingsScenario.Browser user = new SettingsScenario.Browser(app);
@@ -98,15 +98,14 @@ class ReachTest {
                 "error reset-during-use " + PKG + "QuoteBoard.current | GET /quotes/refresh @ " + PKG
                         + "QuoteBoard.refresh(QuoteBoard.java:21) | GET /quotes/show @ " + PKG
                         + "QuoteBoard.show(QuoteBoard.java:34)"),
-                E2e.warningsAndErrors(events).stream().filter(l -> !l.startsWith(RACE)).toList(),
+                withoutRaces(events),
                 why("exactly these warnings and errors; none from the fixed twins", app, events));
         // The lockset detector (issue 10) also sees the board cleared under its reader: every run. Whether
         // it sees the guarded table filled under its reader depends on where the reader's lookup falls
         // among the fills. The fixed twin's table is filled, then published by a volatile flag written
         // last and read first: a happens-before edge, so never a race. Which pair of sites meets first
         // varies, so states only.
-        List<String> races = E2e.warningsAndErrors(events).stream().filter(l -> l.startsWith(RACE))
-                .map(l -> l.split(" \\| ")[0]).sorted().toList();
+        List<String> races = raceStates(events);
         assertTrue(races.contains(RACE + PKG + "QuoteBoard.current")
                 && List.of(RACE + PKG + "QuoteBoard.current", RACE + PKG + "Rates.RATES").containsAll(races),
                 why("the races the mutation detector sees in this app: " + races, app, events));
@@ -132,10 +131,29 @@ class ReachTest {
                 why("writer and reader are requests of one session", app, events, partial));
     }
 
-    private static final String RACE = "error unsafe-concurrent-mutation ";
+    static final String RACE = "error unsafe-concurrent-mutation ";
+
+    /** The reach app under the agent, its findings as JSON lines in {@code json}, keys shown. */
+    static AppProcess start(Jdk jdk, Path dir, Path json) {
+        return E2e.start(jdk, "reach", dir, E2e.jsonOptions(json, "show-keys=true"));
+    }
+
+    /** The warnings and errors, but the mutation detector's races (judged by state, see {@link #raceStates}). */
+    static List<String> withoutRaces(List<JsonNode> events) {
+        return E2e.warningsAndErrors(events).stream().filter(l -> !l.startsWith(RACE)).toList();
+    }
+
+    /**
+     * The states of the mutation detector's races: which pair of sites meets first varies from run to
+     * run, the state does not.
+     */
+    static List<String> raceStates(List<JsonNode> events) {
+        return E2e.warningsAndErrors(events).stream().filter(l -> l.startsWith(RACE))
+                .map(l -> l.split(" \\| ")[0]).sorted().toList();
+    }
 
     /** Runs {@code first} and {@code second} at once (their gates order them) and returns what the first got. */
-    private static Http.Response alongside(Supplier<Http.Response> first, Supplier<Http.Response> second)
+    static Http.Response alongside(Supplier<Http.Response> first, Supplier<Http.Response> second)
             throws Exception {
         CompletableFuture<Http.Response> a = CompletableFuture.supplyAsync(first);
         CompletableFuture<Http.Response> b = CompletableFuture.supplyAsync(second);
@@ -143,7 +161,7 @@ class ReachTest {
         return a.get(30, TimeUnit.SECONDS);
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crosstalk.harness.AppProcess;
 import dev.crosstalk.harness.Findings;
+import dev.crosstalk.harness.Http;
 import dev.crosstalk.harness.Jdk;
 import dev.crosstalk.harness.Project;
 import java.nio.file.Path;
@@ -19,22 +20,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Code nobody here wrote: the Spring Boot app with {@code include=} over Spring's and Jackson's
- * packages, as a new user would try it. Their concurrent caches (entries that are concurrent
- * maps filled by {@code computeIfAbsent}, retrievers with volatile fields) are no warning or error;
- * the application's own fixed pages are served meanwhile.
+ * Code nobody here wrote: the Spring Boot app with {@code include=} over Spring's, Tomcat's and
+ * Jackson's packages, as a new user would try it. Their concurrent caches (entries that are concurrent
+ * maps filled by {@code computeIfAbsent}, retrievers with volatile fields) and Tomcat's connection
+ * table (a socket wrapper stored under the socket just accepted, then registered with the poller) are
+ * no warning or error; the application's own fixed pages are served meanwhile.
  */
 class SpringBootFrameworksTest {
-    /**
-     * Spring's and Jackson's packages. Tomcat's are not in yet: with them included, its
-     * {@code NioEndpoint.connections} gets a socket wrapper whose plain {@code interestOps} field is
-     * set after the put, read only by the poller thread it is handed to through a synchronized queue;
-     * no rule tells that hand-off apart from a half-built object yet.
-     */
-    private static final List<String> FRAMEWORKS = List.of("org.springframework", "com.fasterxml.jackson",
-            "tools.jackson");
+    /** Spring's, Tomcat's (the embedded server: Catalina, Coyote, its utilities) and Jackson's packages. */
+    private static final List<String> FRAMEWORKS = List.of("org.springframework", "org.apache.catalina",
+            "org.apache.coyote", "org.apache.tomcat", "com.fasterxml.jackson", "tools.jackson");
     /** Everything of Spring instrumented starts slowly, more so on a shared machine. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    private static final Duration FIRST_REQUESTS_TIMEOUT = Duration.ofSeconds(120);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
@@ -52,9 +50,13 @@ class SpringBootFrameworksTest {
                 .startTimeout(START_TIMEOUT)
                 .start();
         try (app) {
+            // The first requests load and instrument Tomcat's and Spring MVC's request path: give them time.
+            Http http = new Http(app.uri("/"), FIRST_REQUESTS_TIMEOUT);
             for (int i = 0; i < 3; i++) {
-                E2e.get200(app, "/fixed/whoami?user=alice");
-                E2e.get200(app, "/fixed/query?q=shoes&renderMs=0");
+                for (String page : List.of("/fixed/whoami?user=alice", "/fixed/query?q=shoes&renderMs=0")) {
+                    Http.Response r = http.get(page);
+                    assertEquals(200, r.status(), why("GET " + page + " answered " + r.body(), app));
+                }
             }
         }
         app.stopGracefully();

@@ -25,11 +25,18 @@ public final class Http {
             .build();
 
     private final String base;
+    private final Duration timeout;
 
     /** A client for {@code base}, such as {@code http://127.0.0.1:8080}; paths are appended to it. */
     public Http(URI base) {
+        this(base, TIMEOUT);
+    }
+
+    /** A client whose requests may take up to {@code timeout} each (an app loading its classes on demand). */
+    public Http(URI base, Duration timeout) {
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        this.timeout = timeout;
     }
 
     /** A client for a running app. */
@@ -64,7 +71,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(timeout);
     }
 
     private static Response send(HttpRequest.Builder builder) {

@@ -72,6 +72,11 @@ public final class Publications {
         final boolean container;
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
+        /**
+         * A map entry under a key only the publisher can name ({@link EntryKeys}): its fills are building
+         * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
+         */
+        boolean privateKey;
         final List<WindowFill> fills = new ArrayList<>();
         final List<EarlyRead> reads = new ArrayList<>();
         final long opened = System.nanoTime();
@@ -139,11 +144,27 @@ public final class Publications {
      * first fill rather than here because asking stops the JVM at a safepoint.
      */
     public void open(Object object, boolean container, String state, Site site, RequestContext request) {
+        open(object, container, state, site, request, false);
+    }
+
+    /**
+     * Opens a window on {@code object}, just stored into a map under a key: {@code privateKey} when no
+     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}).
+     */
+    public void openEntry(Object object, boolean container, String state, Site site, RequestContext request,
+            boolean privateKey) {
+        open(object, container, state, site, request, privateKey);
+    }
+
+    private void open(Object object, boolean container, String state, Site site, RequestContext request,
+            boolean privateKey) {
         WeakReference<?>[] members = container ? new WeakReference<?>[0] : containerFields(object);
         if (container) {
             Gates.admit(object);
         }
-        add(new Window(object, container, members, state, site, request == null ? null : request.info()), object);
+        Window w = new Window(object, container, members, state, site, request == null ? null : request.info());
+        w.privateKey = privateKey;
+        add(w, object);
     }
 
     /**
@@ -307,7 +328,7 @@ public final class Publications {
                 populating.add(f);
             }
         }
-        if (!populating.isEmpty()) {
+        if (!populating.isEmpty() && !w.privateKey) {
             populated(w, publisher, populating, seen);
         }
         for (EarlyRead r : reads) {

@@ -174,9 +174,9 @@ final class AccessMethodVisitor extends MethodVisitor {
         String key = fieldOwner + '.' + name;
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
         char kind = descriptor.charAt(0);
-        boolean reference = kind == 'L' || kind == '[';
         int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
-                opcode == Opcodes.PUTFIELD && reference && publishing ? methodId() : 0);
+                opcode == Opcodes.PUTFIELD && PublicationScan.publishesFromInstanceField(descriptor) && publishing
+                        ? methodId() : 0);
         if (clockRead && opcode == Opcodes.PUTFIELD) {
             ClockSites.add(site);
         }
@@ -287,7 +287,7 @@ final class AccessMethodVisitor extends MethodVisitor {
             return;
         }
         if (!classInit && opcode == Opcodes.INVOKEINTERFACE
-                && PublicationScan.isSessionSetAttribute(callOwner, name, descriptor)) {
+                && PublicationScan.isSharedAttributeStore(callOwner, name, descriptor)) {
             int site = owner.site(methodName, line, null, false, callOwner.replace('/', '.'),
                     publishing ? methodId() : 0);
             super.visitInsn(Opcodes.DUP2);

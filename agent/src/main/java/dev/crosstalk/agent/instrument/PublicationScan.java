@@ -28,9 +28,24 @@ final class PublicationScan extends ClassVisitor {
         return scan.publishing;
     }
 
-    static boolean isSessionSetAttribute(String owner, String name, String descriptor) {
+    /**
+     * {@code setAttribute(String, Object)} on an {@code HttpSession} (reachable by the requests of that
+     * session) or a {@code ServletContext} (reachable by every request of the webapp), either servlet API.
+     */
+    static boolean isSharedAttributeStore(String owner, String name, String descriptor) {
         return name.equals("setAttribute") && descriptor.equals("(Ljava/lang/String;Ljava/lang/Object;)V")
-                && (owner.equals("jakarta/servlet/http/HttpSession") || owner.equals("javax/servlet/http/HttpSession"));
+                && (owner.equals("jakarta/servlet/http/HttpSession") || owner.equals("javax/servlet/http/HttpSession")
+                        || owner.equals("jakarta/servlet/ServletContext") || owner.equals("javax/servlet/ServletContext"));
+    }
+
+    /**
+     * Whether a write into an instance field of type {@code descriptor} can publish: a reference stored
+     * into a shared object publishes it, and a shared object's number can be a version saying "new"
+     * (any static write can be a flag or a version).
+     */
+    static boolean publishesFromInstanceField(String descriptor) {
+        char type = descriptor.charAt(0);
+        return type == 'L' || type == '[' || type == 'I' || type == 'J';
     }
 
     @Override
@@ -43,11 +58,8 @@ final class PublicationScan extends ClassVisitor {
         return new MethodVisitor(Opcodes.ASM9) {
             @Override
             public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                // A reference stored into an instance field publishes it when the owner is shared; any
-                // static write can be a guard flag saying "ready".
-                boolean reference = desc.charAt(0) == 'L' || desc.charAt(0) == '[';
-                if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor && reference)
-                        && filter.isApplication(owner)) {
+                if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor
+                        && publishesFromInstanceField(desc)) && filter.isApplication(owner)) {
                     publishing.add(key);
                 }
             }
@@ -55,7 +67,7 @@ final class PublicationScan extends ClassVisitor {
             @Override
             public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                 dev.crosstalk.bootstrap.HookTable hook = ContainerCalls.hookFor(owner, method, desc);
-                if (hook != null && hook.stores || isSessionSetAttribute(owner, method, desc)) {
+                if (hook != null && hook.stores || isSharedAttributeStore(owner, method, desc)) {
                     publishing.add(key);
                 }
             }

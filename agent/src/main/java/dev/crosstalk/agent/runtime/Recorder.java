@@ -3,6 +3,7 @@ package dev.crosstalk.agent.runtime;
 import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.Overlaps;
+import dev.crosstalk.agent.detect.EntryKeys;
 import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.Mutations;
 import dev.crosstalk.agent.detect.Resets;
@@ -175,6 +176,9 @@ public final class Recorder implements Sink {
         RequestContext request = ts.activeRequest();
         boolean container = value != null && isContainer(value);
         if (container) {
+            if (Values.isEmptyContainer(value)) {
+                emptied(ts, site, request);
+            }
             if (request != null && Values.isEmptyContainer(value) && field.container.get() != null
                     && field.container.get() != value) {
                 resets.reset(field, site, request); // a fresh empty container; a complete one is copy-on-write
@@ -188,7 +192,7 @@ public final class Recorder implements Sink {
             publications.open(value, container, field.stateName(), site, request);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, request, container || isStruct(value), value, bits);
+            guard(field, site, ts, request, container || isStruct(value), value, bits, true);
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
@@ -208,20 +212,48 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
-     * opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum constant,
-     * a bare {@code new Object()}). Numbers and strings are left out: a static holding one request's id
-     * or name followed by more writes is per-request data, judged as flows, not a flag.
+     * A static write under someone's guard flag is a fill of guarded state; a static write that says
+     * "ready" opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum
+     * constant, a bare {@code new Object()}). A number incremented ({@code version++}), static or in a
+     * shared object, is remembered: it is a version if the same method then empties shared state
+     * ({@link #emptied}). Numbers stored whole and strings are left out: a field holding one request's
+     * id or name followed by more writes is per-request data, judged as flows, not a flag. Objects' own
+     * booleans are left out too: every object made outside requests counts as shared, and servers'
+     * per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked and set before its
+     * map is filled) cannot yet be told from a singleton's {@code loaded}.
      */
-    private void guard(StaticField field, Site site, RequestContext request, boolean published, Object value,
-            long bits) {
-        if (publications.anyOpen()) {
+    private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
+            Object value, long bits, boolean isStatic) {
+        if (isStatic && publications.anyOpen()) {
             publications.write(Publications.GUARDED, field.stateName(), site);
         }
-        boolean ready = field.primitive() ? bits != 0 && "Z".equals(field.descriptor())
-                : !published && isSentinel(value);
+        String type = field.descriptor();
+        if (field.primitive() && site.readModifyWrite() && ("I".equals(type) || "J".equals(type))) {
+            ts.incremented = site;
+            ts.incrementedIn = request;
+            return;
+        }
+        boolean ready = isStatic && (field.primitive() ? bits != 0 && "Z".equals(type) : !published && isSentinel(value));
         if (ready && site.method() != 0) {
             publications.openGuard(field.stateName(), site, request);
+        }
+    }
+
+    /**
+     * Shared state was emptied at {@code site} (a clear, a fresh empty container). If the same method of
+     * the same request incremented a number before ({@code version++; RATES.clear(); readRates()}), that
+     * number said "new" before the state it versions was refilled: a guard window opens on it now, so
+     * the refills are its fills and a reader that misses one is a partial-init read. A counter bumped
+     * before writes that empty nothing opens nothing; nor does a version bumped last.
+     */
+    private void emptied(ThreadState ts, Site site, RequestContext request) {
+        Site version = ts.incremented;
+        if (version == null) {
+            return;
+        }
+        ts.incremented = null;
+        if (ts.incrementedIn == request && version.method() != 0 && version.sameMethod(site)) {
+            publications.openGuard(version.field().stateName(), version, request);
         }
     }
 
@@ -279,8 +311,8 @@ public final class Recorder implements Sink {
             if (!isContainer(value)) {
                 reach.published(value, field.sessionScoped);
             }
-            publications.open(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
-                    site, request);
+            publications.openEntry(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
+                    site, request, !EntryKeys.nameableByOthers(key, reach::reachable));
         }
         switch (op) {
             case GET:
@@ -346,6 +378,7 @@ public final class Recorder implements Sink {
                 (key == null ? field.contentsCell() : field.keyCell(key)).initWrite(record(request, site, 0L));
                 return;
             case CLEAR:
+                emptied(ts, site, request);
                 field.contentsCell().initWrite(record(request, site, 0L));
                 field.resettable = true;
                 if (request != null) {
@@ -481,6 +514,9 @@ public final class Recorder implements Sink {
         if (value != null) {
             stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
         }
+        if (ts.classInitDepth == 0) {
+            guard(field, site, ts, request, isContainer(value) || isStruct(value), value, bits, false);
+        }
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
                 UserMarks.markOf(request, value));
@@ -512,6 +548,9 @@ public final class Recorder implements Sink {
         boolean container = isContainer(value);
         if (container) {
             field.resettable = true;
+            if (Values.isEmptyContainer(value)) {
+                emptied(ts, site, request);
+            }
             Object before = field.container.get();
             if (request != null && Values.isEmptyContainer(value) && before != null && before != value) {
                 resets.reset(field, site, request);
@@ -684,8 +723,10 @@ public final class Recorder implements Sink {
         if (site == null || name == null || !(container || isStruct(value))) {
             return;
         }
-        StaticField field = fields.sessionAttribute(site.member() == null ? "HttpSession" : site.member(),
-                String.valueOf(name), site.webapp());
+        String owner = site.member() == null ? "HttpSession" : site.member();
+        boolean session = !owner.endsWith(".ServletContext");
+        StaticField field = session ? fields.sessionAttribute(owner, String.valueOf(name), site.webapp())
+                : fields.contextAttribute(owner, String.valueOf(name), site.webapp());
         if (field == null) {
             return; // the field table is full: this attribute is not watched
         }
@@ -699,7 +740,7 @@ public final class Recorder implements Sink {
             containers.put(value, field);
             Gates.admit(value);
         } else {
-            reach.published(value, true);
+            reach.published(value, session);
         }
         if (ts.classInitDepth == 0) {
             publications.open(value, container, field.stateName(), site, request);

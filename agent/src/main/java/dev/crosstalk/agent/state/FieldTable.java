@@ -96,6 +96,18 @@ public final class FieldTable {
         return f;
     }
 
+    /**
+     * A servlet-context attribute as a pseudo-field {@code jakarta.servlet.ServletContext.name}: every
+     * request of the webapp reaches it, as it reaches a static. Null when full.
+     */
+    public StaticField contextAttribute(String contextInterface, String name, String webapp) {
+        StaticField f = field(contextInterface.replace('.', '/'), name, "Ljava/lang/Object;", webapp);
+        if (f != null) {
+            f.resettable = true;
+        }
+        return f;
+    }
+
     /** How keys are shown in state names: hashed unless the user asked for them. */
     public String shownKey(Object key) {
         return Values.shownKey(key, showKeys);

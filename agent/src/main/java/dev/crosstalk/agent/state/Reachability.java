@@ -52,6 +52,11 @@ public final class Reachability {
         return shared.get(o);
     }
 
+    /** Whether some other request can reach {@code o}. */
+    public boolean reachable(Object o) {
+        return shared.get(o) != null;
+    }
+
     private void add(Object o, Boolean scope) {
         if (full) {
             return;

@@ -90,6 +90,11 @@ public final class Site {
     }
 
     /** {@code com.acme.PatternRemixer.remix(PatternRemixer.java:42)}. */
+    /** Whether {@code other} is in the same method (same class and name; overloads are not told apart). */
+    public boolean sameMethod(Site other) {
+        return className.equals(other.className) && methodName.equals(other.methodName);
+    }
+
     public String location() {
         String file = fileName == null ? "Unknown Source" : line > 0 ? fileName + ":" + line : fileName;
         return className + "." + methodName + "(" + file + ")";

@@ -22,6 +22,10 @@ public final class ThreadState {
     /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
     public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
 
+    /** The last number this thread incremented ({@code version++}), and in which request: a version if the same method empties state next. */
+    public Site incremented;
+    public RequestContext incrementedIn;
+
     /** The locks this thread holds in its current request (see the mutations detector). */
     public final HeldLocks locks = new HeldLocks();
 
@@ -47,6 +51,8 @@ public final class ThreadState {
         threadLocals.clear();
         lastRequest = null;
         handedOn = null;
+        incremented = null;
+        incrementedIn = null;
     }
 
     /** The request whose writes and reads this thread makes now: none inside a class initialiser. */

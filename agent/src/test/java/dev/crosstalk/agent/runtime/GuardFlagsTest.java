@@ -47,6 +47,35 @@ class GuardFlagsTest {
             method);
     private final int setInstance = sites.register("com.acme.Rates", "rate", "Rates.java", 18, instance, false, null,
             method);
+    private final StaticField version = fields.field("com/acme/Rates", "version", "I");
+    private final StaticField hits = fields.field("com/acme/Rates", "hits", "J");
+    private final StaticField state = fields.field("com/acme/Rates", "state", "Lcom/acme/Rates$State;");
+    private final int bumpVersion = sites.register("com.acme.Rates", "rate", "Rates.java", 18, version, true, null,
+            method);
+    private final int storeVersion = sites.register("com.acme.Rates", "rate", "Rates.java", 18, version, false, null,
+            method);
+    private final int countHit = sites.register("com.acme.Rates", "rate", "Rates.java", 18, hits, true, null, method);
+    // RATES.clear() in the method that bumped the version
+    private final int clearRates = sites.register("com.acme.Rates", "rate", "Rates.java", 19, null, false, null, 0);
+    private final int clearElsewhere = sites.register("com.acme.Rates", "evict", "Rates.java", 40, null, false, null,
+            0);
+    // instance fields of a singleton (com.acme.RateService, made at start-up)
+    private final StaticField serviceLoaded = fields.field("com/acme/RateService", "loaded", "Z");
+    private final StaticField serviceState = fields.field("com/acme/RateService", "state", "Lcom/acme/Rates$State;");
+    // if (!loaded) { loaded = true; … }: the write site read the flag first
+    private final int setServiceLoaded = sites.register("com.acme.RateService", "rate", "RateService.java", 18,
+            serviceLoaded, true, null, method);
+    // running = true in start(): set without a check
+    private final int startService = sites.register("com.acme.RateService", "start", "RateService.java", 30,
+            serviceLoaded, false, null, method);
+    private final int setServiceState = sites.register("com.acme.RateService", "rate", "RateService.java", 18,
+            serviceState, false, null, method);
+    private final int setStaticState = sites.register("com.acme.Rates", "rate", "Rates.java", 18, state, false, null,
+            method);
+    private final Object service = new Object();
+
+    enum State { STARTED }
+
     private final int readRates = sites.register("com.acme.Rates", "rate", "Rates.java", 20, rates, false, null, 0);
     private final int fill = sites.register("com.acme.Rates", "readRates", "Rates.java", 28, null, false, null, 0);
     private final int lookup = sites.register("com.acme.Rates", "rate", "Rates.java", 24, null, false, null, 0);
@@ -149,6 +178,117 @@ class GuardFlagsTest {
             recorder.methodExit(method);
         });
         assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void versionIncrementedBeforeEmptyingAndRefillingIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
+        inRequest("GET /rates?reload", () -> {
+            recorder.staticWrite(bumpVersion, null, 2L);
+            clearTable();
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.version",
+                List.of("com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
+                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
+                RecordedFindings.describe(findings));
+        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void versionIncrementedLastIsQuiet() {
+        inRequest("GET /rates?reload", () -> {
+            clearTable();
+            fill("EUR", "USD");
+            recorder.staticWrite(bumpVersion, null, 2L);
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void counterBumpedBeforeAddingIsNoVersion() {
+        inRequest("GET /rates", () -> {
+            recorder.staticWrite(countHit, null, 7L);
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void counterBumpedBeforeAnotherMethodEmptiesTheTableIsNoVersion() {
+        inRequest("GET /rates?evict", () -> {
+            recorder.staticWrite(countHit, null, 7L);
+            recorder.containerOp(clearElsewhere, Hooks.OP_CLEAR, table, null, null);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void numberStoredWholeBeforeRefillingIsNoVersion() {
+        inRequest("GET /rates?reload", () -> {
+            recorder.staticWrite(storeVersion, null, 2L);
+            clearTable();
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.of(findings, FindingType.PUBLISH_THEN_POPULATE),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void anObjectsCheckedThenSetBooleanIsNoGuardFlagYet() {
+        // Tomcat's Parameters.handleQueryParameters: if (didQueryParameters) return; didQueryParameters = true;
+        // then its map is filled. The object serves one request at a time, but was made outside requests.
+        recorder.constructed(service);
+        inRequest("GET /rates", () -> {
+            recorder.instanceWrite(setServiceLoaded, service, null, 1L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void anObjectsBooleanSetWithoutACheckIsItsStateNotAGuard() {
+        recorder.constructed(service);
+        inRequest("GET /start", () -> {
+            recorder.instanceWrite(startService, service, null, 1L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void anObjectsOwnEnumStateIsNoSentinelButAStaticEnumIs() {
+        recorder.constructed(service);
+        inRequest("GET /start", () -> {
+            recorder.instanceWrite(setServiceState, service, State.STARTED, 0L);
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+        inRequest("GET /start", () -> {
+            recorder.staticWrite(setStaticState, State.STARTED, 0L);
+            fill("USD");
+            recorder.methodExit(method);
+        });
+        assertEquals("com.acme.Rates.state", RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).state(),
+                RecordedFindings.describe(findings));
+    }
+
+    private void clearTable() {
+        recorder.containerOp(clearRates, Hooks.OP_CLEAR, table, null, null);
+        table.clear();
     }
 
     private void fill(String... codes) {

@@ -58,6 +58,9 @@ class ReachabilityTest {
     private final int storeScope = sites.register("com.acme.LoginServlet", "doPost", "LoginServlet.java", 15, null,
             false, "jakarta.servlet.http.HttpSession", 0);
 
+    private final int storeInContext = sites.register("com.acme.CatalogServlet", "doGet", "CatalogServlet.java", 37,
+            null, false, "jakarta.servlet.ServletContext", 0);
+
     private final StaticField current = fields.field("com/acme/QuoteService", "current", "Ljava/util/Map;");
     private final int readCurrent = sites.register("com.acme.QuoteService", "quote", "QuoteService.java", 40, current,
             false, "current", 0);
@@ -168,6 +171,61 @@ class ReachabilityTest {
         Finding f = RecordedFindings.only(findings, FindingType.RESET_DURING_USE);
         assertEquals(List.of(SCOPE_SETTINGS, "GET /reinit", "GET /page"),
                 List.of(f.state(), f.writer().label(), f.reader().label()), RecordedFindings.describe(findings));
+    }
+
+    // ---- a servlet-context attribute --------------------------------------------------------------
+
+    @Test
+    void servletContextObjectReinitialisedWhileAnotherUserReadsIsPublishThenPopulateAndPartialInitRead() {
+        UserScope shared = storedInServletContext("session-one");
+        inSession("GET /reload", "session-two", () -> {
+            Map<String, String> fresh = new HashMap<>();
+            recorder.instanceWrite(assignSettings, shared, fresh, 0);
+            shared.settings = fresh;
+            Requests.onOtherThread("other-user",
+                    () -> inSession("GET /show", "session-three", () -> pageReads(shared, "title")));
+            fill(shared.settings, "title");
+            recorder.methodExit(loadMethod);
+        });
+        assertEquals(List.of(Severity.ERROR, SCOPE_SETTINGS), List.of(
+                RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).severity(),
+                RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE).state()),
+                RecordedFindings.describe(findings));
+        Finding r = RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ);
+        assertEquals(List.of(SCOPE_SETTINGS + "[title]", RequestReader.sessionKey("session-three")),
+                List.of(r.state(), r.reader().session()), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void servletContextObjectReinitialisedByAnotherSessionIsAResetDuringUse() {
+        UserScope shared = storedInServletContext("session-one");
+        inSession("GET /show", "session-two", () -> {
+            pageReads(shared, "title");
+            Requests.onOtherThread("other-user", () -> inSession("GET /reload", "session-three", () -> {
+                Map<String, String> fresh = new HashMap<>();
+                recorder.instanceWrite(assignSettings, shared, fresh, 0);
+                shared.settings = fresh;
+                fill(fresh, "title", "foo");
+                recorder.methodExit(loadMethod);
+            }));
+            pageReads(shared, "foo");
+        });
+        Finding f = RecordedFindings.only(findings, FindingType.RESET_DURING_USE);
+        assertEquals(List.of(SCOPE_SETTINGS, "GET /reload", "GET /show"),
+                List.of(f.state(), f.writer().label(), f.reader().label()), RecordedFindings.describe(findings));
+    }
+
+    /** The first request makes the object, fills it and keeps it in the servlet context for everybody. */
+    private UserScope storedInServletContext(String session) {
+        UserScope[] made = new UserScope[1];
+        inSession("GET /open", session, () -> {
+            made[0] = new UserScope();
+            recorder.constructed(made[0]);
+            made[0].settings.put("title", "T");
+            made[0].settings.put("foo", "F");
+            recorder.sessionAttribute(storeInContext, "catalog", made[0]);
+        });
+        return made[0];
     }
 
     // ---- a singleton's final container, and a few hops -------------------------------------------

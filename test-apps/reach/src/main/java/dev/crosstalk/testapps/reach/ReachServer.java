@@ -28,6 +28,11 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new QuotesServlet(new FixedQuoteBoard())), "/quotes-fixed/*");
         context.addServlet(new ServletHolder(new RatesServlet(new Rates())), "/rates");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedRates())), "/rates-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new VersionedRates())), "/rates-versioned");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedVersionedRates())), "/rates-versioned-fixed");
+        context.addServlet(new ServletHolder(new CatalogServlet(Catalog::new, "catalog")), "/catalog/*");
+        context.addServlet(new ServletHolder(new CatalogServlet(FixedCatalog::new, "catalog-fixed")),
+                "/catalog-fixed/*");
         server.setHandler(context);
 
         server.setStopAtShutdown(true);
