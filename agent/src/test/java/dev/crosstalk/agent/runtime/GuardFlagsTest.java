@@ -224,7 +224,7 @@ class GuardFlagsTest {
     void counterBumpedBeforeAnotherMethodEmptiesTheTableIsNoVersion() {
         inRequest("GET /rates?evict", () -> {
             recorder.staticWrite(countHit, null, 7L);
-            recorder.containerOp(clearElsewhere, Hooks.OP_CLEAR, table, null, null);
+            recorder.containerOp(clearElsewhere, ContainerOp.CLEAR, table, null, null);
             fill("EUR");
             recorder.methodExit(method);
         });
@@ -287,7 +287,7 @@ class GuardFlagsTest {
     }
 
     private void clearTable() {
-        recorder.containerOp(clearRates, Hooks.OP_CLEAR, table, null, null);
+        recorder.containerOp(clearRates, ContainerOp.CLEAR, table, null, null);
         table.clear();
     }
 

@@ -76,7 +76,7 @@ class PrivateEntryKeysTest {
     @Test
     void aReaderThatReachedTheWrapperBeforeItsFillIsStillAPartialInitRead() {
         Wrapper w = new Wrapper();
-        recorder.containerOp(put, Hooks.OP_PUT, map, new Socket(), w);
+        recorder.containerOp(put, dev.crosstalk.bootstrap.ContainerOp.PUT, map, new Socket(), w);
         Requests.onOtherThread("poller", () -> recorder.fieldAccess(poll, w, false));
         recorder.fieldAccess(fill, w, true);
         recorder.methodExit(method);
@@ -118,7 +118,7 @@ class PrivateEntryKeysTest {
     }
 
     private void publishAndFill(Object key, Wrapper w) {
-        recorder.containerOp(put, Hooks.OP_PUT, map, key, w);
+        recorder.containerOp(put, dev.crosstalk.bootstrap.ContainerOp.PUT, map, key, w);
         recorder.fieldAccess(fill, w, true);
         recorder.methodExit(method);
     }
