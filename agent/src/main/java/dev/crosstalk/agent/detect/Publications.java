@@ -3,6 +3,7 @@ package dev.crosstalk.agent.detect;
 import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.RequestContext;
+import dev.crosstalk.agent.state.ReferenceFields;
 import dev.crosstalk.agent.state.RequestInfo;
 import dev.crosstalk.agent.state.Values;
 import dev.crosstalk.agent.detect.FlowJudge;
@@ -403,7 +404,7 @@ public final class Publications {
     /** The containers held in the instance fields of a published struct: filling them fills it. */
     private static WeakReference<?>[] containerFields(Object struct) {
         List<WeakReference<?>> out = new ArrayList<>();
-        for (Field f : REFERENCE_FIELDS.get(struct.getClass())) {
+        for (Field f : ReferenceFields.of(struct.getClass())) {
             if (out.size() >= MAX_MEMBERS) {
                 break;
             }
@@ -421,31 +422,6 @@ public final class Publications {
     }
 
     private static final WeakReference<?>[] NO_MEMBERS = new WeakReference<?>[0];
-
-    /**
-     * A class's readable instance fields of reference type (at most 64): found once per
-     * class, since structs of one class are published over and over.
-     */
-    private static final ClassValue<Field[]> REFERENCE_FIELDS = new ClassValue<>() {
-        @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> out = new ArrayList<>();
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || out.size() >= 64) {
-                        continue;
-                    }
-                    try {
-                        f.setAccessible(true);
-                        out.add(f);
-                    } catch (RuntimeException e) {
-                        // a field we may not read (module rules): it cannot be a fill we see either
-                    }
-                }
-            }
-            return out.toArray(new Field[0]);
-        }
-    };
 
     /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
     public static boolean heldLocks() {

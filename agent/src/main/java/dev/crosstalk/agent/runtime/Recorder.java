@@ -148,7 +148,9 @@ public final class Recorder implements Sink {
                     resets.check(field, site, request);
                 }
             }
-            return;
+            if (!field.valueCell().userDerived()) {
+                return; // its contents carry the flows
+            }
         }
         if (!field.requestWritten) {
             return;
@@ -203,9 +205,11 @@ public final class Recorder implements Sink {
         }
         if (container) {
             // A fresh container replaces the contents: what this request adds next overwrites, not accumulates.
-            cell.initWrite(w);
             request.remember(field.contentsCell(), RequestContext.RESET);
-            return;
+            if (w.mark == null) {
+                cell.initWrite(w);
+                return;
+            } // filled with this request's user data already: storing it is a write of that data
         }
         field.requestWritten = true;
         cell.requestWrite(w, site.readModifyWrite() || request.did(cell, RequestContext.READ_PRESENT));
@@ -526,9 +530,11 @@ public final class Recorder implements Sink {
         }
         if (isContainer(value)) {
             // As for a static: a fresh container replaces the contents, whose keys carry the flows.
-            cell.initWrite(w);
             request.remember(field.contentsCell(), RequestContext.RESET);
-            return;
+            if (w.mark == null) {
+                cell.initWrite(w);
+                return;
+            }
         }
         if (!field.requestWritten) {
             field.requestWritten = true;
@@ -591,10 +597,10 @@ public final class Recorder implements Sink {
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
-        if (request == null || isContainer(value) || scopeOf(site, owner) == null) {
+        StateCell cell = site.field().valueCell();
+        if (request == null || isContainer(value) && !cell.userDerived() || scopeOf(site, owner) == null) {
             return;
         }
-        StateCell cell = site.field().valueCell();
         request.remember(cell, RequestContext.READ_PRESENT);
         flows.read(cell, site, request, value != null ? Values.digest(value) : bits, true);
     }

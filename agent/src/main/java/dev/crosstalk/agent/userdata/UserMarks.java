@@ -3,7 +3,6 @@ package dev.crosstalk.agent.userdata;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.bootstrap.MarkSink;
-import java.util.Collection;
 
 /**
  * The runtime behind {@link dev.crosstalk.bootstrap.MarkHooks}: marks values that come from the
@@ -71,13 +70,17 @@ public final class UserMarks implements MarkSink {
         return request == null ? null : request.marks();
     }
 
-    /** The mark of {@code value} in {@code request}, or null (no request, no source met, or not derived). */
+    /**
+     * The mark of {@code value} in {@code request}, or null (no request, no source met, or not derived).
+     * Asked where a value is written into shared state: an object built from marked values (a record,
+     * a list, a map filled with them) is marked here with what it holds ({@link HeldMarks}).
+     */
     public static Mark markOf(RequestContext request, Object value) {
         if (request == null || value == null) {
             return null;
         }
         RequestMarks marks = request.marks();
-        return marks == null ? null : marks.get(value);
+        return marks == null ? null : HeldMarks.of(marks, value);
     }
 
     /**
@@ -89,18 +92,7 @@ public final class UserMarks implements MarkSink {
         if (v == null) {
             return null;
         }
-        return v.minus(keyMark(request, key));
-    }
-
-    private static Mark keyMark(RequestContext request, Object key) {
-        Mark k = markOf(request, key);
-        if (k == null && key instanceof Collection) {
-            for (Object part : (Collection<?>) key) {
-                Mark m = markOf(request, part);
-                k = m == null ? k : k == null ? m : k.union(m);
-            }
-        }
-        return k;
+        return v.minus(markOf(request, key)); // a composite key (a list, a record) is marked by its parts
     }
 
     /** A lookup in a shared map with a key derived from this request's input returns that input's entry. */
