@@ -10,7 +10,9 @@ import java.util.concurrent.Executors;
 /**
  * A portal on the JDK's HTTP server, with Basic authentication and no sessions: per-user data
  * written once into shared state (a widget cache keyed without the user, a page header kept in a
- * singleton) and their fixed twins. Usage: {@code [--port N]}, default an ephemeral port.
+ * singleton; a profile card in a static "last result", a page model map in a handler's field, a list
+ * of the user's items in a cache keyed without the user) and their fixed twins, and look-alikes that
+ * must stay quiet. Usage: {@code [--port N]}, default an ephemeral port.
  */
 public final class PortalServer {
 
@@ -25,6 +27,13 @@ public final class PortalServer {
         add(server, "/fixed/widget", new WidgetHandler(true));
         add(server, "/page", new PageHandler(false));
         add(server, "/fixed/page", new PageHandler(true));
+        add(server, "/card", new CardHandler(false));
+        add(server, "/fixed/card", new CardHandler(true));
+        add(server, "/dashboard", new DashboardHandler(false));
+        add(server, "/fixed/dashboard", new DashboardHandler(true));
+        add(server, "/recent", new RecentHandler(false));
+        add(server, "/fixed/recent", new RecentHandler(true));
+        add(server, "/catalog", new CatalogHandler());
         server.start();
         System.out.println("LISTENING port=" + server.getAddress().getPort());
         System.out.flush();
