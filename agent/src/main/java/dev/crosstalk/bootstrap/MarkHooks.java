@@ -93,6 +93,21 @@ public final class MarkHooks {
         }
     }
 
+    /**
+     * An {@code entry=} method began a request: its arguments are that request's inputs (kind
+     * {@link #SRC_ARGUMENT}). Called by the entry advice right after the request is entered.
+     */
+    public static void entryArguments(Class<?> owner, String method, String descriptor, Object[] args) {
+        MarkSink s = sink;
+        if (s != null && args != null && args.length > 0) {
+            try {
+                s.arguments(owner, method, descriptor, args);
+            } catch (Throwable t) {
+                Hooks.error(t);
+            }
+        }
+    }
+
     // ---- propagation --------------------------------------------------------------------------
 
     /** {@code result} was computed from {@code from} alone (a receiver or a single argument). */

@@ -16,6 +16,12 @@ public interface MarkSink {
     void deriveAll(Object[] from, Object result);
 
     /**
+     * The entry method {@code method} (descriptor {@code descriptor}) of {@code owner}, named with the
+     * {@code entry=} option, began the current request with the arguments {@code args}: its inputs.
+     */
+    void arguments(Class<?> owner, String method, String descriptor, Object[] args);
+
+    /**
      * Whether the current thread serves a request that has met a source: only then can a computed
      * value carry a mark, so call sites skip collecting their operands otherwise.
      */

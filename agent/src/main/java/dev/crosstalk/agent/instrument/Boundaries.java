@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.MarkHooks;
 import dev.crosstalk.bootstrap.RequestHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -217,9 +218,13 @@ public final class Boundaries {
 
     static final class EntryMethodAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method) {
+        static Object enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method,
+                @Advice.Origin Class<?> owner, @Advice.Origin("#d") String descriptor,
+                @Advice.AllArguments Object[] args) {
             // concat, not +: inlined advice must not bring invokedynamic into pre-Java-9 classes
-            return RequestHooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
+            Object token = RequestHooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
+            MarkHooks.entryArguments(owner, method, descriptor, args);
+            return token;
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

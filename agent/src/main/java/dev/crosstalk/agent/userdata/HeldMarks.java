@@ -51,11 +51,14 @@ final class HeldMarks {
     };
 
     private final RequestMarks marks;
+    /** Null when looking for marks below an object; else the mark given to everything below it. */
+    private final Mark spreading;
     private int budget = BUDGET;
     private Mark found;
 
-    private HeldMarks(RequestMarks marks) {
+    private HeldMarks(RequestMarks marks, Mark spreading) {
         this.marks = marks;
+        this.spreading = spreading;
     }
 
     /**
@@ -67,12 +70,24 @@ final class HeldMarks {
         if (own != null || SHAPE.get(value.getClass()) == LEAF) {
             return own;
         }
-        HeldMarks walk = new HeldMarks(marks);
+        HeldMarks walk = new HeldMarks(marks, null);
         walk.members(value, DEPTH);
         if (walk.found != null) {
             marks.add(value, walk.found);
         }
         return walk.found;
+    }
+
+    /**
+     * Marks {@code input} and what it holds, one level down, with {@code mark}: an input object's
+     * fields (a message's customer id) are that input too, read through getters the agent does not
+     * follow.
+     */
+    static void spread(RequestMarks marks, Object input, Mark mark) {
+        marks.add(input, mark);
+        if (SHAPE.get(input.getClass()) != LEAF) {
+            new HeldMarks(marks, mark).members(input, 1);
+        }
     }
 
     private void members(Object holder, int depth) {
@@ -122,6 +137,10 @@ final class HeldMarks {
         }
         if (value == null) {
             return true;
+        }
+        if (spreading != null) {
+            marks.add(value, spreading);
+            return budget > 0;
         }
         Mark m = marks.get(value);
         if (m != null) {

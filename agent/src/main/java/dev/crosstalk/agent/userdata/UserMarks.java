@@ -2,6 +2,7 @@ package dev.crosstalk.agent.userdata;
 
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.ThreadState;
+import dev.crosstalk.bootstrap.MarkHooks;
 import dev.crosstalk.bootstrap.MarkSink;
 
 /**
@@ -26,6 +27,21 @@ public final class UserMarks implements MarkSink {
                 if (element != null) {
                     marks.add(element, mark);
                 }
+            }
+        }
+    }
+
+    /** Each argument of an {@code entry=} method (and what it holds, one level down) is the request's input. */
+    @Override
+    public void arguments(Class<?> owner, String method, String descriptor, Object[] args) {
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request == null) {
+            return;
+        }
+        String[] names = EntryArguments.names(owner, method, descriptor);
+        for (int i = 0; i < args.length && i < names.length; i++) {
+            if (args[i] != null && names[i] != null) {
+                HeldMarks.spread(request.marksToFill(), args[i], Mark.of(new Source(MarkHooks.SRC_ARGUMENT, names[i])));
             }
         }
     }

@@ -38,6 +38,39 @@ class UserMarksTest {
                 "another request never sees the first one's marks"));
     }
 
+    /** Stands for a message an {@code entry=} listener receives. */
+    static final class Order {
+        final String customer;
+
+        Order(String customer) {
+            this.customer = customer;
+        }
+    }
+
+    static void onOrder(Order order, int attempt, String queue) {
+    }
+
+    @Test
+    void argumentsOfAnEntryMethodAreItsRequestsInputsNamedByIndexWithoutParameterNames() {
+        Order order = new Order(new String("c-100"));
+        String queue = new String("orders");
+        Integer attempt = 3;
+        Requests.inRequest(recorder, "Listener#onOrder", () -> {
+            marks.arguments(UserMarksTest.class, "onOrder", "(L" + Order.class.getName().replace('.', '/')
+                    + ";ILjava/lang/String;)V", new Object[] {order, attempt, queue});
+            RequestContext request = ThreadState.get().activeRequest();
+            assertEquals("the argument `0`", UserMarks.markOf(request, order).describe());
+            assertEquals("the argument `0`", UserMarks.markOf(request, order.customer).describe(),
+                    "what the message holds is the input too");
+            assertEquals("the argument `2`", UserMarks.markOf(request, queue).describe());
+            assertNull(UserMarks.markOf(request, attempt), "a boxed primitive is a shared object: not marked");
+        });
+        Requests.inRequest(recorder, "Listener#onOrder", () -> {
+            marks.arguments(UserMarksTest.class, "onOrder", "()V", new Object[] {order});
+            assertNull(UserMarks.markOf(ThreadState.get().activeRequest(), order), "another method: nothing named");
+        });
+    }
+
     @Test
     void outsideRequestsNothingIsMarked() {
         String value = new String("alice");

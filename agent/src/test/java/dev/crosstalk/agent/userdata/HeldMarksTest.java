@@ -117,6 +117,25 @@ class HeldMarksTest {
     }
 
     @Test
+    void anInputObjectMarksWhatItHoldsOneLevelDown() {
+        Mark argument = Mark.of(new Source(MarkHooks.SRC_ARGUMENT, "0"));
+        String customer = new String("c-100");
+        Box nested = new Box(customer);
+        Page message = new Page("order", List.of("x"));
+        Box order = new Box(customer);
+        HeldMarks.spread(marks, order, argument);
+        assertSame(argument, marks.get(order));
+        assertSame(argument, marks.get(customer), "the customer read from the message is the input too");
+        HeldMarks.spread(marks, new Box(nested), argument);
+        assertSame(argument, marks.get(nested));
+        String deeper = new String("deeper");
+        HeldMarks.spread(marks, new Box(new Box(deeper)), argument);
+        assertNull(marks.get(deeper), "two levels down is not marked");
+        HeldMarks.spread(marks, message, argument);
+        assertSame(argument, marks.get(message.items), "a list it holds, not the list's elements");
+    }
+
+    @Test
     void atMostTheBudgetOfMembersIsLookedAt() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < HeldMarks.BUDGET - 1; i++) {
