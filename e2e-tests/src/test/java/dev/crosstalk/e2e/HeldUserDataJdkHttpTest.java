@@ -38,23 +38,12 @@ class HeldUserDataJdkHttpTest {
                     .header("Accept-Language", "de-DE");
             UserClient bob = new UserClient(app.uri("/")).basic("bob", "bob-secret").header("Accept-Language", "en-US");
 
-            assertEquals("dark card of alice", alice.get("/card?theme=dark"), why("alice's card", app));
-            assertEquals("dark card of alice", bob.get("/card?theme=dark"), why("the bug: bob gets alice's card", app));
-            assertEquals("dark card of alice", alice.get("/fixed/card?theme=dark"), why("fixed card", app));
-            assertEquals("dark card of bob", bob.get("/fixed/card?theme=dark"), why("fixed: bob's own card", app));
-
-            assertEquals("Dashboard in de-DE", alice.get("/dashboard"), why("alice's dashboard", app));
-            assertEquals("Dashboard in de-DE", bob.get("/dashboard"), why("the bug: bob's dashboard in German", app));
-            assertEquals("Dashboard in de-DE", alice.get("/fixed/dashboard"), why("fixed dashboard", app));
-            assertEquals("Dashboard in en-US", bob.get("/fixed/dashboard"), why("fixed: bob's language", app));
-
-            String alices = "book viewed by alice, lamp viewed by alice";
-            assertEquals(alices, alice.get("/recent?list=home"), why("alice's recent items", app));
-            assertEquals(alices, bob.get("/recent?list=home"), why("the bug: bob sees alice's items", app));
-            assertEquals(alices, alice.get("/fixed/recent?list=home"), why("fixed recent items", app));
-            assertEquals("book viewed by bob, lamp viewed by bob", bob.get("/fixed/recent?list=home"),
-                    why("fixed: bob's own items", app));
-
+            UserDataChecks.assertLeaksOnlyWithoutTheFix(app, alice, bob, "/card?theme=dark", "/fixed/card?theme=dark",
+                    "dark card of alice", "dark card of bob");
+            UserDataChecks.assertLeaksOnlyWithoutTheFix(app, alice, bob, "/dashboard", "/fixed/dashboard",
+                    "Dashboard in de-DE", "Dashboard in en-US");
+            UserDataChecks.assertLeaksOnlyWithoutTheFix(app, alice, bob, "/recent?list=home", "/fixed/recent?list=home",
+                    "book viewed by alice, lamp viewed by alice", "book viewed by bob, lamp viewed by bob");
             assertEquals("Item LAMP on light", alice.get("/catalog?sku=lamp"), why("catalog", app));
             assertEquals("Item LAMP on light", bob.get("/catalog?sku=lamp"), why("the same entry for everyone", app));
         }

@@ -61,6 +61,18 @@ final class UserDataChecks {
         }
     }
 
+    /**
+     * The symptom, and its absence in the fixed twin: alice's answer at {@code bug} is served to bob
+     * as well, while at {@code fixed} each gets their own.
+     */
+    static void assertLeaksOnlyWithoutTheFix(AppProcess app, UserClient alice, UserClient bob, String bug,
+            String fixed, String alices, String bobs) {
+        assertEquals(alices, alice.get(bug), why("alice at " + bug, app));
+        assertEquals(alices, bob.get(bug), why("the bug: bob receives alice's data at " + bug, app));
+        assertEquals(alices, alice.get(fixed), why("alice at " + fixed, app));
+        assertEquals(bobs, bob.get(fixed), why("fixed: bob receives his own at " + fixed, app));
+    }
+
     /** Each state field was reported, and only at info. */
     static void assertInfoOnly(AppProcess app, List<JsonNode> events, List<String> stateFields) {
         for (String field : stateFields) {
