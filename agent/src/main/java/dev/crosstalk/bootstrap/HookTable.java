@@ -111,6 +111,7 @@ public enum HookTable {
     MARK_APPEND_OBJECT(MarkHooks.class, "appendObject", "(Ljava/lang/StringBuilder;Ljava/lang/Object;)Ljava/lang/StringBuilder;", null, false),
     MARK_APPEND_CHARS(MarkHooks.class, "appendChars", "(Ljava/lang/StringBuilder;Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;", null, false),
     MARK_CONCAT_BOOTSTRAP(MarkHooks.class, "concat", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", null, false),
+    MARK_ENTRY_ARGUMENTS(MarkHooks.class, "entryArguments", "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)V", null, false),
     THREAD_STARTING(Handoffs.class, "starting", "(Ljava/lang/Object;)V", null, false),
     ASYNC_STARTED(Handoffs.class, "asyncStarted", "(Ljava/lang/Object;)V", null, false);
 
