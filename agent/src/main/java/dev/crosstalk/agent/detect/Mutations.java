@@ -1,12 +1,12 @@
 package dev.crosstalk.agent.detect;
 
 import dev.crosstalk.agent.detect.mutation.Conflict;
-import dev.crosstalk.agent.detect.mutation.LockSet;
+import dev.crosstalk.agent.state.LockSet;
 import dev.crosstalk.agent.detect.mutation.MutationWords;
 import dev.crosstalk.agent.detect.mutation.Use;
 import dev.crosstalk.agent.detect.mutation.UseHistory;
 import dev.crosstalk.agent.detect.mutation.UseKind;
-import dev.crosstalk.agent.detect.mutation.VectorClock;
+import dev.crosstalk.agent.state.VectorClock;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;

@@ -38,7 +38,7 @@ public final class Resets {
         }
         int epoch = epoch(lastResets.get(field)) + 1;
         lastResets.put(field, new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch));
-        request.epochSeen(field, epoch);
+        request.data(EpochsSeen.ON_REQUEST).seen(field, epoch);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Resets {
     public void check(StaticField field, Site site, RequestContext request) {
         ResetRecord r = lastResets.get(field);
         int now = epoch(r);
-        int seen = request.epochSeen(field, now);
+        int seen = request.data(EpochsSeen.ON_REQUEST).seen(field, now);
         if (seen == now) {
             return;
         }

@@ -1,6 +1,5 @@
 package dev.crosstalk.agent.state;
 
-import dev.crosstalk.agent.detect.mutation.VectorClock;
 
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
 public final class ThreadState {

@@ -1,5 +1,8 @@
 package dev.crosstalk.agent.detect.mutation;
 
+import dev.crosstalk.agent.state.LockSet;
+import dev.crosstalk.agent.state.VectorClock;
+
 /**
  * One call on a watched object: who made it (request and thread), where (a site id), what it did,
  * under which locks, at which epoch of its thread ({@link VectorClock}), and when in the agent's

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.detect.mutation;
+package dev.crosstalk.agent.state;
 
 import java.util.Arrays;
 
@@ -55,16 +55,17 @@ public final class LockSet {
         return false;
     }
 
-    /** How the evidence names the set: "no lock", "1 lock", "2 locks (1 read lock)". */
-    public String describe() {
-        if (entries.length == 0) {
-            return "no lock";
-        }
+    /** How many locks the set holds. */
+    public int size() {
+        return entries.length;
+    }
+
+    /** How many of them are held in shared (read) mode. */
+    public int readLocks() {
         int shared = 0;
         for (long e : entries) {
             shared += (int) (e & 1L);
         }
-        String n = entries.length == 1 ? "1 lock" : entries.length + " locks";
-        return shared == 0 ? n : n + " (" + shared + " read lock" + (shared == 1 ? "" : "s") + ")";
+        return shared;
     }
 }
