@@ -9,6 +9,7 @@ import java.util.Arrays;
  * locks with one identity hash look common, which can hide a race but never invent one.
  */
 public final class LockSet {
+    /** No lock held. */
     public static final LockSet NONE = new LockSet(new long[0]);
 
     /** Each entry: identity hash in the high half, 1 in the low bit when held in shared (read) mode. */
@@ -27,6 +28,7 @@ public final class LockSet {
         return new LockSet(e);
     }
 
+    /** The entry of the lock with identity hash {@code id}, held in shared (read) mode when {@code shared}. */
     public static long entry(int id, boolean shared) {
         return ((long) id << 32) | (shared ? 1L : 0L);
     }
@@ -36,6 +38,7 @@ public final class LockSet {
         return count == 0 ? NONE : new LockSet(Arrays.copyOf(entries, count));
     }
 
+    /** True when no lock is held. */
     public boolean isEmpty() {
         return entries.length == 0;
     }

@@ -23,6 +23,7 @@ public final class MutationWords {
         final UseKind kind;
         final LockSet locks;
 
+        /** The side of {@code request}, whose call of {@code kind} at {@code at} held {@code locks}. */
         public Side(String request, String at, UseKind kind, LockSet locks) {
             this.request = request;
             this.at = at;

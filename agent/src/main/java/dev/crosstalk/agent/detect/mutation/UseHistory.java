@@ -29,6 +29,7 @@ public final class UseHistory {
     /** Whether the request behind a {@link Use#requestTag} is still running. */
     @FunctionalInterface
     public interface Liveness {
+        /** True while the request behind {@code requestTag} has not ended. */
         boolean inFlight(Object requestTag);
     }
 
