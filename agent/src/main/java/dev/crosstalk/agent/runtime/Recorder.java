@@ -9,7 +9,6 @@ import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.Resets;
 import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.detect.WindowFeed;
-import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.Reachability;
@@ -31,8 +30,11 @@ import dev.crosstalk.bootstrap.Sink;
  * The dispatcher behind the hooks ({@link Hooks#install}): turns each hook event into updates of the
  * state room ({@code state}: which container belongs to which field, the last write of every cell,
  * what a request read) and hands the event to the detectors that judge it ({@code detect}: flows,
- * resets, publications, thread-locals, concurrent mutation). The request lifecycle is
- * {@link RequestLifecycle}'s. It judges nothing itself.
+ * resets, publications, thread-locals, concurrent mutation). The bookkeeping is delegated by
+ * channel: {@link CellUpdates} (cells' writes and reads), {@link TrackedContainers} (which container
+ * belongs to which field), {@link SharedObjects} (fields of objects other requests reach); the
+ * request lifecycle is {@link RequestLifecycle}'s. It judges nothing itself: what an event means
+ * (an accumulation, a ready flag, a reset, a fill) is asked of the detectors.
  *
  * <p>Hot path: a read of a static field no request has written returns after one flag check; a
  * container no one published never gets here at all (the hooks' identity filter).
@@ -43,6 +45,7 @@ public final class Recorder implements Sink {
     private final FindingRegistry findings;
     private final TrackedContainers containers;
     private final SharedObjects objects;
+    private final Attributes attributes;
     private final RequestLifecycle requests;
     private final Publications publications;
     private final GuardFlags guards;
@@ -94,14 +97,7 @@ public final class Recorder implements Sink {
         this.mutations = new Mutations(findings, sites, maxContainers, o -> reach.scope(o) != null);
         this.containers = new TrackedContainers(maxContainers, guards, resets);
         this.objects = new SharedObjects(reach, kinds, containers, cells, guards, publications, flows);
-    }
-
-    private boolean isContainer(Object value) {
-        return kinds.isContainer(value);
-    }
-
-    private boolean isStruct(Object value) {
-        return kinds.isStruct(value);
+        this.attributes = new Attributes(fields, kinds, containers, reach, mutations, resets, publications);
     }
 
     /** Requests entered so far. */
@@ -129,7 +125,7 @@ public final class Recorder implements Sink {
         }
         StaticField field = site.field();
         mutations.staticValue(site, value);
-        if (value != null && isContainer(value)) {
+        if (value != null && kinds.isContainer(value)) {
             containers.track(field, value);
             if (field.resettable) {
                 RequestContext request = ThreadState.get().activeRequest();
@@ -163,8 +159,8 @@ public final class Recorder implements Sink {
         StaticField field = site.field();
         ThreadState ts = ThreadState.get();
         RequestContext request = ts.activeRequest();
-        boolean container = value != null && isContainer(value);
-        boolean struct = !container && isStruct(value);
+        boolean container = value != null && kinds.isContainer(value);
+        boolean struct = !container && kinds.isStruct(value);
         if (container) {
             containers.stored(field, site, ts, request, value);
         } else if (struct) {
@@ -216,7 +212,7 @@ public final class Recorder implements Sink {
             guards.containerOp(op, field, key, value, site, request);
         }
         if (ts.classInitDepth == 0 && (op == ContainerOp.PUT || op == ContainerOp.PUT_IF_ABSENT)
-                && (isContainer(value) || isStruct(value))) {
+                && (kinds.isContainer(value) || kinds.isStruct(value))) {
             entryStored(field, key, value, site, request);
         }
         cells.containerOp(op, field, key, value, site, ts, request);
@@ -227,7 +223,7 @@ public final class Recorder implements Sink {
      * other requests see only when they can name the key.
      */
     private void entryStored(StaticField field, Object key, Object value, Site site, RequestContext request) {
-        boolean container = isContainer(value);
+        boolean container = kinds.isContainer(value);
         if (!container) {
             reach.published(value, field.sessionScoped);
         }
@@ -376,30 +372,7 @@ public final class Recorder implements Sink {
 
     @Override
     public void sessionAttribute(int siteId, Object name, Object value) {
-        Site site = sites.get(siteId);
-        boolean container = isContainer(value);
-        if (site == null || name == null || !(container || isStruct(value))) {
-            return;
-        }
-        String owner = site.member() == null ? "HttpSession" : site.member();
-        boolean session = !owner.endsWith(".ServletContext");
-        StaticField field = session ? fields.sessionAttribute(owner, String.valueOf(name), site.webapp())
-                : fields.contextAttribute(owner, String.valueOf(name), site.webapp());
-        if (field == null) {
-            return; // the field table is full: this attribute is not watched
-        }
-        ThreadState ts = ThreadState.get();
-        RequestContext request = ts.activeRequest();
-        mutations.sessionValue(value);
-        resets.attributeSet(field, site, request, value);
-        if (container) {
-            containers.trackAttribute(field, value);
-        } else {
-            reach.published(value, session);
-        }
-        if (ts.classInitDepth == 0) {
-            publications.open(value, container, field.stateName(), site, request);
-        }
+        attributes.set(sites.get(siteId), name, value);
     }
 
     // ---- requests -----------------------------------------------------------------------------
@@ -436,11 +409,7 @@ public final class Recorder implements Sink {
 
     @Override
     public java.util.List<java.util.Map<String, Object>> findings() {
-        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
-        for (Finding f : findings.all()) {
-            out.add(dev.crosstalk.agent.finding.FindingFields.of(f.snapshot()));
-        }
-        return out;
+        return findings.asFields();
     }
 
     @Override

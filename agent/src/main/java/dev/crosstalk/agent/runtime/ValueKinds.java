@@ -41,9 +41,4 @@ final class ValueKinds {
     boolean isStruct(Object value) {
         return value != null && structs.get(value.getClass());
     }
-
-    /** A container or a struct: a value whose later filling other requests can see. */
-    boolean isPublishable(Object value) {
-        return isContainer(value) || isStruct(value);
-    }
 }
