@@ -92,9 +92,9 @@ public final class Recorder implements Sink {
         this.resets = new Resets(findings);
         this.flows = new Flows(findings);
         this.cells = new CellUpdates(flows, resets, guards);
-        this.requests = new RequestLifecycle(publications, threadLocals);
         this.reach = new Reachability(maxContainers);
         this.mutations = new Mutations(findings, sites, maxContainers, o -> reach.scope(o) != null);
+        this.requests = new RequestLifecycle(publications, threadLocals, mutations);
         this.containers = new TrackedContainers(maxContainers, guards, resets);
         this.objects = new SharedObjects(reach, kinds, containers, cells, guards, publications, flows);
         this.attributes = new Attributes(fields, kinds, containers, reach, mutations, resets, publications);
