@@ -10,15 +10,64 @@ public final class CallHooks {
     private CallHooks() {
     }
 
+    // The events of deliver(): one constant per kind of call, so that each hook's inlined copy keeps one branch.
+    private static final int TL_GET = 0;
+    private static final int TL_SET = 1;
+    private static final int MDC_PUT = 2;
+    private static final int MDC_GET = 3;
+    private static final int LOG_EVENT = 4;
+    private static final int SESSION_ATTRIBUTE = 5;
+    private static final int ENTER_WRITE = 6;
+    private static final int ENTER_READ = 7;
+    private static final int EXIT = 8;
+
+    /**
+     * The one guard of every hook here: whatever the runtime throws is counted ({@link Hooks#error})
+     * instead of reaching the application, whose own call has run or will run unchanged. Returns what
+     * the runtime returned (a mutation token), or null.
+     */
+    private static Object deliver(int event, int site, Object a, Object b) {
+        try {
+            switch (event) {
+                case TL_GET:
+                    Hooks.sink.threadLocalGet(site, (ThreadLocal<?>) a, b);
+                    return null;
+                case TL_SET:
+                    Hooks.sink.threadLocalSet(site, (ThreadLocal<?>) a, b);
+                    return null;
+                case MDC_PUT:
+                    Hooks.sink.mdcPut(site, a, b);
+                    return null;
+                case MDC_GET:
+                    Hooks.sink.mdcGet(site, a, b);
+                    return null;
+                case LOG_EVENT:
+                    Hooks.sink.logEvent((Class<?>) a);
+                    return null;
+                case SESSION_ATTRIBUTE:
+                    Hooks.sink.sessionAttribute(site, a, b);
+                    return null;
+                case ENTER_WRITE:
+                    return Hooks.sink.mutationEnter(site, a, MutationHooks.WRITE);
+                case ENTER_READ:
+                    return Hooks.sink.mutationEnter(site, a, MutationHooks.READ);
+                case EXIT:
+                    Hooks.sink.mutationExit(a);
+                    return null;
+                default:
+                    throw new IllegalArgumentException("call event " + event);
+            }
+        } catch (Throwable t) {
+            Hooks.error(t);
+            return null;
+        }
+    }
+
     /** Replaces {@code ThreadLocal.get()}. */
     public static Object tlGet(ThreadLocal<Object> tl, int site) {
         Object v = tl.get();
         if (v != null) {
-            try {
-                Hooks.sink.threadLocalGet(site, tl, v);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(TL_GET, site, tl, v);
         }
         return v;
     }
@@ -26,30 +75,18 @@ public final class CallHooks {
     /** Replaces {@code ThreadLocal.set(value)}. */
     public static void tlSet(ThreadLocal<Object> tl, Object value, int site) {
         tl.set(value);
-        threadLocalSet(tl, value, site);
+        deliver(TL_SET, site, tl, value);
     }
 
     /** Replaces {@code ThreadLocal.remove()}. */
     public static void tlRemove(ThreadLocal<Object> tl, int site) {
         tl.remove();
-        threadLocalSet(tl, null, site);
-    }
-
-    private static void threadLocalSet(ThreadLocal<Object> tl, Object value, int site) {
-        try {
-            Hooks.sink.threadLocalSet(site, tl, value);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        deliver(TL_SET, site, tl, null);
     }
 
     /** {@code MDC.put(key, value)} (or {@code remove(key)} with a null value) is about to run. */
     public static void mdcPut(Object key, Object value, int site) {
-        try {
-            Hooks.sink.mdcPut(site, key, value);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        deliver(MDC_PUT, site, key, value);
     }
 
     /** {@code MDC.remove(key)} is about to run. */
@@ -68,62 +105,35 @@ public final class CallHooks {
      */
     public static void logEvent(Object event) {
         if (event != null) {
-            try {
-                Hooks.sink.logEvent(event.getClass());
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(LOG_EVENT, 0, event.getClass(), null);
         }
     }
 
     /** {@code MDC.get(key)} returned {@code value}. */
     public static void mdcGet(Object key, Object value, int site) {
         if (value != null) {
-            try {
-                Hooks.sink.mdcGet(site, key, value);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(MDC_GET, site, key, value);
         }
     }
 
     /** {@code HttpSession.setAttribute(name, value)} is about to run. */
     public static void sessionAttribute(Object name, Object value, int site) {
-        try {
-            Hooks.sink.sessionAttribute(site, name, value);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        deliver(SESSION_ATTRIBUTE, site, name, value);
     }
 
+    /** A call that changes the object's state ({@code Calendar.set}, {@code MessageDigest.update}). */
     private static Object enter(Object target, int site) {
-        return enter(target, site, MutationHooks.WRITE);
+        return target == null ? null : deliver(ENTER_WRITE, site, target, null);
     }
 
     /** A call that only reads the object's state once it is complete ({@code Calendar.get}). */
     private static Object enterRead(Object target, int site) {
-        return enter(target, site, MutationHooks.READ);
-    }
-
-    private static Object enter(Object target, int site, int kind) {
-        if (target == null) {
-            return null;
-        }
-        try {
-            return Hooks.sink.mutationEnter(site, target, kind);
-        } catch (Throwable t) {
-            Hooks.error(t);
-            return null;
-        }
+        return target == null ? null : deliver(ENTER_READ, site, target, null);
     }
 
     private static void exit(Object token) {
         if (token != null) {
-            try {
-                Hooks.sink.mutationExit(token);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(EXIT, 0, token, null);
         }
     }
 

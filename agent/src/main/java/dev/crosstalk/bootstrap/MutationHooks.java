@@ -37,14 +37,50 @@ public final class MutationHooks {
     private MutationHooks() {
     }
 
+    // The events of deliver(): one constant per kind of call, so that each hook's inlined copy keeps one branch.
+    private static final int USE = 0;
+    private static final int FIELD_LOADED = 1;
+    private static final int LOCK_EVENT = 2;
+    private static final int VOLATILE_WRITE = 3;
+    private static final int VOLATILE_READ = 4;
+    private static final int HALF = 5;
+
+    /**
+     * The one guard of the hooks here that call the runtime: whatever it throws is counted
+     * ({@link Hooks#error}) instead of reaching the application. {@code n} is the event's number: a use
+     * kind, a lock event, a lock half.
+     */
+    private static void deliver(int event, int site, Object a, Object b, int n) {
+        try {
+            switch (event) {
+                case USE:
+                    Hooks.sink.mutationUse(site, a, n);
+                    return;
+                case FIELD_LOADED:
+                    Hooks.sink.sharedFieldValue(site, a, b);
+                    return;
+                case LOCK_EVENT:
+                    Hooks.sink.lockEvent(a, n);
+                    return;
+                case VOLATILE_WRITE:
+                case VOLATILE_READ:
+                    Hooks.sink.volatileAccess(site, a, event == VOLATILE_WRITE);
+                    return;
+                case HALF:
+                    Hooks.sink.lockHalf(a, b, n == READ_HALF);
+                    return;
+                default:
+                    throw new IllegalArgumentException("mutation event " + event);
+            }
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+    }
+
     /** A call of {@code kind} on {@code target} (a builder) is about to run or has run. */
     public static void use(Object target, int site, int kind) {
         if (Gates.maybeTracked(target)) {
-            try {
-                Hooks.sink.mutationUse(site, target, kind);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(USE, site, target, null, kind);
         }
     }
 
@@ -59,21 +95,13 @@ public final class MutationHooks {
         if (value == null || owner == null || !(Gates.maybeShared(owner) || Gates.maybeRoot(owner))) {
             return;
         }
-        try {
-            Hooks.sink.sharedFieldValue(site, owner, value);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        deliver(FIELD_LOADED, site, owner, value, 0);
     }
 
     /** A monitor or {@code java.util.concurrent} lock is taken or released ({@link #MONITOR_ENTER} …). */
     public static void lock(Object lock, int event) {
         if (lock != null) {
-            try {
-                Hooks.sink.lockEvent(lock, event);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(LOCK_EVENT, 0, lock, null, event);
         }
     }
 
@@ -98,11 +126,7 @@ public final class MutationHooks {
         if (owner != null && !(Gates.maybeShared(owner) || Gates.maybeRoot(owner))) {
             return;
         }
-        try {
-            Hooks.sink.volatileAccess(site, owner, write);
-        } catch (Throwable t) {
-            Hooks.error(t);
-        }
+        deliver(write ? VOLATILE_WRITE : VOLATILE_READ, site, owner, null, 0);
     }
 
     /** {@code Lock.tryLock()} returned {@code acquired}; returns it. */
@@ -116,11 +140,7 @@ public final class MutationHooks {
     /** {@code readWriteLock.readLock()} or {@code writeLock()} returned {@code half}; returns it. */
     public static Object half(Object readWriteLock, Object half, int which) {
         if (half != null) {
-            try {
-                Hooks.sink.lockHalf(readWriteLock, half, which == READ_HALF);
-            } catch (Throwable t) {
-                Hooks.error(t);
-            }
+            deliver(HALF, 0, readWriteLock, half, which);
         }
         return half;
     }

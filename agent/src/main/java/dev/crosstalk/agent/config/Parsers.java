@@ -104,13 +104,8 @@ final class Parsers {
     }
 
     static List<String> prefixes(String value) {
-        List<String> out = list(value);
-        for (String p : out) {
-            if (!p.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*\\.?")) {
-                throw rejected();
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(
+                listOf(value, p -> p.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*\\.?")));
     }
 
     static List<Boundaries.EntryMethod> entries(String value) {
@@ -126,19 +121,18 @@ final class Parsers {
     }
 
     static List<String> findingTypes(String value) {
-        List<String> out = list(value);
-        for (String t : out) {
-            if (Arrays.stream(FindingType.values()).noneMatch(ft -> ft.id().equals(t))) {
-                throw rejected();
-            }
-        }
-        return out;
+        return listOf(value, t -> Arrays.stream(FindingType.values()).anyMatch(ft -> ft.id().equals(t)));
     }
 
     static List<String> fingerprints(String value) {
+        return listOf(value, f -> f.matches("ct1-[0-9a-f]{16}"));
+    }
+
+    /** A {@link #list} whose every item is {@code valid}; one that is not rejects the whole value. */
+    private static List<String> listOf(String value, java.util.function.Predicate<String> valid) {
         List<String> out = list(value);
-        for (String f : out) {
-            if (!f.matches("ct1-[0-9a-f]{16}")) {
+        for (String item : out) {
+            if (!valid.test(item)) {
                 throw rejected();
             }
         }

@@ -1,12 +1,12 @@
 package dev.crosstalk.agent.detect;
 
 import dev.crosstalk.agent.detect.mutation.Conflict;
-import dev.crosstalk.agent.detect.mutation.LockSet;
+import dev.crosstalk.agent.state.LockSet;
 import dev.crosstalk.agent.detect.mutation.MutationWords;
 import dev.crosstalk.agent.detect.mutation.Use;
 import dev.crosstalk.agent.detect.mutation.UseHistory;
 import dev.crosstalk.agent.detect.mutation.UseKind;
-import dev.crosstalk.agent.detect.mutation.VectorClock;
+import dev.crosstalk.agent.state.VectorClock;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
@@ -82,6 +82,10 @@ public final class Mutations {
         }
     }
 
+    /**
+     * A detector recording into {@code findings}, watching at most {@code maxObjects} objects;
+     * {@code madeOutsideRequests} tells objects made outside requests (which any request may reach).
+     */
     public Mutations(FindingRegistry findings, SiteTable sites, int maxObjects, Predicate<Object> madeOutsideRequests) {
         this.findings = findings;
         this.sites = sites;
@@ -157,12 +161,14 @@ public final class Mutations {
         }
     }
 
+    /** {@code map} is a {@code LinkedHashMap} in access order: its {@code get} changes it. */
     public void accessOrdered(Object map) {
         accessOrdered.put(map, Boolean.TRUE);
     }
 
     // ---- locks --------------------------------------------------------------------------------
 
+    /** {@code lock} was taken or released ({@link MutationHooks#MONITOR_ENTER} …) by the thread of {@code ts}. */
     public void lockEvent(ThreadState ts, Object lock, int event) {
         switch (event) {
             case MutationHooks.MONITOR_ENTER:
@@ -182,6 +188,7 @@ public final class Mutations {
         }
     }
 
+    /** {@code half} is the read ({@code read}) or write half of {@code readWriteLock}: both lock as one. */
     public void lockHalf(Object readWriteLock, Object half, boolean read) {
         if (readWriteLock != null && halves.get(half) == null) {
             halves.put(half, LockSet.entry(System.identityHashCode(readWriteLock), read));

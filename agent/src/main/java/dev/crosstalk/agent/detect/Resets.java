@@ -10,6 +10,7 @@ import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.Notes;
 import dev.crosstalk.agent.state.Site;
 import dev.crosstalk.agent.state.StaticField;
+import dev.crosstalk.agent.state.Values;
 
 /**
  * The reset-during-use detector (SPEC: reset-during-use): a request replaces or clears shared
@@ -37,7 +38,27 @@ public final class Resets {
         }
         int epoch = epoch(lastResets.get(field)) + 1;
         lastResets.put(field, new ResetRecord(request.info(), VirtualThreads.currentName(), site, epoch));
-        request.epochSeen(field, epoch);
+        request.data(EpochsSeen.ON_REQUEST).seen(field, epoch);
+    }
+
+    /**
+     * {@code request} stored the empty container {@code empty} where {@code before} was: a fresh empty
+     * container replacing another resets the state, while a complete one replacing it is copy-on-write.
+     */
+    public void emptyStored(StaticField field, Site site, RequestContext request, Object before, Object empty) {
+        if (request != null && before != null && before != empty) {
+            reset(field, site, request);
+        }
+    }
+
+    /**
+     * {@code request} set an attribute (a session's, the servlet context's) to {@code value}: an empty
+     * container set there resets it, whatever it held before (an attribute's old value is not seen).
+     */
+    public void attributeSet(StaticField attribute, Site site, RequestContext request, Object value) {
+        if (request != null && Values.isEmptyContainer(value)) {
+            reset(attribute, site, request);
+        }
     }
 
     /** Whether a reset site runs under a lock, asked once per site. */
@@ -47,7 +68,7 @@ public final class Resets {
     public void check(StaticField field, Site site, RequestContext request) {
         ResetRecord r = lastResets.get(field);
         int now = epoch(r);
-        int seen = request.epochSeen(field, now);
+        int seen = request.data(EpochsSeen.ON_REQUEST).seen(field, now);
         if (seen == now) {
             return;
         }

@@ -153,6 +153,15 @@ public final class FindingRegistry {
         return due;
     }
 
+    /** Every finding kept, each as the fields of its JSON line ({@link FindingFields}). */
+    public List<java.util.Map<String, Object>> asFields() {
+        List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Finding f : all()) {
+            out.add(FindingFields.of(f.snapshot()));
+        }
+        return out;
+    }
+
     /** Every finding kept, in the order they were first seen. */
     public List<Finding> all() {
         return new ArrayList<>(byFingerprint.values());

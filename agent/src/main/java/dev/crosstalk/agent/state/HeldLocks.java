@@ -1,6 +1,5 @@
 package dev.crosstalk.agent.state;
 
-import dev.crosstalk.agent.detect.mutation.LockSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 

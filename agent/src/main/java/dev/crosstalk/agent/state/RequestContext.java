@@ -22,10 +22,8 @@ public final class RequestContext {
     /** What {@link #remember} notes: the request replaced or cleared the state. */
     public static final byte RESET = 2;
 
-    /** Which reset epoch of a state this request first saw, for states that can be reset. */
-    private Object[] epochStates;
-    private int[] epochs;
-    private int epochCount;
+    /** The detectors' own data on this request, by {@link PerRequest#index}; made on first use. */
+    private volatile Object[] data;
 
     private volatile boolean ended;
 
@@ -94,27 +92,23 @@ public final class RequestContext {
         }
     }
 
-    /**
-     * The epoch of {@code state} this request last saw, remembering {@code current} when it has not
-     * seen the state yet (or cannot remember more states); then records {@code current} as seen.
-     */
-    public synchronized int epochSeen(Object state, int current) {
-        if (epochStates == null) {
-            epochStates = new Object[16];
-            epochs = new int[16];
+    /** The data of {@code kind} a detector keeps on this request, made on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T data(PerRequest<T> kind) {
+        Object[] d = data;
+        Object v = d == null ? null : d[kind.index];
+        if (v != null) {
+            return (T) v;
         }
-        for (int i = 0; i < epochCount; i++) {
-            if (epochStates[i] == state) {
-                int seen = epochs[i];
-                epochs[i] = current;
-                return seen;
+        synchronized (this) {
+            if (data == null) {
+                data = new Object[PerRequest.MAX_KINDS];
             }
+            if (data[kind.index] == null) {
+                data[kind.index] = kind.make();
+            }
+            return (T) data[kind.index];
         }
-        if (epochCount < epochStates.length) {
-            epochStates[epochCount] = state;
-            epochs[epochCount++] = current;
-        }
-        return current;
     }
 
     /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */

@@ -95,6 +95,7 @@ public final class Site {
         return className.equals(other.className) && methodName.equals(other.methodName);
     }
 
+    /** Where the site is, as a stack frame shows it: {@code com.acme.Cache.put(Cache.java:42)}. */
     public String location() {
         String file = fileName == null ? "Unknown Source" : line > 0 ? fileName + ":" + line : fileName;
         return className + "." + methodName + "(" + file + ")";

@@ -1,6 +1,5 @@
 package dev.crosstalk.agent.state;
 
-import dev.crosstalk.agent.detect.mutation.VectorClock;
 
 /** What one thread is doing: the request it serves (if any), boundary nesting, class initialisation. */
 public final class ThreadState {
@@ -22,8 +21,9 @@ public final class ThreadState {
     /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
     public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
 
-    /** The last number this thread incremented ({@code version++}), and in which request: a version if the same method empties state next. */
+    /** The last number this thread incremented ({@code version++}): a version if the same method empties state next. */
     public Site incremented;
+    /** The request in which {@link #incremented} was incremented. */
     public RequestContext incrementedIn;
 
     /** The locks this thread holds in its current request (see the mutations detector). */

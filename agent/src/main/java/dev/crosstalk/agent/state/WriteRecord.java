@@ -27,4 +27,20 @@ public final class WriteRecord {
         this.digest = digest;
         this.mark = mark;
     }
+
+    /**
+     * The record of a write made now on this thread at {@code site}: by {@code request} (null outside
+     * requests), with the writer's inputs {@code mark} the value derives from, beyond a key's. The
+     * site's sample stack is taken at its first request write, for the evidence findings show.
+     */
+    public static WriteRecord now(RequestContext request, Site site, long digest,
+            dev.crosstalk.agent.userdata.Mark mark) {
+        if (request == null) {
+            return new WriteRecord(null, null, site, digest);
+        }
+        if (site.sampleStack() == null) {
+            site.sampleStack(Stacks.capture());
+        }
+        return new WriteRecord(request.info(), VirtualThreads.currentName(), site, digest, mark);
+    }
 }

@@ -67,6 +67,38 @@ class DetectorsWithoutAgentTest {
         assertEquals(2, f.writer().requestId());
     }
 
+    @Test
+    void anEmptyContainerStoredOverAnotherIsAResetAndOverNothingOrItselfIsNot() {
+        Resets resets = new Resets(findings);
+        java.util.Map<String, String> before = new java.util.HashMap<>(java.util.Map.of("k", "v"));
+        java.util.Map<String, String> empty = new java.util.HashMap<>();
+        resets.check(field, readSite, alice);
+        resets.emptyStored(field, writeSite, bob, null, empty);
+        resets.emptyStored(field, writeSite, bob, empty, empty);
+        resets.emptyStored(field, writeSite, null, before, empty);
+        resets.check(field, readSite, alice);
+        assertEquals(List.of(), findings.all(), "the first container, the same one again, start-up");
+
+        resets.emptyStored(field, writeSite, bob, before, empty);
+        resets.check(field, readSite, alice);
+        assertEquals(1, findings.all().size());
+        assertEquals(FindingType.RESET_DURING_USE, findings.all().get(0).type());
+    }
+
+    @Test
+    void anAttributeSetToAnEmptyContainerIsAResetAndToAFullOneIsNot() {
+        Resets resets = new Resets(findings);
+        resets.check(field, readSite, alice);
+        resets.attributeSet(field, writeSite, bob, new java.util.ArrayList<>(List.of("x")));
+        resets.attributeSet(field, writeSite, null, new java.util.ArrayList<>());
+        resets.check(field, readSite, alice);
+        assertEquals(List.of(), findings.all(), "a full list replaces; start-up resets nobody");
+
+        resets.attributeSet(field, writeSite, bob, new java.util.ArrayList<>());
+        resets.check(field, readSite, alice);
+        assertEquals(1, findings.all().size());
+    }
+
     private static RequestContext request(long id, String label) {
         return new RequestContext(new RequestInfo(id, label, "t" + id, null));
     }

@@ -19,16 +19,27 @@ class StateRoomTest {
     @Test
     void theStateRoomDoesNotUseTheFindingModel() throws IOException {
         assertTrue(Files.isDirectory(STATE), STATE.toAbsolutePath() + " (the module's own sources)");
-        List<String> offending = new ArrayList<>();
-        try (Stream<Path> files = Files.list(STATE)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String source = Files.readString(f);
-                if (source.contains("dev.crosstalk.agent.finding") || source.contains("dev.crosstalk.agent.report")) {
-                    offending.add(f.getFileName().toString());
-                }
-            }
-        }
+        List<String> offending = filesNaming("dev.crosstalk.agent.finding", "dev.crosstalk.agent.report");
         assertEquals(List.of(), offending);
+    }
+
+    @Test
+    void theStateRoomDependsOnNoDetectorNorOnTheDispatcher() throws IOException {
+        assertTrue(Files.isDirectory(STATE), STATE.toAbsolutePath() + " (the module's own sources)");
+        List<String> offending = filesNaming("dev.crosstalk.agent.detect", "dev.crosstalk.agent.runtime");
+        assertEquals(List.of(), offending, "state files that import or name detect or runtime");
+    }
+
+    @Test
+    void aDetectorsPerRequestDataIsMadeOnceAndKeptApartFromAnotherKind() {
+        PerRequest<StringBuilder> one = new PerRequest<>(StringBuilder::new);
+        PerRequest<StringBuilder> other = new PerRequest<>(StringBuilder::new);
+        RequestContext request = new RequestContext(new RequestInfo(1, "GET /a", "t1", null));
+        request.data(one).append("x");
+        assertEquals("x", request.data(one).toString());
+        assertEquals("", request.data(other).toString());
+        assertEquals("", new RequestContext(new RequestInfo(2, "GET /b", "t2", null)).data(one).toString(),
+                "another request's data");
     }
 
     @Test
@@ -51,5 +62,22 @@ class StateRoomTest {
     private static StaticField field(String name) {
         return new StaticField("com.acme.Foo." + name, "Ljava/util/Map;", 10, new java.util.concurrent.atomic.AtomicLong(),
                 false);
+    }
+
+    /** The state room's source files that name any of {@code packages}. */
+    private static List<String> filesNaming(String... packages) throws IOException {
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.list(STATE)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String source = Files.readString(f);
+                for (String p : packages) {
+                    if (source.contains(p)) {
+                        offending.add(f.getFileName().toString());
+                        break;
+                    }
+                }
+            }
+        }
+        return offending;
     }
 }

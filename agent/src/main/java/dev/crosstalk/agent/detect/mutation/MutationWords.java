@@ -2,6 +2,7 @@ package dev.crosstalk.agent.detect.mutation;
 
 import dev.crosstalk.agent.detect.FlowJudge;
 import dev.crosstalk.agent.finding.Severity;
+import dev.crosstalk.agent.state.LockSet;
 
 /**
  * The sentences of {@code unsafe-concurrent-mutation} findings found by {@link UseHistory}: both
@@ -22,6 +23,7 @@ public final class MutationWords {
         final UseKind kind;
         final LockSet locks;
 
+        /** The side of {@code request}, whose call of {@code kind} at {@code at} held {@code locks}. */
         public Side(String request, String at, UseKind kind, LockSet locks) {
             this.request = request;
             this.at = at;
@@ -86,7 +88,17 @@ public final class MutationWords {
         if (a.locks.isEmpty() && b.locks.isEmpty()) {
             return "neither held a lock";
         }
-        return "locks held: " + a.locks.describe() + " by the first, " + b.locks.describe()
+        return "locks held: " + heldLocks(a.locks) + " by the first, " + heldLocks(b.locks)
                 + " by the second, none common to both in a mode that excludes the other";
+    }
+
+    /** How the evidence names a lock set: "no lock", "1 lock", "2 locks (1 read lock)". */
+    static String heldLocks(LockSet set) {
+        if (set.isEmpty()) {
+            return "no lock";
+        }
+        int shared = set.readLocks();
+        String n = set.size() == 1 ? "1 lock" : set.size() + " locks";
+        return shared == 0 ? n : n + " (" + shared + " read lock" + (shared == 1 ? "" : "s") + ")";
     }
 }

@@ -1,5 +1,7 @@
 package dev.crosstalk.agent.detect.mutation;
 
+import dev.crosstalk.agent.state.VectorClock;
+
 /**
  * What the requests in flight last did to one object that is not thread-safe, and the judgement of
  * each new call against it (Eraser's lockset, narrowed to calls of requests that were in flight at
@@ -30,6 +32,7 @@ public final class UseHistory {
     /** Whether the request behind a {@link Use#requestTag} is still running. */
     @FunctionalInterface
     public interface Liveness {
+        /** True while the request behind {@code requestTag} has not ended. */
         boolean inFlight(Object requestTag);
     }
 

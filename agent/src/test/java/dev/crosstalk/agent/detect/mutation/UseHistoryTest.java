@@ -1,5 +1,8 @@
 package dev.crosstalk.agent.detect.mutation;
 
+import dev.crosstalk.agent.state.LockSet;
+import dev.crosstalk.agent.state.VectorClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.detect.mutation;
+package dev.crosstalk.agent.state;
 
 import java.util.Arrays;
 
@@ -9,6 +9,7 @@ import java.util.Arrays;
  * locks with one identity hash look common, which can hide a race but never invent one.
  */
 public final class LockSet {
+    /** No lock held. */
     public static final LockSet NONE = new LockSet(new long[0]);
 
     /** Each entry: identity hash in the high half, 1 in the low bit when held in shared (read) mode. */
@@ -27,6 +28,7 @@ public final class LockSet {
         return new LockSet(e);
     }
 
+    /** The entry of the lock with identity hash {@code id}, held in shared (read) mode when {@code shared}. */
     public static long entry(int id, boolean shared) {
         return ((long) id << 32) | (shared ? 1L : 0L);
     }
@@ -36,6 +38,7 @@ public final class LockSet {
         return count == 0 ? NONE : new LockSet(Arrays.copyOf(entries, count));
     }
 
+    /** True when no lock is held. */
     public boolean isEmpty() {
         return entries.length == 0;
     }
@@ -55,16 +58,17 @@ public final class LockSet {
         return false;
     }
 
-    /** How the evidence names the set: "no lock", "1 lock", "2 locks (1 read lock)". */
-    public String describe() {
-        if (entries.length == 0) {
-            return "no lock";
-        }
+    /** How many locks the set holds. */
+    public int size() {
+        return entries.length;
+    }
+
+    /** How many of them are held in shared (read) mode. */
+    public int readLocks() {
         int shared = 0;
         for (long e : entries) {
             shared += (int) (e & 1L);
         }
-        String n = entries.length == 1 ? "1 lock" : entries.length + " locks";
-        return shared == 0 ? n : n + " (" + shared + " read lock" + (shared == 1 ? "" : "s") + ")";
+        return shared;
     }
 }

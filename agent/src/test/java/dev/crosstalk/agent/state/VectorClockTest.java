@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.detect.mutation;
+package dev.crosstalk.agent.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

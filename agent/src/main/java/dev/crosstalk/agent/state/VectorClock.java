@@ -1,4 +1,4 @@
-package dev.crosstalk.agent.detect.mutation;
+package dev.crosstalk.agent.state;
 
 import java.util.Arrays;
 
