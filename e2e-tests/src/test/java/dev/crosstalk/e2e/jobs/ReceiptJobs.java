@@ -39,13 +39,13 @@ public final class ReceiptJobs {
         System.out.println("LISTENING port=0");
         long previous = 0;
         for (String customer : List.of("c-100", "c-200")) {
-            // a millisecond apart at least, so that the two messages wrote different ticks
-            while (System.currentTimeMillis() == previous) {
+            // a millisecond after the previous tick at least, so that the two messages wrote different ticks
+            while (System.currentTimeMillis() <= previous) {
                 Thread.sleep(1);
             }
-            previous = System.currentTimeMillis();
             receipt(new Order(customer, "book"));
             tick("heartbeat");
+            previous = System.currentTimeMillis();
         }
         System.out.println(report());
         System.out.println("DONE");
