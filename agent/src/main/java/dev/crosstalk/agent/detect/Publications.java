@@ -73,6 +73,13 @@ public final class Publications {
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
         /**
+         * For a flag in an instance field, the object that holds it: null for a static flag. Such a window
+         * is judged only once another thread read the flag of that very object while it was open.
+         */
+        WeakReference<Object> flagOwner;
+        /** Another thread read the flag of {@link #flagOwner} while this window was open. */
+        volatile boolean flagReadByOthers;
+        /**
          * A map entry under a key only the publisher can name ({@link EntryKeys}): its fills are building
          * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
          */
@@ -183,6 +190,31 @@ public final class Publications {
         Object token = new Object();
         add(new Window(token, false, true, new WeakReference<?>[0], state, site,
                 request == null ? null : request.info()), token);
+    }
+
+    /**
+     * Opens a guard window on a flag held in an instance field of {@code owner}, checked and then set
+     * ({@code if (!loaded) { loaded = true; … }}). Objects made outside requests include servers'
+     * recycled per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked, set, then
+     * its map filled) that only one request uses at a time: the flag is a guard between threads only
+     * when another thread reads it on the same object while it is up ({@link #flagRead}). A singleton's
+     * first requests do; a per-request object's never do.
+     */
+    public void openInstanceGuard(Object owner, String state, Site site, RequestContext request) {
+        Object token = new Object();
+        Window w = new Window(token, false, true, new WeakReference<?>[0], state, site,
+                request == null ? null : request.info());
+        w.flagOwner = new WeakReference<>(owner);
+        add(w, token);
+    }
+
+    /** A thread read the instance field at {@code site} of {@code owner}: a flag another thread has up? */
+    public void flagRead(Object owner, Site site) {
+        for (Window w : open) {
+            if (w.flagOwner != null && w.site.field() == site.field() && w.flagOwner.get() == owner && !w.mine()) {
+                w.flagReadByOthers = true;
+            }
+        }
     }
 
     private void add(Window w, Object object) {
@@ -319,6 +351,9 @@ public final class Publications {
         seen.ranIn(w.request);
         if (fills.isEmpty()) {
             return; // build-then-publish: complete when stored
+        }
+        if (w.flagOwner != null && !w.flagReadByOthers) {
+            return; // an object's flag no other thread looked at: it guards nothing between threads
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();

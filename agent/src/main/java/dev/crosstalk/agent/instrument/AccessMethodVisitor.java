@@ -175,7 +175,7 @@ final class AccessMethodVisitor extends MethodVisitor {
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
         char kind = descriptor.charAt(0);
         int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
-                opcode == Opcodes.PUTFIELD && PublicationScan.publishesFromInstanceField(descriptor) && publishing
+                opcode == Opcodes.PUTFIELD && PublicationScan.publishesFromInstanceField(descriptor, rmw) && publishing
                         ? methodId() : 0);
         if (clockRead && opcode == Opcodes.PUTFIELD) {
             ClockSites.add(site);

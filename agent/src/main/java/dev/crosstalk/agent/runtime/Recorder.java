@@ -192,7 +192,7 @@ public final class Recorder implements Sink {
             publications.open(value, container, field.stateName(), site, request);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, ts, request, container || isStruct(value), value, bits, true);
+            guard(field, site, ts, request, container || isStruct(value), value, bits, null);
         }
         long digest = field.primitive() ? bits : Values.digest(value);
         StateCell cell = field.valueCell();
@@ -212,18 +212,20 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * A static write under someone's guard flag is a fill of guarded state; a static write that says
-     * "ready" opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, an enum
-     * constant, a bare {@code new Object()}). A number incremented ({@code version++}), static or in a
-     * shared object, is remembered: it is a version if the same method then empties shared state
-     * ({@link #emptied}). Numbers stored whole and strings are left out: a field holding one request's
-     * id or name followed by more writes is per-request data, judged as flows, not a flag. Objects' own
-     * booleans are left out too: every object made outside requests counts as shared, and servers'
-     * per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked and set before its
-     * map is filled) cannot yet be told from a singleton's {@code loaded}.
+     * A static write under someone's guard flag is a fill of guarded state; a write that says "ready"
+     * opens a guard window: a boolean set true, or a sentinel ({@code Boolean.TRUE}, a bare
+     * {@code new Object()}, for a static also an enum constant). A number incremented
+     * ({@code version++}), static or in a shared object, is remembered: it is a version if the same
+     * method then empties shared state ({@link #emptied}). Numbers stored whole and strings are left
+     * out: a field holding one request's id or name followed by more writes is per-request data, judged
+     * as flows, not a flag. In an instance field ({@code owner} not null) only a flag the method checked
+     * before setting it is one (an object's {@code running = true} is its state), and an object's enum
+     * fields are its life-cycle; the window is judged only if another thread reads that object's flag
+     * while it is open ({@link Publications#openInstanceGuard}).
      */
     private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
-            Object value, long bits, boolean isStatic) {
+            Object value, long bits, Object owner) {
+        boolean isStatic = owner == null;
         if (isStatic && publications.anyOpen()) {
             publications.write(Publications.GUARDED, field.stateName(), site);
         }
@@ -233,9 +235,15 @@ public final class Recorder implements Sink {
             ts.incrementedIn = request;
             return;
         }
-        boolean ready = isStatic && (field.primitive() ? bits != 0 && "Z".equals(type) : !published && isSentinel(value));
-        if (ready && site.method() != 0) {
+        boolean ready = field.primitive() ? bits != 0 && "Z".equals(type)
+                : !published && isSentinel(value, isStatic);
+        if (!ready || site.method() == 0) {
+            return;
+        }
+        if (isStatic) {
             publications.openGuard(field.stateName(), site, request);
+        } else if (site.readModifyWrite()) {
+            publications.openInstanceGuard(owner, field.stateName(), site, request);
         }
     }
 
@@ -257,8 +265,9 @@ public final class Recorder implements Sink {
         }
     }
 
-    private static boolean isSentinel(Object value) {
-        return Boolean.TRUE.equals(value) || value instanceof Enum || value != null && value.getClass() == Object.class;
+    private static boolean isSentinel(Object value, boolean isStatic) {
+        return Boolean.TRUE.equals(value) || isStatic && value instanceof Enum
+                || value != null && value.getClass() == Object.class;
     }
 
     private void track(StaticField field, Object container) {
@@ -515,7 +524,7 @@ public final class Recorder implements Sink {
             stored(field, site, ts, request, value, scope == Reachability.ONE_SESSION);
         }
         if (ts.classInitDepth == 0) {
-            guard(field, site, ts, request, isContainer(value) || isStruct(value), value, bits, false);
+            guard(field, site, ts, request, isContainer(value) || isStruct(value), value, bits, owner);
         }
         StateCell cell = field.valueCell();
         WriteRecord w = record(request, site, value != null ? Values.digest(value) : bits,
@@ -707,6 +716,7 @@ public final class Recorder implements Sink {
         if (write) {
             publications.write(owner, site.member(), site);
         } else {
+            publications.flagRead(owner, site);
             publications.read(owner, site.member(), null, site, ThreadState.get().activeRequest());
         }
     }
