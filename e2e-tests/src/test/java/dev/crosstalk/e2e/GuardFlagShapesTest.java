@@ -10,6 +10,7 @@ import dev.crosstalk.harness.AppProcess;
 import dev.crosstalk.harness.Findings;
 import dev.crosstalk.harness.Http;
 import dev.crosstalk.harness.Jdk;
+import dev.crosstalk.harness.Project;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -19,10 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guard flags beyond a static boolean, on the reach app (embedded Jetty): a version number bumped before
- * the table is emptied and refilled. A second request takes the table as current while the first is
- * refilling it (the app's gates order them): its rate is missing (500), and the agent names the version,
- * the state it guards, and the missed entry. The twin bumps the version last, with the same
- * interleaving, and is served complete.
+ * the table is emptied and refilled, and flags in a singleton's own fields (a boolean with and without
+ * double-checked locking, a non-null marker, one set by a start-up thread while requests come in). A
+ * second request takes the table as loaded while the first is filling it (the app's gates order them):
+ * its rate is missing (500), and the agent names the flag, the state it guards, and the missed entry.
+ * The twins (the flag set last, a table built complete and published by a volatile reference) run the
+ * same interleaving and are served complete.
  */
 class GuardFlagShapesTest {
     private static final String PKG = "dev.crosstalk.testapps.reach.";
@@ -73,6 +76,82 @@ class GuardFlagShapesTest {
                 versioned + ".RATES[USD] at " + versioned + ".rate(VersionedRates.java:23)"),
                 ReachTest.strings(guard(events, versioned + ".version").path("details").path("fillsAfterPublication")),
                 why("the version names the table it guards, refilled after it", app, events));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void singletonFlagsSetFirstAreFoundAndTheirTwinsAreQuiet(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        Project project = Project.locate();
+        AppProcess app = AppProcess.builder().jdk(jdk).jar(project.appJar("reach")).agentJar(project.agentJar())
+                .agentOptions(E2e.jsonOptions(json, "show-keys=true")).appArgs("--preload").workDir(dir).start();
+        int requests = 0;
+        try (app) {
+            Http http = Http.to(app);
+            for (String page : List.of("rate-service", "rate-service-locked", "rate-service-sentinel")) {
+                Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
+                        () -> http.get("/" + page + "?code=EUR&gate=" + page));
+                assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(rate.status(), rate.body()),
+                        why(page + ": the reader passed the flag before the table was loaded", app));
+                requests += 2;
+            }
+            for (String page : List.of("rate-service-fixed", "rate-service-built")) {
+                Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
+                        () -> http.get("/" + page + "?code=EUR&gate=" + page));
+                assertEquals(List.of(200, "1.10"), List.of(rate.status(), rate.body()),
+                        why(page + ": the table is complete once the flag says so", app));
+                requests += 2;
+            }
+            // The start-up thread paused after raising the flag: this request reads meanwhile, the next after.
+            Http.Response early = http.get("/rates-preloaded?code=EUR&reader=1&gate=preload");
+            assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(early.status(), early.body()),
+                    why("a request during the start-up load passed the flag before the table was loaded", app));
+            Http.Response settled = http.get("/rates-preloaded?code=USD&settled=1&gate=preload");
+            assertEquals(List.of(200, "1.00"), List.of(settled.status(), settled.body()),
+                    why("after the start-up load the table is complete", app));
+            requests += 2;
+        }
+        app.stopGracefully();
+        List<JsonNode> events = Findings.read(json);
+        E2e.assertCommonChecks(app, events, requests);
+
+        String service = PKG + "RateService";
+        String locked = PKG + "LockedRateService";
+        String sentinel = PKG + "SentinelRateService";
+        String preloaded = PKG + "PreloadedRates";
+        assertEquals(List.of(
+                "error partial-init-read " + locked + ".rates[EUR] | GET /rate-service-locked @ " + locked
+                        + ".rate(LockedRateService.java:19) | GET /rate-service-locked @ " + locked
+                        + ".rate(LockedRateService.java:27)",
+                "error partial-init-read " + preloaded + ".rates[EUR] | (initialisation) @ " + preloaded
+                        + ".load(PreloadedRates.java:22) | GET /rates-preloaded @ " + preloaded
+                        + ".rate(PreloadedRates.java:35)",
+                "error partial-init-read " + service + ".rates[EUR] | GET /rate-service @ " + service
+                        + ".rate(RateService.java:18) | GET /rate-service @ " + service + ".rate(RateService.java:24)",
+                "error partial-init-read " + sentinel + ".rates[EUR] | GET /rate-service-sentinel @ " + sentinel
+                        + ".rate(SentinelRateService.java:14) | GET /rate-service-sentinel @ " + sentinel
+                        + ".rate(SentinelRateService.java:20)",
+                "error publish-then-populate " + locked + ".loaded | GET /rate-service-locked @ " + locked
+                        + ".rate(LockedRateService.java:19) | -",
+                "error publish-then-populate " + service + ".loaded | GET /rate-service @ " + service
+                        + ".rate(RateService.java:18) | -",
+                "error publish-then-populate " + sentinel + ".loadedAt | GET /rate-service-sentinel @ " + sentinel
+                        + ".rate(SentinelRateService.java:14) | -",
+                "warning publish-then-populate " + preloaded + ".loaded | (initialisation) @ " + preloaded
+                        + ".load(PreloadedRates.java:22) | -"),
+                ReachTest.withoutRaces(events),
+                why("exactly these warnings and errors; none from the fixed twins", app, events));
+        List<String> races = ReachTest.raceStates(events);
+        assertTrue(List.of(RACE + service + ".rates", RACE + locked + ".rates", RACE + sentinel + ".rates")
+                .containsAll(races), why("the races the mutation detector sees in these tables: " + races, app, events));
+
+        assertEquals(List.of(service + ".rates[EUR] at " + service + ".readRates(RateService.java:28)",
+                service + ".rates[USD] at " + service + ".readRates(RateService.java:29)",
+                service + ".regions[EUR] at " + service + ".readRegions(RateService.java:33)",
+                service + ".regions[USD] at " + service + ".readRegions(RateService.java:34)"),
+                ReachTest.strings(guard(events, service + ".loaded").path("details").path("fillsAfterPublication")),
+                why("the singleton's flag names the tables it guards, filled after it", app, events));
     }
 
     private static JsonNode guard(List<JsonNode> events, String flag) {

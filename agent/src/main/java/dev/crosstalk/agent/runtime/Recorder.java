@@ -321,7 +321,8 @@ public final class Recorder implements Sink {
                 reach.published(value, field.sessionScoped);
             }
             publications.openEntry(value, isContainer(value), field.stateName() + "[" + fields.shownKey(key) + "]",
-                    site, request, !EntryKeys.nameableByOthers(key, reach::reachable));
+                    site, request, !EntryKeys.nameableByOthers(key, reach::reachable)
+                            || request == null && reach.heldOnlyHere(container));
         }
         switch (op) {
             case GET:
@@ -476,8 +477,9 @@ public final class Recorder implements Sink {
 
     @Override
     public void constructed(Object self) {
-        if (ThreadState.get().activeRequest() == null) {
-            reach.madeOutsideRequests(self);
+        ThreadState ts = ThreadState.get();
+        if (ts.activeRequest() == null) {
+            reach.madeOutsideRequests(self, ts);
         }
     }
 
@@ -591,6 +593,9 @@ public final class Recorder implements Sink {
         // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
         site.field().resettable = true;
         track(site.field(), container);
+        if (ThreadState.get().activeRequest() == null) {
+            reach.reachedThrough(container, owner);
+        }
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class ThreadState {
     public Site incremented;
     public RequestContext incrementedIn;
 
+    /** Stands for this thread among the makers of start-up objects ({@link Reachability}): no reference to the thread. */
+    public final Object maker = new Object();
+
     /** The locks this thread holds in its current request (see the mutations detector). */
     public final HeldLocks locks = new HeldLocks();
 
