@@ -89,6 +89,14 @@ class GuardFlagShapesTest {
         int requests = 0;
         try (app) {
             Http http = Http.to(app);
+            // The start-up thread paused after raising the flag: this request reads meanwhile, the next after.
+            Http.Response early = http.get("/rates-preloaded?code=EUR&reader=1&gate=preload");
+            assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(early.status(), early.body()),
+                    why("a request during the start-up load passed the flag before the table was loaded", app));
+            Http.Response settled = http.get("/rates-preloaded?code=USD&settled=1&gate=preload");
+            assertEquals(List.of(200, "1.00"), List.of(settled.status(), settled.body()),
+                    why("after the start-up load the table is complete", app));
+            requests += 2;
             for (String page : List.of("rate-service", "rate-service-locked", "rate-service-sentinel")) {
                 Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
                         () -> http.get("/" + page + "?code=EUR&gate=" + page));
@@ -103,14 +111,6 @@ class GuardFlagShapesTest {
                         why(page + ": the table is complete once the flag says so", app));
                 requests += 2;
             }
-            // The start-up thread paused after raising the flag: this request reads meanwhile, the next after.
-            Http.Response early = http.get("/rates-preloaded?code=EUR&reader=1&gate=preload");
-            assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(early.status(), early.body()),
-                    why("a request during the start-up load passed the flag before the table was loaded", app));
-            Http.Response settled = http.get("/rates-preloaded?code=USD&settled=1&gate=preload");
-            assertEquals(List.of(200, "1.00"), List.of(settled.status(), settled.body()),
-                    why("after the start-up load the table is complete", app));
-            requests += 2;
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);

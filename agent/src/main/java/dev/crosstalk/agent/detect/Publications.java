@@ -287,7 +287,9 @@ public final class Publications {
                             missing != null));
                     }
                 }
-                return;
+                if (target != GUARDED) {
+                    return; // one window per published object; guarded state may be under several flags at once
+                }
             }
         }
     }

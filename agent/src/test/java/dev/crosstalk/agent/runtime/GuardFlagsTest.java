@@ -312,6 +312,31 @@ class GuardFlagsTest {
     }
 
     @Test
+    void aMissedEntryCountsForEveryFlagUpAtTheTimeNotOnlyTheFirstOpened() throws Exception {
+        // A start-up thread holds another flag up (its loading paused) the whole time.
+        java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread preload = new Thread(() -> {
+            recorder.staticWrite(setReady, new Object(), 0L);
+            up.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder.methodExit(method);
+        }, "preload");
+        preload.start();
+        up.await();
+        try {
+            aSingletonsFlagSetFirstAndReadByAnotherRequestIsPublishThenPopulateAndAMissedRateAPartialInitRead();
+        } finally {
+            done.countDown();
+            preload.join(10_000);
+        }
+    }
+
+    @Test
     void aSingletonsFlagSetFirstAtStartupWhileARequestReadsItIsAWarning() {
         recorder.constructed(service);
         recorder.instanceWrite(setServiceLoaded, service, null, 1L);
