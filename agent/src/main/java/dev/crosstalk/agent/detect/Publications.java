@@ -80,7 +80,8 @@ public final class Publications {
         /** Another thread read the flag of {@link #flagOwner} while this window was open. */
         volatile boolean flagReadByOthers;
         /**
-         * A map entry under a key only the publisher can name ({@link EntryKeys}): its fills are building
+         * A map entry under a key only the publisher can name ({@link EntryKeys}), or in a container held by
+         * a start-up object no other thread has reached yet: its fills are building
          * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
          */
         boolean privateKey;
@@ -156,7 +157,7 @@ public final class Publications {
 
     /**
      * Opens a window on {@code object}, just stored into a map under a key: {@code privateKey} when no
-     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}).
+     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}) or reach the map.
      */
     public void openEntry(Object object, boolean container, String state, Site site, RequestContext request,
             boolean privateKey) {

@@ -248,11 +248,13 @@ public final class Recorder implements Sink {
     }
 
     /**
-     * Shared state was emptied at {@code site} (a clear, a fresh empty container). If the same method of
-     * the same request incremented a number before ({@code version++; RATES.clear(); readRates()}), that
-     * number said "new" before the state it versions was refilled: a guard window opens on it now, so
-     * the refills are its fills and a reader that misses one is a partial-init read. A counter bumped
-     * before writes that empty nothing opens nothing; nor does a version bumped last.
+     * Shared state was emptied at {@code site} (a clear, a fresh empty container). If the same request
+     * incremented a number before in a method that has not returned yet ({@code version++;
+     * RATES.clear(); readRates()}, or {@code version++; reload()} with the clearing in {@code reload}),
+     * that number said "new" before the state it versions was refilled: a guard window opens on it now,
+     * so the refills are its fills and a reader that misses one is a partial-init read. A counter bumped
+     * before writes that empty nothing opens nothing; nor does one bumped in a method that returned
+     * before something else emptied state, nor a version bumped last.
      */
     private void emptied(ThreadState ts, Site site, RequestContext request) {
         Site version = ts.incremented;
@@ -260,7 +262,8 @@ public final class Recorder implements Sink {
             return;
         }
         ts.incremented = null;
-        if (ts.incrementedIn == request && version.method() != 0 && version.sameMethod(site)) {
+        if (ts.incrementedIn == request && version.method() != 0
+                && (version.sameMethod(site) || version.methodRunning())) {
             publications.openGuard(version.field().stateName(), version, request);
         }
     }

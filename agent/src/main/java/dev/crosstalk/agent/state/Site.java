@@ -95,6 +95,17 @@ public final class Site {
         return className.equals(other.className) && methodName.equals(other.methodName);
     }
 
+    /**
+     * Whether this site's method is still running on the current thread (has a frame among the top
+     * {@value #MAX_FRAMES}): asked rarely, since walking the stack costs microseconds.
+     */
+    public boolean methodRunning() {
+        return StackWalker.getInstance().walk(frames -> frames.limit(MAX_FRAMES)
+                .anyMatch(f -> methodName.equals(f.getMethodName()) && className.equals(f.getClassName())));
+    }
+
+    private static final int MAX_FRAMES = 128;
+
     public String location() {
         String file = fileName == null ? "Unknown Source" : line > 0 ? fileName + ":" + line : fileName;
         return className + "." + methodName + "(" + file + ")";

@@ -55,6 +55,15 @@ class GuardFlagsTest {
     private final int storeVersion = sites.register("com.acme.Rates", "rate", "Rates.java", 18, version, false, null,
             method);
     private final int countHit = sites.register("com.acme.Rates", "rate", "Rates.java", 18, hits, true, null, method);
+    // version++ in this class's reload() and hits++ in countHit(): frames the stack really has
+    private final int reloadMethod = sites.registerMethod(GuardFlagsTest.class.getName(), "reload",
+            "GuardFlagsTest.java");
+    private final int bumpInReload = sites.register(GuardFlagsTest.class.getName(), "reload", "GuardFlagsTest.java",
+            1, version, true, null, reloadMethod);
+    private final int countMethod = sites.registerMethod(GuardFlagsTest.class.getName(), "countHit",
+            "GuardFlagsTest.java");
+    private final int countInMethod = sites.register(GuardFlagsTest.class.getName(), "countHit",
+            "GuardFlagsTest.java", 2, hits, true, null, countMethod);
     // RATES.clear() in the method that bumped the version
     private final int clearRates = sites.register("com.acme.Rates", "rate", "Rates.java", 19, null, false, null, 0);
     private final int clearElsewhere = sites.register("com.acme.Rates", "evict", "Rates.java", 40, null, false, null,
@@ -208,6 +217,58 @@ class GuardFlagsTest {
                 RecordedFindings.describe(findings));
         assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
                 RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void versionIncrementedBeforeACalledMethodEmptiesAndRefillsIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
+        inRequest("GET /rates?reload", () -> reload(true));
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.version",
+                List.of("com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
+                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
+                RecordedFindings.describe(findings));
+        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void versionIncrementedAfterACalledMethodRefilledIsQuiet() {
+        inRequest("GET /rates?reload", () -> reload(false));
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void counterBumpedInAMethodThatReturnedBeforeTheTableWasEmptiedIsNoVersion() {
+        inRequest("GET /rates?evict", () -> {
+            countHit();
+            emptyAndRefill();
+        });
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    /** {@code version++; emptyAndRefill();}, or the refill first and the version last. */
+    private void reload(boolean versionFirst) {
+        if (versionFirst) {
+            recorder.staticWrite(bumpInReload, null, 2L);
+        }
+        emptyAndRefill();
+        if (!versionFirst) {
+            recorder.staticWrite(bumpInReload, null, 2L);
+        }
+        recorder.methodExit(reloadMethod);
+    }
+
+    private void countHit() {
+        recorder.staticWrite(countInMethod, null, 8L);
+        recorder.methodExit(countMethod);
+    }
+
+    /** Another method: {@code RATES.clear()} elsewhere, then the refill, while a reader looks a rate up. */
+    private void emptyAndRefill() {
+        recorder.containerOp(clearElsewhere, ContainerOp.CLEAR, table, null, null);
+        table.clear();
+        Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+        fill("EUR");
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new RatesServlet(new FixedRates())), "/rates-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new VersionedRates())), "/rates-versioned");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedVersionedRates())), "/rates-versioned-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new ReloadingRates())), "/rates-reloaded");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedReloadingRates())), "/rates-reloaded-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new RateService())), "/rate-service");
         context.addServlet(new ServletHolder(new RatesServlet(new LockedRateService())), "/rate-service-locked");
         context.addServlet(new ServletHolder(new RatesServlet(new SentinelRateService())), "/rate-service-sentinel");
