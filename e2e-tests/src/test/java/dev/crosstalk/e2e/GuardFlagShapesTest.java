@@ -41,13 +41,11 @@ class GuardFlagShapesTest {
         try (app) {
             Http http = Http.to(app);
             for (String page : List.of("rates-versioned", "rates-reloaded")) {
-                Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
-                        () -> http.get("/" + page + "?code=EUR&gate=" + page));
+                Http.Response rate = readWhileLoading(http, page);
                 assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(rate.status(), rate.body()),
                         why(page + ": the reader passed the flag before the table was loaded", app));
                 String fixed = page + "-fixed";
-                rate = ReachTest.alongside(() -> http.get("/" + fixed + "?code=EUR&reader=1&gate=" + fixed),
-                        () -> http.get("/" + fixed + "?code=EUR&gate=" + fixed));
+                rate = readWhileLoading(http, fixed);
                 assertEquals(List.of(200, "1.10"), List.of(rate.status(), rate.body()),
                         why(fixed + ": the flag is set once the table is loaded", app));
                 requests += 4;
@@ -109,15 +107,13 @@ class GuardFlagShapesTest {
                     why("after the start-up load the table is complete", app));
             requests += 2;
             for (String page : List.of("rate-service", "rate-service-locked", "rate-service-sentinel")) {
-                Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
-                        () -> http.get("/" + page + "?code=EUR&gate=" + page));
+                Http.Response rate = readWhileLoading(http, page);
                 assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(rate.status(), rate.body()),
                         why(page + ": the reader passed the flag before the table was loaded", app));
                 requests += 2;
             }
             for (String page : List.of("rate-service-fixed", "rate-service-built")) {
-                Http.Response rate = ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
-                        () -> http.get("/" + page + "?code=EUR&gate=" + page));
+                Http.Response rate = readWhileLoading(http, page);
                 assertEquals(List.of(200, "1.10"), List.of(rate.status(), rate.body()),
                         why(page + ": the table is complete once the flag says so", app));
                 requests += 2;
@@ -163,6 +159,12 @@ class GuardFlagShapesTest {
                 service + ".regions[USD] at " + service + ".readRegions(RateService.java:34)"),
                 ReachTest.strings(guard(events, service + ".loaded").path("details").path("fillsAfterPublication")),
                 why("the singleton's flag names the tables it guards, filled after it", app, events));
+    }
+
+    /** The EUR rate as read by a request that comes in while another one is loading {@code page}'s table. */
+    private static Http.Response readWhileLoading(Http http, String page) throws Exception {
+        return ReachTest.alongside(() -> http.get("/" + page + "?code=EUR&reader=1&gate=" + page),
+                () -> http.get("/" + page + "?code=EUR&gate=" + page));
     }
 
     private static JsonNode guard(List<JsonNode> events, String flag) {

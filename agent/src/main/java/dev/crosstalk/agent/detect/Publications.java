@@ -77,8 +77,12 @@ public final class Publications {
          * is judged only once another thread read the flag of that very object while it was open.
          */
         WeakReference<Object> flagOwner;
-        /** Another thread read the flag of {@link #flagOwner} while this window was open. */
-        volatile boolean flagReadByOthers;
+        /**
+         * How many fills the window had when another thread first read the flag of {@link #flagOwner}:
+         * a read before the last fill saw "ready" too early; one after it (a reader that waited for the
+         * publisher's lock) saw the state complete.
+         */
+        int flagReadAtFill = Integer.MAX_VALUE;
         /**
          * A map entry under a key only the publisher can name ({@link EntryKeys}), or in a container held by
          * a start-up object no other thread has reached yet: its fills are building
@@ -199,7 +203,8 @@ public final class Publications {
      * recycled per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked, set, then
      * its map filled) that only one request uses at a time: the flag is a guard between threads only
      * when another thread reads it on the same object while it is up ({@link #flagRead}). A singleton's
-     * first requests do; a per-request object's never do.
+     * first requests do; a per-request object's never do. A read after the last fill (a reader that
+     * waited for the publisher's lock) found the state complete and does not count.
      */
     public void openInstanceGuard(Object owner, String state, Site site, RequestContext request) {
         Object token = new Object();
@@ -213,7 +218,9 @@ public final class Publications {
     public void flagRead(Object owner, Site site) {
         for (Window w : open) {
             if (w.flagOwner != null && w.site.field() == site.field() && w.flagOwner.get() == owner && !w.mine()) {
-                w.flagReadByOthers = true;
+                synchronized (w) {
+                    w.flagReadAtFill = Math.min(w.flagReadAtFill, w.fills.size());
+                }
             }
         }
     }
@@ -355,8 +362,12 @@ public final class Publications {
         if (fills.isEmpty()) {
             return; // build-then-publish: complete when stored
         }
-        if (w.flagOwner != null && !w.flagReadByOthers) {
-            return; // an object's flag no other thread looked at: it guards nothing between threads
+        int flagReadAt;
+        synchronized (w) {
+            flagReadAt = w.flagReadAtFill;
+        }
+        if (w.flagOwner != null && flagReadAt >= fills.size()) {
+            return; // no other thread looked at this object's flag before it was true: it guarded nothing then
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();

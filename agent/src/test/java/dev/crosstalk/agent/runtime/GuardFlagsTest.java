@@ -210,25 +210,13 @@ class GuardFlagsTest {
             fill("EUR");
             recorder.methodExit(method);
         });
-        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
-        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.version",
-                List.of("com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
-                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
-                RecordedFindings.describe(findings));
-        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
-                RecordedFindings.describe(findings));
+        assertVersionGuardsTheRefilledRate();
     }
 
     @Test
     void versionIncrementedBeforeACalledMethodEmptiesAndRefillsIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
         inRequest("GET /rates?reload", () -> reload(true));
-        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
-        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.version",
-                List.of("com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
-                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
-                RecordedFindings.describe(findings));
-        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
-                RecordedFindings.describe(findings));
+        assertVersionGuardsTheRefilledRate();
     }
 
     @Test
@@ -244,6 +232,16 @@ class GuardFlagsTest {
             emptyAndRefill();
         });
         assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    private void assertVersionGuardsTheRefilledRate() {
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.version",
+                List.of("com.acme.Rates.RATES[EUR] at com.acme.Rates.readRates(Rates.java:28)")),
+                List.of(p.severity(), p.state(), p.details().get("fillsAfterPublication")),
+                RecordedFindings.describe(findings));
+        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
+                RecordedFindings.describe(findings));
     }
 
     /** {@code version++; emptyAndRefill();}, or the refill first and the version last. */
@@ -437,6 +435,21 @@ class GuardFlagsTest {
             recorder.methodExit(method);
         });
         // The lockset detector sees the unlocked reader beside the fills (no volatile edge here): a race, not a guard.
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void aSingletonsFlagSetFirstUnderALockAndReadByAnotherThreadOnceFilledIsQuiet() {
+        // synchronized (lock) { if (!loaded) { loaded = true; fill(); } } … and readers take the lock too:
+        // they see the flag only after the fills, before the method returns.
+        recorder.constructed(service);
+        inRequest("GET /rates", () -> {
+            recorder.instanceWrite(setServiceLoaded, service, null, 1L);
+            fill("EUR", "USD");
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () ->
+                    recorder.fieldAccess(readServiceLoaded, service, false)));
+            recorder.methodExit(method);
+        });
         assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
     }
 
