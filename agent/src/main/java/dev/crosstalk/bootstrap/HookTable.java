@@ -30,6 +30,7 @@ public enum HookTable {
     PUT_FIELD_REF(FieldHooks.class, "putFieldRef", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     PUT_FIELD_I(FieldHooks.class, "putFieldI", "(Ljava/lang/Object;II)V", null, false),
     PUT_FIELD(FieldHooks.class, "putField", "(Ljava/lang/Object;I)V", null, false),
+    ATOMIC_INCREMENT(FieldHooks.class, "atomicIncrement", "(I)V", null, false),
     SESSION_ATTRIBUTE(CallHooks.class, "sessionAttribute", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     MDC_PUT(CallHooks.class, "mdcPut", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     MDC_REMOVE(CallHooks.class, "mdcRemove", "(Ljava/lang/Object;I)V", null, false),

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guard flags beyond a static boolean, on the reach app (embedded Jetty): a version number bumped before
- * the table is emptied and refilled (in the same method, or in one it calls), and flags in a singleton's own fields (a boolean with and without
+ * the table is emptied and refilled (in the same method, or in one it calls; a number field or an
+ * {@code AtomicInteger}), and flags in a singleton's own fields (a boolean with and without
  * double-checked locking, a non-null marker, one set by a start-up thread while requests come in). A
  * second request takes the table as loaded while the first is filling it (the app's gates order them):
  * its rate is missing (500), and the agent names the flag, the state it guards, and the missed entry.
@@ -40,7 +41,7 @@ class GuardFlagShapesTest {
         int requests = 0;
         try (app) {
             Http http = Http.to(app);
-            for (String page : List.of("rates-versioned", "rates-reloaded")) {
+            for (String page : List.of("rates-versioned", "rates-reloaded", "rates-atomic")) {
                 Http.Response rate = readWhileLoading(http, page);
                 assertEquals(List.of(500, "Element EUR is undefined in RATES"), List.of(rate.status(), rate.body()),
                         why(page + ": the reader passed the flag before the table was loaded", app));
@@ -57,13 +58,19 @@ class GuardFlagShapesTest {
 
         String versioned = PKG + "VersionedRates";
         String reloading = PKG + "ReloadingRates";
+        String atomic = PKG + "AtomicVersionedRates";
         assertEquals(List.of(
+                "error partial-init-read " + atomic + ".rates[EUR] | GET /rates-atomic @ " + atomic
+                        + ".rate(AtomicVersionedRates.java:18) | GET /rates-atomic @ " + atomic
+                        + ".rate(AtomicVersionedRates.java:25)",
                 "error partial-init-read " + reloading + ".RATES[EUR] | GET /rates-reloaded @ " + reloading
                         + ".rate(ReloadingRates.java:17) | GET /rates-reloaded @ " + reloading
                         + ".rate(ReloadingRates.java:20)",
                 "error partial-init-read " + versioned + ".RATES[EUR] | GET /rates-versioned @ " + versioned
                         + ".rate(VersionedRates.java:18) | GET /rates-versioned @ " + versioned
                         + ".rate(VersionedRates.java:25)",
+                "error publish-then-populate " + atomic + ".version | GET /rates-atomic @ " + atomic
+                        + ".rate(AtomicVersionedRates.java:18) | -",
                 "error publish-then-populate " + reloading + ".version | GET /rates-reloaded @ " + reloading
                         + ".rate(ReloadingRates.java:17) | -",
                 "error publish-then-populate " + versioned + ".version | GET /rates-versioned @ " + versioned
@@ -74,7 +81,8 @@ class GuardFlagShapesTest {
         // twins' included (it does not take their volatile flag as ordering yet, as in ReachTest): states only.
         List<String> races = ReachTest.raceStates(events);
         assertTrue(List.of(RACE + versioned + ".RATES", RACE + PKG + "FixedVersionedRates.RATES",
-                RACE + reloading + ".RATES", RACE + PKG + "FixedReloadingRates.RATES").containsAll(races),
+                RACE + reloading + ".RATES", RACE + PKG + "FixedReloadingRates.RATES", RACE + atomic + ".rates",
+                RACE + PKG + "FixedAtomicVersionedRates.rates").containsAll(races),
                 why("the races the mutation detector sees in these tables: " + races, app, events));
 
         assertEquals(List.of(versioned + ".RATES[EUR] at " + versioned + ".rate(VersionedRates.java:22)",
@@ -85,6 +93,10 @@ class GuardFlagShapesTest {
                 reloading + ".RATES[USD] at " + reloading + ".reload(ReloadingRates.java:28)"),
                 ReachTest.strings(guard(events, reloading + ".version").path("details").path("fillsAfterPublication")),
                 why("the version names the table another method refilled after it", app, events));
+        assertEquals(List.of(atomic + ".rates[EUR] at " + atomic + ".rate(AtomicVersionedRates.java:22)",
+                atomic + ".rates[USD] at " + atomic + ".rate(AtomicVersionedRates.java:23)"),
+                ReachTest.strings(guard(events, atomic + ".version").path("details").path("fillsAfterPublication")),
+                why("the atomic version names the table refilled after it", app, events));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -83,7 +83,8 @@ final class PublicationScan extends ClassVisitor {
             @Override
             public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                 dev.crosstalk.bootstrap.HookTable hook = ContainerCalls.hookFor(owner, method, desc);
-                if (hook != null && hook.stores || isSharedAttributeStore(owner, method, desc)) {
+                if (hook != null && hook.stores || isSharedAttributeStore(owner, method, desc)
+                        || AtomicVersions.fieldType(owner, method, desc) != null) {
                     publishing.add(key);
                 }
             }

@@ -231,8 +231,7 @@ public final class Recorder implements Sink {
         }
         String type = field.descriptor();
         if (field.primitive() && site.readModifyWrite() && ("I".equals(type) || "J".equals(type))) {
-            ts.incremented = site;
-            ts.incrementedIn = request;
+            ts.incremented(site, request);
             return;
         }
         boolean ready = field.primitive() ? bits != 0 && "Z".equals(type)
@@ -244,6 +243,16 @@ public final class Recorder implements Sink {
             publications.openGuard(field.stateName(), site, request);
         } else if (site.readModifyWrite()) {
             publications.openInstanceGuard(owner, field.stateName(), site, request);
+        }
+    }
+
+    /** {@code version.incrementAndGet()}: remembered as {@code version++} is ({@link #guard}). */
+    @Override
+    public void atomicIncrement(int siteId) {
+        Site site = sites.get(siteId);
+        ThreadState ts = ThreadState.get();
+        if (site != null && site.field() != null && ts.classInitDepth == 0) {
+            ts.incremented(site, ts.activeRequest());
         }
     }
 

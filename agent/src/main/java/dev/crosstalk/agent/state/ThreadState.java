@@ -26,6 +26,12 @@ public final class ThreadState {
     public Site incremented;
     public RequestContext incrementedIn;
 
+    /** This thread incremented the number at {@code site} ({@code version++}, {@code incrementAndGet()}) in {@code request}. */
+    public void incremented(Site site, RequestContext request) {
+        incremented = site;
+        incrementedIn = request;
+    }
+
     /** Stands for this thread among the makers of start-up objects ({@link Reachability}): no reference to the thread. */
     public final Object maker = new Object();
 

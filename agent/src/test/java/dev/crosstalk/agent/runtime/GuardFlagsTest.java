@@ -64,6 +64,11 @@ class GuardFlagsTest {
             "GuardFlagsTest.java");
     private final int countInMethod = sites.register(GuardFlagsTest.class.getName(), "countHit",
             "GuardFlagsTest.java", 2, hits, true, null, countMethod);
+    private final StaticField atomicVersion = fields.field("com/acme/Rates", "atomicVersion",
+            "Ljava/util/concurrent/atomic/AtomicInteger;");
+    // atomicVersion.incrementAndGet()
+    private final int incrementAtomic = sites.register("com.acme.Rates", "rate", "Rates.java", 18, atomicVersion,
+            true, null, method);
     // RATES.clear() in the method that bumped the version
     private final int clearRates = sites.register("com.acme.Rates", "rate", "Rates.java", 19, null, false, null, 0);
     private final int clearElsewhere = sites.register("com.acme.Rates", "evict", "Rates.java", 40, null, false, null,
@@ -267,6 +272,33 @@ class GuardFlagsTest {
         table.clear();
         Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
         fill("EUR");
+    }
+
+    @Test
+    void atomicVersionIncrementedBeforeEmptyingAndRefillingIsPublishThenPopulateAndAMissedRateAPartialInitRead() {
+        inRequest("GET /rates?reload", () -> {
+            recorder.atomicIncrement(incrementAtomic);
+            clearTable();
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        Finding p = RecordedFindings.only(findings, FindingType.PUBLISH_THEN_POPULATE);
+        assertEquals(List.of(Severity.ERROR, "com.acme.Rates.atomicVersion"), List.of(p.severity(), p.state()),
+                RecordedFindings.describe(findings));
+        assertEquals("com.acme.Rates.RATES[EUR]", RecordedFindings.only(findings, FindingType.PARTIAL_INIT_READ).state(),
+                RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void atomicCounterIncrementedBeforeAddingIsNoVersion() {
+        inRequest("GET /rates", () -> {
+            recorder.atomicIncrement(incrementAtomic);
+            Requests.onOtherThread("reader", () -> inRequest("GET /rates?second", () -> look("EUR")));
+            fill("EUR");
+            recorder.methodExit(method);
+        });
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
     }
 
     @Test

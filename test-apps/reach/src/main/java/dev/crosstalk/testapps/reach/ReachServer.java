@@ -37,6 +37,8 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new RatesServlet(new FixedVersionedRates())), "/rates-versioned-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new ReloadingRates())), "/rates-reloaded");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedReloadingRates())), "/rates-reloaded-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new AtomicVersionedRates())), "/rates-atomic");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedAtomicVersionedRates())), "/rates-atomic-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new RateService())), "/rate-service");
         context.addServlet(new ServletHolder(new RatesServlet(new LockedRateService())), "/rate-service-locked");
         context.addServlet(new ServletHolder(new RatesServlet(new SentinelRateService())), "/rate-service-sentinel");
