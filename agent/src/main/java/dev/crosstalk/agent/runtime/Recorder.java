@@ -221,7 +221,9 @@ public final class Recorder implements Sink {
      * as flows, not a flag. In an instance field ({@code owner} not null) only a flag the method checked
      * before setting it is one (an object's {@code running = true} is its state), and an object's enum
      * fields are its life-cycle; the window is judged only if another thread reads that object's flag
-     * while it is open ({@link Publications#openInstanceGuard}).
+     * while it is open ({@link Publications#openInstanceGuard}). No window opens for the flag of a
+     * start-up object only its maker has reached (nobody else can read it yet), nor at a site that set
+     * the flag of one object twice ({@link Site#setsFlagOnce}).
      */
     private void guard(StaticField field, Site site, ThreadState ts, RequestContext request, boolean published,
             Object value, long bits, Object owner) {
@@ -241,7 +243,8 @@ public final class Recorder implements Sink {
         }
         if (isStatic) {
             publications.openGuard(field.stateName(), site, request);
-        } else if (site.readModifyWrite()) {
+        } else if (site.readModifyWrite() && (request != null || !reach.onlyMadeHere(owner))
+                && site.setsFlagOnce(owner)) {
             publications.openInstanceGuard(owner, field.stateName(), site, request);
         }
     }

@@ -93,7 +93,8 @@ public final class Reachability {
         return holder != null && onlyMadeHere(holder.get());
     }
 
-    private boolean onlyMadeHere(Object o) {
+    /** Whether this thread made {@code o} outside requests and no other thread has reached it, nor shared state held it. */
+    public boolean onlyMadeHere(Object o) {
         return o != null && shared.get(o) == ThreadState.get().maker;
     }
 

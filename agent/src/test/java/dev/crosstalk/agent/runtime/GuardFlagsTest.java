@@ -429,7 +429,8 @@ class GuardFlagsTest {
 
     @Test
     void aSingletonsFlagSetFirstAtStartupWhileARequestReadsItIsAWarning() {
-        recorder.constructed(service);
+        // made on main, loaded by a start-up thread (this one) while the server takes requests
+        Requests.onOtherThread("main", () -> recorder.constructed(service));
         recorder.instanceWrite(setServiceLoaded, service, null, 1L);
         Requests.onOtherThread("reader", () -> inRequest("GET /rates", () ->
                 recorder.fieldAccess(readServiceLoaded, service, false)));
@@ -482,6 +483,35 @@ class GuardFlagsTest {
                     recorder.fieldAccess(readServiceLoaded, service, false)));
             recorder.methodExit(method);
         });
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void aStartupObjectsFlagSetByTheThreadThatMadeItIsNoGuardYet() {
+        // Spring's RootBeanDefinition.constructorArgumentsResolved, on main while the context starts
+        recorder.constructed(service);
+        recorder.instanceWrite(setServiceLoaded, service, null, 1L);
+        Requests.onOtherThread("reader", () -> recorder.fieldAccess(readServiceLoaded, service, false));
+        fill("EUR");
+        recorder.methodExit(method);
+        assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
+    }
+
+    @Test
+    void aFlagSetAgainOnTheSameObjectMarksOneUseOfARecycledObjectNotAGuard() {
+        // Tomcat's Parameters: didQueryParameters set per request, cleared by recycle() in between
+        recorder.constructed(service);
+        for (String request : List.of("GET /first", "GET /second")) {
+            inRequest(request, () -> {
+                recorder.instanceWrite(setServiceLoaded, service, null, 1L);
+                if (request.equals("GET /second")) {
+                    Requests.onOtherThread("async", () -> recorder.fieldAccess(readServiceLoaded, service, false));
+                }
+                fill("EUR");
+                recorder.methodExit(method);
+            });
+            recorder.instanceWrite(startService, service, null, 0L); // recycle(): didQueryParameters = false
+        }
         assertEquals(List.of(), guardFindings(), RecordedFindings.describe(findings));
     }
 
