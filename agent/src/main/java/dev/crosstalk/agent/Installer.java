@@ -73,7 +73,7 @@ final class Installer {
         // takes the longest of the three instead of their sum. Nothing is installed until all are done.
         FutureTask<String> selfTest = background("self-test", () -> options.selfTest ? selfTest() : null);
         FutureTask<AgentBuilder> boundaries = background("boundaries",
-                () -> Boundaries.prepare(inst, options.entries, boundaryFailureLog()));
+                () -> Boundaries.prepare(inst, options.entries, attached, boundaryFailureLog()));
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, outputs.text, options.textSeverity, outputs.json,
                 options.jsonSeverity, options.updateMillis,
@@ -121,7 +121,7 @@ final class Installer {
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
         net.bytebuddy.agent.builder.ResettableClassFileTransformer boundaryAdvice = outcome(boundaries).installOn(inst);
         RunningAgent running = new RunningAgent(inst, transformer, java.util.List.of(boundaryAdvice,
-                dev.crosstalk.agent.instrument.LogEvents.install(inst, boundaryFailureLog())), reporter, filter, attached);
+                dev.crosstalk.agent.instrument.LogEvents.install(inst, attached, boundaryFailureLog())), reporter, filter, attached);
         reporter.start();
         failures = reporter;
         if (attached) {

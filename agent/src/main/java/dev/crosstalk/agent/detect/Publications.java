@@ -14,9 +14,6 @@ import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -48,7 +45,6 @@ public final class Publications {
     /** A window left open longer than this is dropped unjudged. */
     public static final long MAX_AGE_NANOS = 30_000_000_000L;
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final FindingRegistry findings;
     private volatile Window[] open = new Window[0];
@@ -144,6 +140,9 @@ public final class Publications {
             return false;
         }
     }
+
+    /** Whether a fill site runs under a lock, asked once per site. */
+    private final LockedSites locked = new LockedSites();
 
     private static final byte LOCKS_UNKNOWN = 0;
     private static final byte LOCKS_HELD = 1;
@@ -262,7 +261,7 @@ public final class Publications {
         for (Window w : open) {
             if (w.mine() && w.holds(target)) {
                 if (!w.guard && w.locks == LOCKS_UNKNOWN) {
-                    w.locks = heldLocks() ? LOCKS_HELD : LOCKS_FREE;
+                    w.locks = locked.underLock(site) ? LOCKS_HELD : LOCKS_FREE;
                 }
                 if (w.locks == LOCKS_HELD) {
                     return;
@@ -495,14 +494,4 @@ public final class Publications {
             return out.toArray(new Field[0]);
         }
     };
-
-    /** Whether the current thread holds any monitor or ownable java.util.concurrent lock. */
-    public static boolean heldLocks() {
-        ThreadInfo[] info = THREADS.getThreadInfo(new long[] {Thread.currentThread().getId()},
-                THREADS.isObjectMonitorUsageSupported(), THREADS.isSynchronizerUsageSupported());
-        if (info.length == 0 || info[0] == null) {
-            return false;
-        }
-        return info[0].getLockedMonitors().length > 0 || info[0].getLockedSynchronizers().length > 0;
-    }
 }

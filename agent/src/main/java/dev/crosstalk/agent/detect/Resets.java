@@ -32,7 +32,7 @@ public final class Resets {
      */
     public void reset(StaticField field, Site site, RequestContext request) {
         field.resettable = true;
-        if (underLock(site)) {
+        if (locked.underLock(site)) {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }
         int epoch = epoch(lastResets.get(field)) + 1;
@@ -40,30 +40,8 @@ public final class Resets {
         request.epochSeen(field, epoch);
     }
 
-    /** Sites asked whether they reset under a lock, and those that did; both indexed by site id. */
-    private final java.util.BitSet lockAsked = new java.util.BitSet();
-    private final java.util.BitSet lockHeld = new java.util.BitSet();
-
-    /**
-     * Whether the thread resetting at {@code site} holds a lock. Asked once per site: asking stops the
-     * JVM at a safepoint, and a site's code takes the same locks each time it runs.
-     */
-    private boolean underLock(Site site) {
-        int id = site.id();
-        synchronized (lockAsked) {
-            if (id >= 0 && lockAsked.get(id)) {
-                return lockHeld.get(id);
-            }
-        }
-        boolean held = Publications.heldLocks();
-        synchronized (lockAsked) {
-            if (id >= 0) {
-                lockAsked.set(id);
-                lockHeld.set(id, held);
-            }
-        }
-        return held;
-    }
+    /** Whether a reset site runs under a lock, asked once per site. */
+    private final LockedSites locked = new LockedSites();
 
     /** {@code request} reads {@code field} again: a reset by another request since its last read is a finding. */
     public void check(StaticField field, Site site, RequestContext request) {

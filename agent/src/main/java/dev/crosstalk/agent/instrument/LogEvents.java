@@ -31,12 +31,16 @@ public final class LogEvents {
     private LogEvents() {
     }
 
-    /** Installs the advice; {@code onError} hears of types that failed (they stay as they were). */
+    /**
+     * Installs the advice, into the logging classes already loaded too when {@code attached};
+     * {@code onError} hears of types that failed (they stay as they were).
+     */
     public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
-            BiConsumer<String, Throwable> onError) {
+            boolean attached, BiConsumer<String, Throwable> onError) {
         return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(LoadedTypes.offered(attached, name -> name.equals(LOGBACK_EVENT) || name.startsWith(LOG4J_CORE)))
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new AgentBuilder.Listener.Adapter() {

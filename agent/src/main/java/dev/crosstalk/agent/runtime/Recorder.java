@@ -94,9 +94,9 @@ public final class Recorder implements Sink {
         this.overlaps = new Overlaps(findings);
         this.flows = new Flows(findings);
         this.resets = new Resets(findings);
-        this.requests = new RequestLifecycle(publications, threadLocals);
         this.reach = new Reachability(maxContainers);
         this.mutations = new Mutations(findings, sites, maxContainers, o -> reach.scope(o) != null);
+        this.requests = new RequestLifecycle(publications, threadLocals, mutations);
         this.structs = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {

@@ -1,6 +1,7 @@
 package dev.crosstalk.agent.runtime;
 
 import dev.crosstalk.agent.state.VirtualThreads;
+import dev.crosstalk.agent.detect.Mutations;
 import dev.crosstalk.agent.detect.Publications;
 import dev.crosstalk.agent.detect.ThreadLocals;
 import dev.crosstalk.agent.state.RequestContext;
@@ -24,8 +25,10 @@ final class RequestLifecycle {
     final AsyncDispatches asyncDispatches = new AsyncDispatches();
     private final Publications publications;
     private final ThreadLocals threadLocals;
+    private final Mutations mutations;
 
-    RequestLifecycle(Publications publications, ThreadLocals threadLocals) {
+    RequestLifecycle(Publications publications, ThreadLocals threadLocals, Mutations mutations) {
+        this.mutations = mutations;
         this.publications = publications;
         this.threadLocals = threadLocals;
     }
@@ -95,6 +98,7 @@ final class RequestLifecycle {
                 threadLocals.requestEnded(ts, (RequestContext) token);
             }
             ((RequestContext) token).end();
+            mutations.requestEnded((RequestContext) token);
             ts.locks.clear(); // lock objects are referenced only while a request of this thread runs
             ((RequestContext) token).dropMarks();
             ts.lastRequest = (RequestContext) token;

@@ -18,7 +18,10 @@ package dev.crosstalk.agent.detect.mutation;
  * check-then-act, reported once with both lookups and both stores.
  *
  * <p>Bounded: {@value #REQUESTS} requests and {@value #KEYS} looked-up keys per object; the oldest
- * (or ended) make room. Thread-safe.
+ * (or ended) make room. The calls of a request that ended are dropped at the next call on the object,
+ * or when the runtime says it ended ({@link #forget}): they can no longer conflict with anything, and
+ * a watched object per session (a cart) would otherwise keep its last request's calls for the
+ * session's life. Thread-safe.
  */
 public final class UseHistory {
     static final int REQUESTS = 8;
@@ -50,8 +53,12 @@ public final class UseHistory {
         }
     }
 
-    private final Track[] tracks = new Track[REQUESTS];
-    private final KeyCheck[] checks = new KeyCheck[KEYS];
+    private static final Track[] NO_TRACKS = new Track[0];
+    private static final KeyCheck[] NO_CHECKS = new KeyCheck[0];
+
+    // Both grow on use: most watched objects meet one or two requests, and lists never look up keys.
+    private Track[] tracks = NO_TRACKS;
+    private KeyCheck[] checks = NO_CHECKS;
     private int nextCheck;
 
     /**
@@ -63,8 +70,47 @@ public final class UseHistory {
         if (found == null) {
             found = race(use, liveness, known);
         }
+        dropEnded(use, liveness);
         remember(use);
         return found;
+    }
+
+    /** The request {@code request} ended: its calls are forgotten (its key checks stay, see {@link #checkThenAct}). */
+    public synchronized void forget(long request) {
+        boolean none = true;
+        for (int i = 0; i < tracks.length; i++) {
+            if (tracks[i] != null && tracks[i].request == request) {
+                tracks[i] = null;
+            }
+            none &= tracks[i] == null;
+        }
+        if (none) {
+            tracks = NO_TRACKS;
+        }
+    }
+
+    /** Whether nothing of any request is remembered. */
+    public synchronized boolean isEmpty() {
+        for (Track t : tracks) {
+            if (t != null) {
+                return false;
+            }
+        }
+        for (KeyCheck c : checks) {
+            if (c != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void dropEnded(Use use, Liveness liveness) {
+        for (int i = 0; i < tracks.length; i++) {
+            Track t = tracks[i];
+            if (t != null && t.request != use.request && !liveness.inFlight(t.tag)) {
+                tracks[i] = null;
+            }
+        }
     }
 
     private Conflict race(Use use, Liveness liveness, VectorClock known) {
@@ -156,19 +202,31 @@ public final class UseHistory {
                 return;
             }
         }
+        for (int i = 0; i < checks.length; i++) {
+            if (checks[i] == null) {
+                checks[i] = fresh;
+                return;
+            }
+        }
+        if (checks.length < KEYS) {
+            int at = checks.length;
+            checks = java.util.Arrays.copyOf(checks, Math.min(KEYS, Math.max(2, at * 2)));
+            checks[at] = fresh;
+            return;
+        }
         checks[nextCheck] = fresh;
         nextCheck = (nextCheck + 1) % checks.length;
     }
 
-    /** The track of the use's request: its own, an empty one, or the one used longest ago. */
+    /** The track of the use's request: its own, an empty one, a new one, or the one used longest ago. */
     private Track track(Use use) {
         Track oldest = null;
+        int empty = -1;
         for (int i = 0; i < tracks.length; i++) {
             Track t = tracks[i];
             if (t == null) {
-                t = new Track();
-                tracks[i] = t;
-                return reset(t, use);
+                empty = empty < 0 ? i : empty;
+                continue;
             }
             if (t.request == use.request) {
                 return t;
@@ -176,6 +234,14 @@ public final class UseHistory {
             if (oldest == null || t.lastSeq < oldest.lastSeq) {
                 oldest = t;
             }
+        }
+        if (empty < 0 && tracks.length < REQUESTS) {
+            empty = tracks.length;
+            tracks = java.util.Arrays.copyOf(tracks, Math.min(REQUESTS, Math.max(2, empty * 2)));
+        }
+        if (empty >= 0) {
+            tracks[empty] = new Track();
+            return reset(tracks[empty], use);
         }
         return reset(oldest, use);
     }

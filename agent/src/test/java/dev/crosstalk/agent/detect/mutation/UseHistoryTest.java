@@ -1,6 +1,7 @@
 package dev.crosstalk.agent.detect.mutation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -241,6 +242,24 @@ class UseHistoryTest {
         Conflict c = record(use(99, 12, 200, UseKind.WRITE, LockSet.NONE));
         assertNotNull(c);
         assertTrue(c.earlier.request >= 2);
+    }
+
+    @Test
+    void callsOfEndedRequestsAreDroppedAtTheNextCall() {
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        ended.add(1L);
+        assertNull(record(use(2, 12, 200, UseKind.WRITE, LockSet.NONE)), "an ended request conflicts with nothing");
+        history.forget(2);
+        assertTrue(history.isEmpty(), "request 1 dropped at request 2's call, request 2 by forget");
+    }
+
+    @Test
+    void forgettingOneRequestKeepsTheOthersInFlight() {
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        record(use(2, 12, 200, UseKind.READ, LockSet.NONE));
+        history.forget(2);
+        assertFalse(history.isEmpty());
+        assertNotNull(record(use(3, 13, 300, UseKind.READ, LockSet.NONE)), "request 1's write still meets request 3");
     }
 
     /** How a volatile field stands between request 1's call (thread 11) and request 2's (thread 12). */
