@@ -86,6 +86,19 @@ public final class FieldHooks {
         field(owner, site, true, null, 0L);
     }
 
+    /**
+     * An {@code AtomicInteger} or {@code AtomicLong} loaded from a field is about to be incremented
+     * ({@code version.incrementAndGet()}): like {@code version++} on a number field, a version if the
+     * method then empties the state it versions.
+     */
+    public static void atomicIncrement(int site) {
+        try {
+            Hooks.sink.atomicIncrement(site);
+        } catch (Throwable t) {
+            Hooks.error(t);
+        }
+    }
+
     /** A primitive static field was read. */
     public static void getStatic(int site) {
         try {

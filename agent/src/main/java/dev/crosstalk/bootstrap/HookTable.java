@@ -45,6 +45,8 @@ public enum HookTable {
     PUT_FIELD_I(FieldHooks.class, "putFieldI", "(Ljava/lang/Object;II)V", null, false),
     /** Write of a long or double field of an object that may be shared; the value is not passed. */
     PUT_FIELD(FieldHooks.class, "putField", "(Ljava/lang/Object;I)V", null, false),
+    /** {@code incrementAndGet}/{@code getAndIncrement} on an atomic number held in an application field: a version bumped. */
+    ATOMIC_INCREMENT(FieldHooks.class, "atomicIncrement", "(I)V", null, false),
     /** {@code setAttribute} on a session or the servlet context: containers and objects stored there are tracked. */
     SESSION_ATTRIBUTE(CallHooks.class, "sessionAttribute", "(Ljava/lang/Object;Ljava/lang/Object;I)V", null, false),
     /** {@code MDC.put}: a per-thread value a request sets and must remove before the thread serves another. */

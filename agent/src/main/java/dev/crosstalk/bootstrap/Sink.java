@@ -55,6 +55,10 @@ public interface Sink {
     default void instanceWrite(int site, Object owner, Object value, long bits) {
     }
 
+    /** An atomic number held in the field of {@code site} is about to be incremented. */
+    default void atomicIncrement(int site) {
+    }
+
     /** A container not tracked yet was read from a field of a possibly shared object. */
     default void containerReached(int site, Object owner, Object container) {
     }

@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Jackson's packages, as a new user would try it. Their concurrent caches (entries that are concurrent
  * maps filled by {@code computeIfAbsent}, retrievers with volatile fields) and Tomcat's connection
  * table (a socket wrapper stored under the socket just accepted, then registered with the poller) are
- * no warning or error; the application's own fixed pages are served meanwhile.
+ * no warning or error; the application's own fixed pages are served meanwhile. The app is given
+ * command-line arguments, as deployments do: Spring parses them on {@code main} into a
+ * {@code CommandLineArgs} (a list stored for an option, then its values added) that no other thread
+ * reaches while it is built, so no warning either.
  */
 class SpringBootFrameworksTest {
     /** Spring's, Tomcat's (the embedded server: Catalina, Coyote, its utilities) and Jackson's packages. */
@@ -33,6 +36,9 @@ class SpringBootFrameworksTest {
     /** Everything of Spring instrumented starts slowly, more so on a shared machine. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private static final Duration FIRST_REQUESTS_TIMEOUT = Duration.ofSeconds(120);
+    /** Options with values (one given twice), and a plain argument: each shape Spring's parser builds. */
+    private static final List<String> ARGS = List.of("--crosstalk.demo.region=eu", "--crosstalk.demo.tag=a",
+            "--crosstalk.demo.tag=b", "--crosstalk.demo.verbose", "report");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
@@ -46,6 +52,7 @@ class SpringBootFrameworksTest {
                 .agentJar(project.agentJar())
                 .agentOptions("json=" + json + ",include=" + String.join(";", FRAMEWORKS) + ";"
                         + SpringBootScenario.PKG.substring(0, SpringBootScenario.PKG.length() - 1))
+                .appArgs(ARGS.toArray(new String[0]))
                 .workDir(dir)
                 .startTimeout(START_TIMEOUT)
                 .start();

@@ -160,14 +160,16 @@ final class Soak {
 
     /**
      * The heap in use from {@code GC.heap_info}: G1 and ZGC print one line for the whole heap, Serial
-     * and Parallel GC (what a JVM pinned to one CPU chooses) one line per generation.
+     * and Parallel GC (what a JVM pinned to one CPU chooses) one line per generation ({@code def new
+     * generation} and {@code tenured generation} up to JDK 21 or so, {@code DefNew} and {@code Tenured} on JDK 25).
      */
     static long heapUsedKb(String heapInfo) {
         long kb = 0;
         boolean found = false;
         for (String line : heapInfo.split("\n")) {
+            String trimmed = line.trim();
             if (line.contains(" heap ") || line.contains("generation") || line.contains("PSYoungGen")
-                    || line.contains("ParOldGen")) {
+                    || line.contains("ParOldGen") || trimmed.startsWith("DefNew ") || trimmed.startsWith("Tenured ")) {
                 Matcher used = HEAP_USED.matcher(line);
                 if (used.find()) {
                     kb += Long.parseLong(used.group(1));

@@ -55,6 +55,11 @@ class BenchTest {
                 + "  region size 1024K, 2 young (2048K), 0 survivors (0K)\n"
                 + " Metaspace       used 60118K, committed 60608K, reserved 1105920K\n";
         assertEquals(22118, Soak.heapUsedKb(g1));
+        String serial25 = "99:\nDefNew     total 116160K, used 31005K [0x0, 0x1, 0x2)\n"
+                + " eden space 103296K,  30% used [0x0, 0x1, 0x2)\n"
+                + "Tenured    total 258048K, used 1166K [0x0, 0x1, 0x2)\n"
+                + " the  space 258048K,   0% used [0x0, 0x1, 0x2, 0x3)\n";
+        assertEquals(32171, Soak.heapUsedKb(serial25));
         assertEquals(-1, Soak.heapUsedKb("no such process"));
     }
 

@@ -70,7 +70,19 @@ public final class Publications {
         /** A guard window: a flag said "ready"; every shared state the thread fills next is a fill. */
         final boolean guard;
         /**
-         * A map entry under a key only the publisher can name ({@link EntryKeys}): its fills are building
+         * For a flag in an instance field, the object that holds it: null for a static flag. Such a window
+         * is judged only once another thread read the flag of that very object while it was open.
+         */
+        WeakReference<Object> flagOwner;
+        /**
+         * How many fills the window had when another thread first read the flag of {@link #flagOwner}:
+         * a read before the last fill saw "ready" too early; one after it (a reader that waited for the
+         * publisher's lock) saw the state complete.
+         */
+        int flagReadAtFill = Integer.MAX_VALUE;
+        /**
+         * A map entry under a key only the publisher can name ({@link EntryKeys}), or in a container held by
+         * a start-up object no other thread has reached yet: its fills are building
          * an entry nobody can look up yet, not a finding by themselves; a reader that got there early is.
          */
         boolean privateKey;
@@ -149,7 +161,7 @@ public final class Publications {
 
     /**
      * Opens a window on {@code object}, just stored into a map under a key: {@code privateKey} when no
-     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}).
+     * thread but the publisher can name that key ({@link EntryKeys#nameableByOthers}) or reach the map.
      */
     public void openEntry(Object object, boolean container, String state, Site site, RequestContext request,
             boolean privateKey) {
@@ -183,6 +195,34 @@ public final class Publications {
         Object token = new Object();
         add(new Window(token, false, true, new WeakReference<?>[0], state, site,
                 request == null ? null : request.info()), token);
+    }
+
+    /**
+     * Opens a guard window on a flag held in an instance field of {@code owner}, checked and then set
+     * ({@code if (!loaded) { loaded = true; … }}). Objects made outside requests include servers'
+     * recycled per-request objects (Tomcat's {@code Parameters.didQueryParameters}, checked, set, then
+     * its map filled) that only one request uses at a time: the flag is a guard between threads only
+     * when another thread reads it on the same object while it is up ({@link #flagRead}). A singleton's
+     * first requests do; a per-request object's never do. A read after the last fill (a reader that
+     * waited for the publisher's lock) found the state complete and does not count.
+     */
+    public void openInstanceGuard(Object owner, String state, Site site, RequestContext request) {
+        Object token = new Object();
+        Window w = new Window(token, false, true, new WeakReference<?>[0], state, site,
+                request == null ? null : request.info());
+        w.flagOwner = new WeakReference<>(owner);
+        add(w, token);
+    }
+
+    /** A thread read the instance field at {@code site} of {@code owner}: a flag another thread has up? */
+    public void flagRead(Object owner, Site site) {
+        for (Window w : open) {
+            if (w.flagOwner != null && w.site.field() == site.field() && w.flagOwner.get() == owner && !w.mine()) {
+                synchronized (w) {
+                    w.flagReadAtFill = Math.min(w.flagReadAtFill, w.fills.size());
+                }
+            }
+        }
     }
 
     private void add(Window w, Object object) {
@@ -255,7 +295,9 @@ public final class Publications {
                             missing != null));
                     }
                 }
-                return;
+                if (target != GUARDED) {
+                    return; // one window per published object; guarded state may be under several flags at once
+                }
             }
         }
     }
@@ -319,6 +361,13 @@ public final class Publications {
         seen.ranIn(w.request);
         if (fills.isEmpty()) {
             return; // build-then-publish: complete when stored
+        }
+        int flagReadAt;
+        synchronized (w) {
+            flagReadAt = w.flagReadAtFill;
+        }
+        if (w.flagOwner != null && flagReadAt >= fills.size()) {
+            return; // no other thread looked at this object's flag before it was true: it guarded nothing then
         }
         Evidence publisher = publisher(w);
         Object published = w.container || w.guard ? null : w.object.get();

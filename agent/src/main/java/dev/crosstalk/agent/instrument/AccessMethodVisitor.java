@@ -31,6 +31,8 @@ final class AccessMethodVisitor extends MethodVisitor {
     private final Set<String> readFields = new HashSet<>();
     /** The field most recently loaded in this method, by field descriptor: names the receiver of a later call. */
     private final java.util.Map<String, String> lastLoaded = new java.util.HashMap<>();
+    /** The application field of each type last loaded in this method: owner, name, descriptor. */
+    private final java.util.Map<String, String[]> lastLoadedField = new java.util.HashMap<>();
     /** This method has read the clock: its later field writes are clock sites (see {@link ClockSites}). */
     private boolean clockRead;
     private int line;
@@ -108,6 +110,7 @@ final class AccessMethodVisitor extends MethodVisitor {
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
         if (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) {
             lastLoaded.put(descriptor, fieldOwner.replace('/', '.') + '.' + name);
+            lastLoadedField.put(descriptor, new String[] {fieldOwner, name, descriptor});
         }
         if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
             instanceField(opcode, fieldOwner, name, descriptor);
@@ -175,7 +178,7 @@ final class AccessMethodVisitor extends MethodVisitor {
         boolean rmw = opcode == Opcodes.PUTFIELD && readFields.contains(key);
         char kind = descriptor.charAt(0);
         int site = owner.site(methodName, line, owner.field(fieldOwner, name, descriptor), rmw, name,
-                opcode == Opcodes.PUTFIELD && PublicationScan.publishesFromInstanceField(descriptor) && publishing
+                opcode == Opcodes.PUTFIELD && PublicationScan.publishesFromInstanceField(descriptor, rmw) && publishing
                         ? methodId() : 0);
         if (clockRead && opcode == Opcodes.PUTFIELD) {
             ClockSites.add(site);
@@ -260,6 +263,14 @@ final class AccessMethodVisitor extends MethodVisitor {
             HandoffCalls.before(mv, opcode, callOwner, name, descriptor);
         }
         clockRead |= ClockSites.readsClock(callOwner, name, descriptor);
+        String atomic = classInit || opcode != Opcodes.INVOKEVIRTUAL ? null
+                : AtomicVersions.fieldType(callOwner, name, descriptor);
+        String[] from = atomic == null ? null : lastLoadedField.get(atomic);
+        if (from != null && owner.filter().isApplication(from[0])) {
+            push(owner.site(methodName, line, owner.field(from[0], from[1], from[2]), true, null,
+                    publishing ? methodId() : 0));
+            call(HookTable.ATOMIC_INCREMENT);
+        }
         if (!classInit && MarkCalls.emit(mv, opcode, callOwner, name, descriptor, isInterface)) {
             return;
         }

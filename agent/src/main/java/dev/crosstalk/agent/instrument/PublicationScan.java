@@ -48,6 +48,16 @@ final class PublicationScan extends ClassVisitor {
         return type == 'L' || type == '[' || type == 'I' || type == 'J';
     }
 
+    /**
+     * Whether a write into an instance field can publish, given whether its method read that field
+     * before: as {@link #publishesFromInstanceField}, or a boolean checked and then set
+     * ({@code if (!loaded) { loaded = true; … }}), which can be a guard flag. Booleans set without a
+     * check (setters, {@code running = true}) are an object's state, and their methods stay unhooked.
+     */
+    static boolean publishesFromInstanceField(String descriptor, boolean readBefore) {
+        return publishesFromInstanceField(descriptor) || readBefore && descriptor.equals("Z");
+    }
+
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         if (name.equals("<clinit>")) {
@@ -56,10 +66,16 @@ final class PublicationScan extends ClassVisitor {
         String key = name + descriptor;
         boolean constructor = name.equals("<init>");
         return new MethodVisitor(Opcodes.ASM9) {
+            private final Set<String> read = new HashSet<>();
+
             @Override
             public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                if (opcode == Opcodes.GETFIELD) {
+                    read.add(owner + '.' + field);
+                }
                 if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD && !constructor
-                        && publishesFromInstanceField(desc)) && filter.isApplication(owner)) {
+                        && publishesFromInstanceField(desc, read.contains(owner + '.' + field)))
+                        && filter.isApplication(owner)) {
                     publishing.add(key);
                 }
             }
@@ -67,7 +83,8 @@ final class PublicationScan extends ClassVisitor {
             @Override
             public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                 dev.crosstalk.bootstrap.HookTable hook = ContainerCalls.hookFor(owner, method, desc);
-                if (hook != null && hook.stores || isSharedAttributeStore(owner, method, desc)) {
+                if (hook != null && hook.stores || isSharedAttributeStore(owner, method, desc)
+                        || AtomicVersions.fieldType(owner, method, desc) != null) {
                     publishing.add(key);
                 }
             }

@@ -85,14 +85,14 @@ public final class Recorder implements Sink {
         this.fields = fields;
         this.findings = findings;
         this.publications = new Publications(findings);
-        this.guards = new GuardFlags(publications, fields);
+        this.reach = new Reachability(maxContainers);
+        this.guards = new GuardFlags(publications, fields, reach);
         this.windows = new WindowFeed(publications, fields);
         this.threadLocals = new ThreadLocals(findings, fields, maxContainers);
         this.overlaps = new Overlaps(findings);
         this.resets = new Resets(findings);
         this.flows = new Flows(findings);
         this.cells = new CellUpdates(flows, resets, guards);
-        this.reach = new Reachability(maxContainers);
         this.mutations = new Mutations(findings, sites, maxContainers, o -> reach.scope(o) != null);
         this.requests = new RequestLifecycle(publications, threadLocals, mutations);
         this.containers = new TrackedContainers(maxContainers, guards, resets);
@@ -172,7 +172,7 @@ public final class Recorder implements Sink {
             if (container || struct) {
                 publications.open(value, container, field.stateName(), site, request);
             }
-            guards.written(field, site, ts, request, container || struct, value, bits, true);
+            guards.written(field, site, ts, request, container || struct, value, bits, null);
         }
         cells.valueWritten(field, site, request, field.primitive() ? bits : Values.digest(value),
                 UserMarks.markOf(request, value), container, false);
@@ -215,22 +215,25 @@ public final class Recorder implements Sink {
         }
         if (ts.classInitDepth == 0 && (op == ContainerOp.PUT || op == ContainerOp.PUT_IF_ABSENT)
                 && (kinds.isContainer(value) || kinds.isStruct(value))) {
-            entryStored(field, key, value, site, request);
+            entryStored(field, container, key, value, site, request);
         }
         cells.containerOp(op, field, key, value, site, ts, request);
     }
 
     /**
      * A container or struct was put under {@code key} of the tracked {@code field}: a publication, which
-     * other requests see only when they can name the key.
+     * other requests see only when they can name the key, or, at start-up, when another thread has
+     * reached the {@code container} at all.
      */
-    private void entryStored(StaticField field, Object key, Object value, Site site, RequestContext request) {
-        boolean container = kinds.isContainer(value);
-        if (!container) {
+    private void entryStored(StaticField field, Object container, Object key, Object value, Site site,
+            RequestContext request) {
+        boolean entryIsContainer = kinds.isContainer(value);
+        if (!entryIsContainer) {
             reach.published(value, field.sessionScoped);
         }
-        publications.openEntry(value, container, field.stateName() + "[" + fields.shownKey(key) + "]",
-                site, request, !EntryKeys.nameableByOthers(key, reach::reachable));
+        publications.openEntry(value, entryIsContainer, field.stateName() + "[" + fields.shownKey(key) + "]",
+                site, request, !EntryKeys.nameableByOthers(key, reach::reachable)
+                        || request == null && reach.heldOnlyHere(container));
     }
 
     // ---- shared objects' instance fields -------------------------------------------------------
@@ -238,6 +241,12 @@ public final class Recorder implements Sink {
     @Override
     public void constructed(Object self) {
         objects.constructed(self);
+    }
+
+    /** {@code version.incrementAndGet()}: remembered as {@code version++} is ({@link GuardFlags#written}). */
+    @Override
+    public void atomicIncrement(int siteId) {
+        guards.atomicIncrement(sites.get(siteId), ThreadState.get());
     }
 
     @Override
@@ -363,6 +372,7 @@ public final class Recorder implements Sink {
         if (write) {
             publications.write(owner, site.member(), site);
         } else {
+            publications.flagRead(owner, site);
             publications.read(owner, site.member(), null, site, ThreadState.get().activeRequest());
         }
     }

@@ -40,8 +40,9 @@ final class SharedObjects {
 
     /** {@code self}, an application object, was constructed: outside requests, it may be shared. */
     void constructed(Object self) {
-        if (ThreadState.get().activeRequest() == null) {
-            reach.madeOutsideRequests(self);
+        ThreadState ts = ThreadState.get();
+        if (ts.activeRequest() == null) {
+            reach.madeOutsideRequests(self, ts);
         }
     }
 
@@ -89,7 +90,7 @@ final class SharedObjects {
             stored(field, site, ts, request, value, container, scope == Reachability.ONE_SESSION);
         }
         if (ts.classInitDepth == 0) {
-            guards.written(field, site, ts, request, container || struct, value, bits, false);
+            guards.written(field, site, ts, request, container || struct, value, bits, owner);
         }
         cells.valueWritten(field, site, request, value != null ? Values.digest(value) : bits,
                 UserMarks.markOf(request, value), container, true);
@@ -129,6 +130,9 @@ final class SharedObjects {
         // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
         site.field().resettable = true;
         containers.track(site.field(), container);
+        if (ThreadState.get().activeRequest() == null) {
+            reach.reachedThrough(container, owner);
+        }
     }
 
     /** {@code value} (or the primitive {@code bits}) was read from a field of {@code owner} at {@code site}. */

@@ -15,6 +15,10 @@ public final class Site {
     private final boolean readModifyWrite;
     private final String member;
     private final int method;
+    /** The identity hash of the object this site last set a flag of, or 0 (see {@link #setsFlagOnce}). */
+    private volatile int flagOwner;
+    /** This site set the flag of one object a second time: the flag is reset between uses. */
+    private volatile boolean flagReset;
     /** The webapp of the class holding this site (see {@code Webapps}), or null for a plain application's. */
     private final String webapp;
     private volatile String[] sampleStack;
@@ -93,6 +97,38 @@ public final class Site {
     /** Whether {@code other} is in the same method (same class and name; overloads are not told apart). */
     public boolean sameMethod(Site other) {
         return className.equals(other.className) && methodName.equals(other.methodName);
+    }
+
+    /**
+     * Whether this site's method is still running on the current thread (has a frame among the top
+     * {@value #MAX_FRAMES}): asked rarely, since walking the stack costs microseconds.
+     */
+    public boolean methodRunning() {
+        return StackWalker.getInstance().walk(frames -> frames.limit(MAX_FRAMES)
+                .anyMatch(f -> methodName.equals(f.getMethodName()) && className.equals(f.getClassName())));
+    }
+
+    private static final int MAX_FRAMES = 128;
+
+    /**
+     * Whether this site, which just set a flag of {@code owner} ({@code loaded = true}), has only ever
+     * set it once per object. A one-time guard goes from false to true once in its object's life (a
+     * singleton's tables are loaded once); a flag set again on the same object was reset in between,
+     * so it marks one use of a recycled object (Tomcat's {@code Parameters.didQueryParameters}, cleared
+     * by {@code recycle()} after every request), and from then on the site is no guard. Objects are
+     * told apart by identity hash: no reference is kept.
+     */
+    public boolean setsFlagOnce(Object owner) {
+        if (flagReset) {
+            return false;
+        }
+        int hash = System.identityHashCode(owner);
+        if (hash == flagOwner) {
+            flagReset = true;
+            return false;
+        }
+        flagOwner = hash;
+        return true;
     }
 
     /** Where the site is, as a stack frame shows it: {@code com.acme.Cache.put(Cache.java:42)}. */

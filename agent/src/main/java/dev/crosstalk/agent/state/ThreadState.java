@@ -26,6 +26,15 @@ public final class ThreadState {
     /** The request in which {@link #incremented} was incremented. */
     public RequestContext incrementedIn;
 
+    /** This thread incremented the number at {@code site} ({@code version++}, {@code incrementAndGet()}) in {@code request}. */
+    public void incremented(Site site, RequestContext request) {
+        incremented = site;
+        incrementedIn = request;
+    }
+
+    /** Stands for this thread among the makers of start-up objects ({@link Reachability}): no reference to the thread. */
+    public final Object maker = new Object();
+
     /** The locks this thread holds in its current request (see the mutations detector). */
     public final HeldLocks locks = new HeldLocks();
 

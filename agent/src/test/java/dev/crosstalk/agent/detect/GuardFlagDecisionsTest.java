@@ -22,7 +22,7 @@ class GuardFlagDecisionsTest {
     private final FieldTable fields = new FieldTable(100, false);
     private final SiteTable sites = new SiteTable(100);
     private final Publications publications = new Publications(new FindingRegistry(100));
-    private final GuardFlags guards = new GuardFlags(publications, fields);
+    private final GuardFlags guards = new GuardFlags(publications, fields, new dev.crosstalk.agent.state.Reachability(100));
     private final ThreadState ts = new ThreadState();
     private final RequestContext request = new RequestContext(new RequestInfo(1, "GET /reload", "t1", null));
 
@@ -36,21 +36,21 @@ class GuardFlagDecisionsTest {
 
     @Test
     void aStaticBooleanSetTrueOpensAWindowAndSetFalseDoesNot() {
-        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 0L, true);
+        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 0L, null);
         assertFalse(publications.anyOpen(), "loaded = false");
-        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 1L, true);
+        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 1L, null);
         assertTrue(publications.anyOpen(), "loaded = true");
     }
 
     @Test
-    void anObjectsOwnBooleanIsNotAFlag() {
-        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 1L, false);
-        assertFalse(publications.anyOpen(), "a server's per-request object looks the same");
+    void anObjectsBooleanSetWithoutACheckFirstIsNotAFlag() {
+        guards.written(loaded, site(loaded, "load", 1, false), ts, request, false, null, 1L, new Object());
+        assertFalse(publications.anyOpen(), "running = true is an object's state, not a guard it checked first");
     }
 
     @Test
     void aWriteInNoKnownMethodOpensNothing() {
-        guards.written(loaded, site(loaded, "load", 0, false), ts, request, false, null, 1L, true);
+        guards.written(loaded, site(loaded, "load", 0, false), ts, request, false, null, 1L, null);
         assertFalse(publications.anyOpen(), "no method exit would close it");
     }
 
@@ -65,7 +65,7 @@ class GuardFlagDecisionsTest {
         assertFalse(GuardFlags.saysReady(state, 0L, true, new Object(), true), "a published struct is filled, not a flag");
         assertFalse(GuardFlags.saysReady(state, 0L, false, null, true));
         assertFalse(GuardFlags.saysReady(version, 1L, false, null, true), "an int stored whole is data");
-        assertFalse(GuardFlags.saysReady(state, 0L, false, Boolean.TRUE, false), "an object's own field");
+        assertFalse(GuardFlags.saysReady(state, 0L, false, Phase.READY, false), "an object's enum field is its life-cycle");
     }
 
     @Test
@@ -79,7 +79,7 @@ class GuardFlagDecisionsTest {
 
     @Test
     void aVersionBumpedThenStateEmptiedInTheSameMethodOpensAWindow() {
-        guards.written(version, site(version, "reload", 1, true), ts, request, false, null, 4L, true);
+        guards.written(version, site(version, "reload", 1, true), ts, request, false, null, 4L, null);
         assertFalse(publications.anyOpen(), "a counter alone opens nothing");
         guards.emptied(ts, site(null, "reload", 1, false), request);
         assertTrue(publications.anyOpen(), "version++; RATES.clear()");
@@ -87,11 +87,11 @@ class GuardFlagDecisionsTest {
 
     @Test
     void aCounterBumpedBeforeStateEmptiedElsewhereOrByAnotherRequestOpensNothing() {
-        guards.written(version, site(version, "count", 1, true), ts, request, false, null, 4L, true);
+        guards.written(version, site(version, "count", 1, true), ts, request, false, null, 4L, null);
         guards.emptied(ts, site(null, "reload", 2, false), request);
         assertFalse(publications.anyOpen(), "emptied in another method");
 
-        guards.written(version, site(version, "reload", 1, true), ts, request, false, null, 5L, true);
+        guards.written(version, site(version, "reload", 1, true), ts, request, false, null, 5L, null);
         guards.emptied(ts, site(null, "reload", 1, false),
                 new RequestContext(new RequestInfo(2, "GET /other", "t1", null)));
         assertFalse(publications.anyOpen(), "emptied by another request");

@@ -1,12 +1,17 @@
 package dev.crosstalk.testapps.reach;
 
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Embedded Jetty front end of the reach pages. Usage: {@code [--port N]}, default an ephemeral port. */
+/**
+ * Embedded Jetty front end of the reach pages. Usage: {@code [--port N] [--preload]}, default an
+ * ephemeral port; {@code --preload} warms {@code /rates-preloaded} on a start-up thread once the server
+ * takes requests, paused at gate {@code preload}.
+ */
 public final class ReachServer {
 
     private ReachServer() {
@@ -30,6 +35,17 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new RatesServlet(new FixedRates())), "/rates-fixed");
         context.addServlet(new ServletHolder(new RatesServlet(new VersionedRates())), "/rates-versioned");
         context.addServlet(new ServletHolder(new RatesServlet(new FixedVersionedRates())), "/rates-versioned-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new ReloadingRates())), "/rates-reloaded");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedReloadingRates())), "/rates-reloaded-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new AtomicVersionedRates())), "/rates-atomic");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedAtomicVersionedRates())), "/rates-atomic-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new RateService())), "/rate-service");
+        context.addServlet(new ServletHolder(new RatesServlet(new LockedRateService())), "/rate-service-locked");
+        context.addServlet(new ServletHolder(new RatesServlet(new SentinelRateService())), "/rate-service-sentinel");
+        context.addServlet(new ServletHolder(new RatesServlet(new FixedRateService())), "/rate-service-fixed");
+        context.addServlet(new ServletHolder(new RatesServlet(new BuiltRateService())), "/rate-service-built");
+        PreloadedRates preloaded = new PreloadedRates();
+        context.addServlet(new ServletHolder(new RatesServlet(preloaded)), "/rates-preloaded");
         context.addServlet(new ServletHolder(new CatalogServlet(Catalog::new, "catalog")), "/catalog/*");
         context.addServlet(new ServletHolder(new CatalogServlet(FixedCatalog::new, "catalog-fixed")),
                 "/catalog-fixed/*");
@@ -39,6 +55,9 @@ public final class ReachServer {
         server.start();
         System.out.println("LISTENING port=" + connector.getLocalPort());
         System.out.flush();
+        if (List.of(args).contains("--preload")) {
+            new Thread(() -> preloaded.preload("preload"), "preload").start();
+        }
         server.join();
     }
 
