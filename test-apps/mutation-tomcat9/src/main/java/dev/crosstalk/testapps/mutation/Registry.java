@@ -33,7 +33,11 @@ final class Registry {
     static Template containsThenPut(String name, String pair) {
         if (!BY_CONTAINS.containsKey(name)) {
             Meet.at(pair, "1"); // both requests have found it missing
-            BY_CONTAINS.put(name, load(name));
+            Template t = load(name);
+            BY_CONTAINS.put(name, t);
+            // Answered from the local: had it read the map again, whether it got the other request's
+            // load would depend on the order of the two puts, and that read is a cross-request flow of its own.
+            return t;
         }
         return BY_CONTAINS.get(name);
     }
