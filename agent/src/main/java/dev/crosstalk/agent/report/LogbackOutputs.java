@@ -3,7 +3,6 @@ package dev.crosstalk.agent.report;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -42,9 +41,8 @@ final class LogbackOutputs {
      * write failures go to {@code trouble}.
      */
     Logger textLogger(String destination, WriteTrouble trouble) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        MessageLineEncoder encoder = new MessageLineEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%msg%n");
         encoder.start();
         return logger("crosstalk.text", appender("text", destination, encoder, trouble));
     }
