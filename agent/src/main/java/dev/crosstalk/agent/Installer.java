@@ -30,16 +30,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Wires the agent together: options, reporting, the runtime behind the hooks, and the two
- * instrumentations (static state access with ASM, request boundaries with Byte Buddy), after a
+ * instrumentations (shared state access and request boundaries, both with ASM), after a
  * canary self-test proves the chain works on this JVM.
  */
 final class Installer {
-    private static final String SAFE_PROPERTY = net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY;
-
     private Installer() {
     }
 
@@ -48,9 +45,6 @@ final class Installer {
      * already loaded. Answers the running agent, or null when the self-test or the output check kept it off.
      */
     static RunningAgent install(Options options, Instrumentation inst, boolean attached) throws Exception {
-        // Our relocated Byte Buddy reads its "safe" switch under the relocated name; the application's
-        // own Byte Buddy is unaffected. Safe mode keeps it off sun.misc.Unsafe, which newer JDKs warn about.
-        System.setProperty(SAFE_PROPERTY, "true");
         FindingRegistry findings = new FindingRegistry(options.maxFindings, suppression(options));
         SiteTable sites = new SiteTable(options.maxSites);
         FieldTable fields = new FieldTable(options.maxKeys, options.showKeys, options.maxFields);
@@ -68,12 +62,10 @@ final class Installer {
             System.err.println(outputs.offLine());
             return null;
         }
-        // The self-test and loading Byte Buddy run beside the start of reporting (Logback), each on a
-        // thread of its own: premain holds up the application's main, and on two or more cores this
-        // takes the longest of the three instead of their sum. Nothing is installed until all are done.
+        // The self-test runs beside the start of reporting (Logback), on a thread of its own: premain
+        // holds up the application's main, and on two or more cores this takes the longer of the two
+        // instead of their sum. Nothing is installed until both are done.
         FutureTask<String> selfTest = background("self-test", () -> options.selfTest ? selfTest() : null);
-        FutureTask<AgentBuilder> boundaries = background("boundaries",
-                () -> Boundaries.prepare(inst, options.entries, attached, boundaryFailureLog()));
         Reporter[] self = new Reporter[1]; // the summary is asked for at exit, when the reporter exists
         Reporter reporter = new Reporter(findings, outputs.text, options.textSeverity, outputs.json,
                 options.jsonSeverity, options.updateMillis,
@@ -119,9 +111,8 @@ final class Installer {
         dev.crosstalk.bootstrap.Hooks.installMarks(new dev.crosstalk.agent.userdata.UserMarks());
         dev.crosstalk.bootstrap.Handoffs.install(new dev.crosstalk.agent.runtime.ServerRequests(recorder));
         inst.addTransformer(transformer, attached); // retransformable only when attached: see RunningAgent
-        net.bytebuddy.agent.builder.ResettableClassFileTransformer boundaryAdvice = outcome(boundaries).installOn(inst);
-        RunningAgent running = new RunningAgent(inst, transformer, java.util.List.of(boundaryAdvice,
-                dev.crosstalk.agent.instrument.LogEvents.install(inst, attached, boundaryFailureLog())), reporter, filter, attached);
+        RunningAgent running = new RunningAgent(inst, transformer,
+                Boundaries.install(inst, options.entries, attached, boundaryFailureLog()), reporter, filter, attached);
         reporter.start();
         failures = reporter;
         if (attached) {
@@ -187,12 +178,8 @@ final class Installer {
     }
 
     private static BiConsumer<String, Throwable> boundaryFailureLog() {
-        return (type, error) -> {
-            String m = String.valueOf(error.getMessage());
-            if (!m.contains("Cannot resolve") && !m.contains("Could not locate")) {
-                say("crosstalk: left " + type + " unchanged: request boundaries could not be added (" + error + ")");
-            }
-        };
+        return (type, error) -> say("crosstalk: left " + type + " unchanged: request boundaries could not be added ("
+                + error + ")");
     }
 
     private static void say(String line) {

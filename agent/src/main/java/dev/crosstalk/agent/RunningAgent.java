@@ -1,14 +1,13 @@
 package dev.crosstalk.agent;
 
 import dev.crosstalk.agent.instrument.AccessTransformer;
+import dev.crosstalk.agent.instrument.BoundaryTransformer;
 import dev.crosstalk.agent.instrument.ClassFilter;
 import dev.crosstalk.agent.report.Reporter;
 import dev.crosstalk.bootstrap.Hooks;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * The agent installed in this JVM: what a dynamic attach adds to classes already loaded, and what a
@@ -16,18 +15,15 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  * a class, back to its original bytes).
  */
 final class RunningAgent {
-    /** Classes retransformed per call: one bad class fails its batch, which is then done class by class. */
-    private static final int BATCH = 200;
-
     private final Instrumentation inst;
     private final AccessTransformer transformer;
-    private final List<ResettableClassFileTransformer> boundaries;
+    private final BoundaryTransformer boundaries;
     private final Reporter reporter;
     private final ClassFilter filter;
     private final boolean attached;
     private volatile int instrumentedAtAttach;
 
-    RunningAgent(Instrumentation inst, AccessTransformer transformer, List<ResettableClassFileTransformer> boundaries,
+    RunningAgent(Instrumentation inst, AccessTransformer transformer, BoundaryTransformer boundaries,
             Reporter reporter, ClassFilter filter, boolean attached) {
         this.inst = inst;
         this.transformer = transformer;
@@ -70,9 +66,7 @@ final class RunningAgent {
         dev.crosstalk.bootstrap.Handoffs.install(null);
         reporter.stop();
         inst.removeTransformer(transformer);
-        for (ResettableClassFileTransformer advice : boundaries) {
-            advice.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        }
+        boundaries.reset();
         return retransform(applicationClasses());
     }
 
@@ -90,23 +84,6 @@ final class RunningAgent {
     }
 
     private int retransform(List<Class<?>> classes) {
-        int done = 0;
-        for (int from = 0; from < classes.size(); from += BATCH) {
-            List<Class<?>> batch = classes.subList(from, Math.min(classes.size(), from + BATCH));
-            try {
-                inst.retransformClasses(batch.toArray(new Class<?>[0]));
-                done += batch.size();
-            } catch (Throwable batchFailed) {
-                for (Class<?> c : batch) {
-                    try {
-                        inst.retransformClasses(c);
-                        done++;
-                    } catch (Throwable t) {
-                        Hooks.error(t); // that class stays as it is; the others go on
-                    }
-                }
-            }
-        }
-        return done;
+        return BoundaryTransformer.retransform(inst, classes);
     }
 }

@@ -1,34 +1,14 @@
 package dev.crosstalk.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import dev.crosstalk.bootstrap.Hooks;
-import dev.crosstalk.bootstrap.MarkHooks;
-import dev.crosstalk.bootstrap.RequestHooks;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.function.BiConsumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Where requests begin and end, and how they travel to executor threads: advice, inlined with Byte
- * Buddy, on the outermost servlet/filter entries (javax and jakarta), on the JDK HTTP server's filter
- * chain, on entry methods named in the options, and on the JDK executors' submission methods.
+ * Where requests begin and end, and how they travel to executor threads: calls into the bootstrap
+ * hooks, woven with ASM (see {@link BoundaryTransformer}) into the outermost servlet/filter entries
+ * (javax and jakarta), the JDK HTTP server's filter chain, entry methods named in the options, and the
+ * JDK executors' submission methods; {@link ServerBoundaries} and {@link LogEvents} add their own.
  */
 public final class Boundaries {
     private Boundaries() {
@@ -47,77 +27,23 @@ public final class Boundaries {
     }
 
     /**
-     * Installs the boundary and executor advice, also into the classes already loaded; {@code onError}
-     * hears of types that failed. The answer is resettable: a detach restores the classes it changed.
+     * Installs the boundaries, the server boundaries and the log-event advice, and retransforms the
+     * classes already loaded that they apply to (when not {@code attached}: only those matched by
+     * exact name, the JDK executors, as nothing else of them can be loaded before {@code premain});
+     * {@code onError} hears of types that failed (they stay as they were). The answer can take it
+     * all back ({@link BoundaryTransformer#reset}).
      */
-    public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
-            List<EntryMethod> entries, boolean attached, BiConsumer<String, Throwable> onError) {
-        return prepare(inst, entries, attached, onError).installOn(inst);
-    }
-
-    /**
-     * The boundary and executor advice, ready for {@link AgentBuilder#installOn}. Building it changes
-     * nothing in the JVM yet, so it can run on another thread while the agent starts (loading Byte
-     * Buddy is a good part of the agent's start-up). Unless {@code attached}, only the loaded classes
-     * matched by their exact names are looked at for retransformation (see {@link LoadedTypes}).
-     */
-    public static AgentBuilder prepare(Instrumentation inst, List<EntryMethod> entries, boolean attached,
+    public static BoundaryTransformer install(Instrumentation inst, List<EntryMethod> entries, boolean attached,
             BiConsumer<String, Throwable> onError) {
-        java.util.Set<String> exact = exactTypes(entries);
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(LoadedTypes.offered(attached, name -> exact.contains(name.replace('.', '/'))))
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new ErrorListener(onError))
-                .assureReadEdgeTo(inst, Hooks.class)
-                .with(BoundaryPrefilter.decorator(exactTypes(entries), NEEDLES))
-                .ignore(ignored());
-        builder = servlet(builder, "jakarta.servlet", JakartaAdvice.class);
-        builder = servlet(builder, "javax.servlet", JavaxAdvice.class);
-        builder = builder.type(named(JDK_HTTP_CHAIN))
-                .transform(advice(JdkHttpAdvice.class, named("doFilter").and(takesArguments(1))));
-        for (EntryMethod e : entries) {
-            builder = builder.type(named(e.type))
-                    .transform(advice(EntryMethodAdvice.class, named(e.method).and(not(isAbstract()))));
-        }
-        ElementMatcher.Junction<MethodDescription> runnableArg = takesArgument(0, named("java.lang.Runnable"));
-        ElementMatcher.Junction<MethodDescription> callableArg = takesArgument(0, named("java.util.concurrent.Callable"));
-        builder = builder
-                .type(named(THREAD_POOL_EXECUTOR).or(named(THREAD_PER_TASK_EXECUTOR))
-                        .or(named(COMPLETABLE_FUTURE_EXECUTOR)))
-                .transform(advice(RunnableTaskAdvice.class, named("execute").and(takesArguments(1)).and(runnableArg)))
-                .type(named(FORK_JOIN_POOL))
-                .transform(advice(RunnableTaskAdvice.class,
-                        named("execute").or(named("submit")).and(takesArguments(1)).and(runnableArg)))
-                .transform(advice(CallableTaskAdvice.class, named("submit").and(takesArguments(1)).and(callableArg)))
-                .type(named(SCHEDULED_EXECUTOR))
-                .transform(advice(RunnableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(runnableArg)))
-                .transform(advice(CallableTaskAdvice.class, named("schedule").and(takesArguments(3)).and(callableArg)));
-        builder = ServerBoundaries.extend(builder);
-        generateTransformerClass();
-        return builder;
-    }
-
-    /**
-     * Byte Buddy writes and loads a class of its own (the module-aware subclass of its transformer) the
-     * first time any {@code AgentBuilder} is installed: about 150 ms of CPU in the interpreter. Done here,
-     * it runs on the preparing thread, beside the rest of the agent's start, instead of in {@code installOn}
-     * on the application's main thread.
-     */
-    private static void generateTransformerClass() {
-        try {
-            Class.forName(AgentBuilder.Default.class.getName() + "$ExecutingTransformer", true,
-                    AgentBuilder.class.getClassLoader());
-        } catch (Throwable t) {
-            // installOn makes it then, as it would have anyway
-        }
+        BoundaryTransformer transformer = new BoundaryTransformer(inst, entries, onError);
+        inst.addTransformer(transformer, true);
+        transformer.retransformLoaded(attached);
+        return transformer;
     }
 
     /**
      * Text that a servlet's or filter's class file holds when it declares the entry method that
-     * {@link #servlet} advises: its descriptor's first two parameters.
+     * {@link #advice} advises: its descriptor's first two parameters.
      */
     static final List<String> SERVLET_ENTRY_DESCRIPTORS = List.of(
             "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;",
@@ -127,143 +53,115 @@ public final class Boundaries {
     static final List<String> NEEDLES = java.util.stream.Stream.concat(SERVLET_ENTRY_DESCRIPTORS.stream(),
             ServerBoundaries.NEEDLES.stream()).collect(java.util.stream.Collectors.toList());
 
-    /** The internal names of every type {@link #install} matches by its exact name. */
+    /** The internal names of every type the boundaries match by its exact name. */
     static java.util.Set<String> exactTypes(List<EntryMethod> entries) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (String type : List.of(JDK_HTTP_CHAIN, THREAD_POOL_EXECUTOR, THREAD_PER_TASK_EXECUTOR,
                 COMPLETABLE_FUTURE_EXECUTOR, FORK_JOIN_POOL, SCHEDULED_EXECUTOR)) {
-            names.add(type.replace('.', '/'));
+            names.add(type);
         }
         for (EntryMethod e : entries) {
             names.add(e.type.replace('.', '/'));
         }
-        for (String type : ServerBoundaries.EXACT_TYPES) {
-            names.add(type.replace('.', '/'));
-        }
+        names.addAll(ServerBoundaries.EXACT_TYPES);
         return names;
     }
 
-    private static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
-    private static final String THREAD_POOL_EXECUTOR = "java.util.concurrent.ThreadPoolExecutor";
-    private static final String THREAD_PER_TASK_EXECUTOR = "java.util.concurrent.ThreadPerTaskExecutor";
-    private static final String COMPLETABLE_FUTURE_EXECUTOR = "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor";
-    private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
-    private static final String SCHEDULED_EXECUTOR = "java.util.concurrent.ScheduledThreadPoolExecutor";
+    private static final String JDK_HTTP_CHAIN = "com/sun/net/httpserver/Filter$Chain";
+    private static final String THREAD_POOL_EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+    private static final String THREAD_PER_TASK_EXECUTOR = "java/util/concurrent/ThreadPerTaskExecutor";
+    private static final String COMPLETABLE_FUTURE_EXECUTOR = "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor";
+    private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
+    private static final String SCHEDULED_EXECUTOR = "java/util/concurrent/ScheduledThreadPoolExecutor";
+    private static final String RUNNABLE = "java/lang/Runnable";
+    private static final String CALLABLE = "java/util/concurrent/Callable";
 
-    private static ElementMatcher.Junction<TypeDescription> ignored() {
-        return nameStartsWith("dev.crosstalk.agent.").or(nameStartsWith("dev.crosstalk.bootstrap."))
-                .or(nameStartsWith("dev.crosstalk.shaded.")).or(isSynthetic())
-                .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent."))))
-                .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")
-                        .and(not(named(JDK_HTTP_CHAIN))))
-                .or(nameStartsWith(dotted("net bytebuddy"))).or(nameStartsWith(dotted("org objectweb asm")))
-                .or(nameStartsWith(dotted("ch qos logback"))).or(nameStartsWith(dotted("org slf4j")));
+    /**
+     * Classes no boundary is looked for in: the agent's own, the JDK's (but its executors and HTTP
+     * chain), Byte Buddy, ASM, Logback and SLF4J, and synthetic classes.
+     */
+    static boolean ignored(TypeShape type) {
+        String n = type.name;
+        return n.startsWith("dev/crosstalk/agent/") || n.startsWith("dev/crosstalk/bootstrap/")
+                || n.startsWith("dev/crosstalk/shaded/") || type.isSynthetic()
+                || n.startsWith("java/") && !n.startsWith("java/util/concurrent/")
+                || n.startsWith("jdk/") || n.startsWith("sun/") || n.startsWith("com/sun/") && !n.equals(JDK_HTTP_CHAIN)
+                || n.startsWith(ClassFilter.unshaded("net bytebuddy")) || n.startsWith(ClassFilter.unshaded("org objectweb asm"))
+                || n.startsWith(ClassFilter.unshaded("ch qos logback")) || n.startsWith(ClassFilter.unshaded("org slf4j"));
     }
 
-    private static String dotted(String words) {
-        return ClassFilter.unshaded(words).replace('/', '.');
-    }
-
-    /** Servlets and filters of one servlet API: whichever is entered first on a thread starts the request. */
-    private static AgentBuilder servlet(AgentBuilder builder, String pkg, Class<?> adviceClass) {
-        return builder
-                .type(not(isInterface()).and(hasSuperType(named(pkg + ".Servlet"))))
-                .transform(advice(adviceClass, named("service").and(not(isAbstract())).and(takesArguments(2))
-                        .and(takesArgument(0, named(pkg + ".ServletRequest")))))
-                .type(not(isInterface()).and(hasSuperType(named(pkg + ".Filter"))))
-                .transform(advice(adviceClass, named("doFilter").and(not(isAbstract())).and(takesArguments(3))
-                        .and(takesArgument(0, named(pkg + ".ServletRequest")))));
-    }
-
-    static AgentBuilder.Transformer advice(Class<?> adviceClass,
-            ElementMatcher<? super MethodDescription> methods) {
-        return (builder, type, loader, module, domain) -> builder.visit(Advice.to(adviceClass).on(methods));
-    }
-
-    /** Reports types that failed to transform; they stay as they were. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        private final BiConsumer<String, Throwable> onError;
-
-        ErrorListener(BiConsumer<String, Throwable> onError) {
-            this.onError = onError;
+    /** The advice for method {@code name} of {@code type}, or null; the server boundaries are asked last. */
+    static BoundaryAdvice advice(TypeShape type, List<EntryMethod> entries, int access, String name, String descriptor) {
+        if (!TypeShape.hasCode(access)) {
+            return null;
         }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            onError.accept(typeName, error);
+        for (EntryMethod e : entries) {
+            if (e.method.equals(name) && e.type.replace('.', '/').equals(type.name) && !name.startsWith("<")) {
+                return BoundaryAdvice.ENTRY_METHOD;
+            }
         }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                DynamicType dynamicType) {
-            // nothing to say on success
+        BoundaryAdvice servlet = servlet(type, name, descriptor, "jakarta/servlet/", BoundaryAdvice.JAKARTA_REQUEST);
+        if (servlet == null) {
+            servlet = servlet(type, name, descriptor, "javax/servlet/", BoundaryAdvice.JAVAX_REQUEST);
         }
-    }
-
-    static final class JakartaAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Argument(0) Object request) {
-            return RequestHooks.requestEnter(request, Hooks.KIND_JAKARTA, 0);
+        if (servlet != null) {
+            return servlet;
         }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            RequestHooks.requestExit(token);
+        switch (type.name) {
+            case JDK_HTTP_CHAIN:
+                return name.equals("doFilter") && TypeShape.takes(descriptor, 1, null) ? BoundaryAdvice.JDK_HTTP_REQUEST : null;
+            case THREAD_POOL_EXECUTOR:
+            case THREAD_PER_TASK_EXECUTOR:
+            case COMPLETABLE_FUTURE_EXECUTOR:
+                return name.equals("execute") && TypeShape.takes(descriptor, 1, RUNNABLE) ? BoundaryAdvice.WRAP_RUNNABLE : null;
+            case FORK_JOIN_POOL:
+                if ((name.equals("execute") || name.equals("submit")) && TypeShape.takes(descriptor, 1, RUNNABLE)) {
+                    return BoundaryAdvice.WRAP_RUNNABLE;
+                }
+                return name.equals("submit") && TypeShape.takes(descriptor, 1, CALLABLE) ? BoundaryAdvice.WRAP_CALLABLE : null;
+            case SCHEDULED_EXECUTOR:
+                if (!name.equals("schedule")) {
+                    return null;
+                }
+                return TypeShape.takes(descriptor, 3, RUNNABLE) ? BoundaryAdvice.WRAP_RUNNABLE
+                        : TypeShape.takes(descriptor, 3, CALLABLE) ? BoundaryAdvice.WRAP_CALLABLE : null;
+            default:
+                return ServerBoundaries.advice(type, name, descriptor);
         }
     }
 
-    static final class JavaxAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Argument(0) Object request) {
-            return RequestHooks.requestEnter(request, Hooks.KIND_JAVAX, 0);
+    /**
+     * Servlets and filters of one servlet API ({@code pkg}): whichever is entered first on a thread
+     * starts the request.
+     */
+    private static BoundaryAdvice servlet(TypeShape type, String name, String descriptor, String pkg,
+            BoundaryAdvice advice) {
+        if (type.isInterface()) {
+            return null;
         }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            RequestHooks.requestExit(token);
+        if (name.equals("service") && TypeShape.takes(descriptor, 2, pkg + "ServletRequest")
+                && type.hasSuperType(pkg + "Servlet")
+                || name.equals("doFilter") && TypeShape.takes(descriptor, 3, pkg + "ServletRequest")
+                && type.hasSuperType(pkg + "Filter")) {
+            return advice;
         }
+        return null;
     }
 
-    static final class JdkHttpAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Argument(0) Object exchange) {
-            return RequestHooks.requestEnter(exchange, Hooks.KIND_JDK_HTTP, 0);
+    /** Whether the loaded class {@code type} may take boundary advice (for retransformation). */
+    static boolean mayApply(Class<?> type, java.util.Set<String> exact) {
+        String n = type.getName().replace('.', '/');
+        if (exact.contains(n)) {
+            return true;
         }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            RequestHooks.requestExit(token);
+        if (type.isInterface()) {
+            return false;
         }
-    }
-
-    static final class EntryMethodAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method,
-                @Advice.Origin Class<?> owner, @Advice.Origin("#d") String descriptor,
-                @Advice.AllArguments Object[] args) {
-            // concat, not +: inlined advice must not bring invokedynamic into pre-Java-9 classes
-            Object token = RequestHooks.requestEnter(type.concat("#").concat(method), Hooks.KIND_ENTRY_METHOD, 0);
-            MarkHooks.entryArguments(owner, method, descriptor, args);
-            return token;
+        for (String api : List.of("jakarta.servlet.", "javax.servlet.")) {
+            if (SuperTypes.has(type, api + "Servlet") || SuperTypes.has(type, api + "Filter")) {
+                return true;
+            }
         }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            RequestHooks.requestExit(token);
-        }
-    }
-
-    static final class RunnableTaskAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-            task = RequestHooks.wrap(task);
-        }
-    }
-
-    static final class CallableTaskAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(value = 0, readOnly = false) java.util.concurrent.Callable<?> task) {
-            task = RequestHooks.wrap(task);
-        }
+        return ServerBoundaries.mayApply(type);
     }
 }

@@ -1,70 +1,47 @@
 package dev.crosstalk.agent.instrument;
 
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Shows Byte Buddy only the classes that can hold a request boundary, judged from the class file's
- * bytes before anything is parsed.
+ * Lets through to the boundary rules only the classes that can hold a request boundary, judged from
+ * the class file's bytes before anything is parsed.
  *
- * <p>Why: matching "implements {@code Servlet}" makes Byte Buddy parse every loaded class and read
- * the class files of all its super types through the class loader, for every class the application
- * loads. On a Spring Boot application that is most of what the agent cost at start-up. A class can
+ * <p>Why: matching "implements {@code Servlet}" means parsing every loaded class and reading the class
+ * files of all its super types through the class loader, for every class the application loads; done
+ * by Byte Buddy, on a Spring Boot application, that was most of what the agent cost at start-up. A class can
  * only declare {@code service(ServletRequest, ServletResponse)} or
  * {@code doFilter(ServletRequest, ServletResponse, FilterChain)} if that method descriptor stands
  * in its constant pool, so a byte search for it is a sound first test; the few classes that pass are
- * then matched by Byte Buddy exactly as before. The descriptor also stands in the constant pool of
+ * then matched by the rules. The descriptor also stands in the constant pool of
  * every class that merely calls such a method (a filter chain, a dispatcher), so a hit is confirmed
  * by reading the class's declared methods (and, for a superclass needle, its superclass name) with
  * ASM, skipping code. Types the boundaries name exactly (the JDK executors,
  * the JDK HTTP server's chain, {@code entry=} methods) pass by name, and retransformations (of
  * classes loaded before the agent) always pass.
  */
-final class BoundaryPrefilter extends ResettableClassFileTransformer.WithDelegation {
+final class BoundaryPrefilter {
 
     private final Set<String> names;
     private final byte[][] needles;
     private final List<String> needleTexts;
 
-    private BoundaryPrefilter(ResettableClassFileTransformer delegate, Set<String> names, List<String> needles) {
-        super(delegate);
-        this.names = names;
+    /**
+     * @param names internal names of the types matched by name ({@code java/util/concurrent/ForkJoinPool})
+     * @param needles text that a class file must contain to be matched otherwise (a method descriptor)
+     */
+    BoundaryPrefilter(Set<String> names, List<String> needles) {
+        this.names = Set.copyOf(names);
         this.needleTexts = List.copyOf(needles);
         this.needles = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
-    /**
-     * A decorator for {@link AgentBuilder#with(AgentBuilder.TransformerDecorator)}.
-     *
-     * @param names internal names of the types matched by name ({@code java/util/concurrent/ForkJoinPool})
-     * @param needles text that a class file must contain to be matched otherwise (a method descriptor)
-     */
-    static AgentBuilder.TransformerDecorator decorator(Set<String> names, List<String> needles) {
-        return transformer -> new BoundaryPrefilter(transformer, Set.copyOf(names), List.copyOf(needles));
-    }
-
-    @Override
-    public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
-            byte[] bytes) throws java.lang.instrument.IllegalClassFormatException {
-        return passes(name, redefined, bytes) ? classFileTransformer.transform(loader, name, redefined, domain, bytes)
-                : null;
-    }
-
-    @Override
-    public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
-            ProtectionDomain domain, byte[] bytes) throws java.lang.instrument.IllegalClassFormatException {
-        return passes(name, redefined, bytes)
-                ? classFileTransformer.transform(module, loader, name, redefined, domain, bytes) : null;
-    }
-
+    /** Whether class {@code name} (being redefined when {@code redefined} is not null) may hold a boundary. */
     boolean passes(String name, Class<?> redefined, byte[] bytes) {
         if (redefined != null || name == null || names.contains(name)) {
             return true;
@@ -81,7 +58,7 @@ final class BoundaryPrefilter extends ResettableClassFileTransformer.WithDelegat
      * Whether the class declares what a needle stands for: a method whose descriptor begins with a
      * descriptor needle ({@code (Ljakarta/servlet/ServletRequest;…}), a method named by a plain name
      * needle ({@code injectContextData}), or the superclass an internal-name needle names
-     * ({@code java/util/TimerTask}). An unreadable class file passes: Byte Buddy then decides as before.
+     * ({@code java/util/TimerTask}). An unreadable class file passes: the rules then decide.
      */
     private boolean declares(byte[] bytes) {
         try {

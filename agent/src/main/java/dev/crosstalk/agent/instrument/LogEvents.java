@@ -1,82 +1,39 @@
 package dev.crosstalk.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import dev.crosstalk.bootstrap.CallHooks;
-import dev.crosstalk.bootstrap.Hooks;
-import java.lang.instrument.Instrumentation;
-import java.util.function.BiConsumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-
 /**
  * Where the application's logging framework reads the MDC: the making of a log event, which happens
  * on the thread that logs and only for lines that are written. Advice on Logback's
  * {@code LoggingEvent} constructors and on Log4j 2's context data injectors (called for every event,
  * synchronous, reusable or asynchronous) reports it; nothing else of either framework is touched.
  */
-public final class LogEvents {
+final class LogEvents {
     /** Spelled so that the shade plugin does not turn it into the agent's own relocated Logback. */
-    private static final String LOGBACK_EVENT = ClassFilter.unshaded("ch qos logback classic spi").replace('/', '.')
-            + "LoggingEvent";
-    private static final String LOG4J_CORE = "org.apache.logging.log4j.core.";
+    static final String LOGBACK_EVENT = ClassFilter.unshaded("ch qos logback classic spi") + "LoggingEvent";
+    private static final String LOG4J_CORE = "org/apache/logging/log4j/core/";
+    /** A class file that declares (or calls) the injector method holds this name: the prefilter's needle. */
+    static final String INJECTOR_METHOD = "injectContextData";
 
     private LogEvents() {
     }
 
-    /**
-     * Installs the advice, into the logging classes already loaded too when {@code attached};
-     * {@code onError} hears of types that failed (they stay as they were).
-     */
-    public static net.bytebuddy.agent.builder.ResettableClassFileTransformer install(Instrumentation inst,
-            boolean attached, BiConsumer<String, Throwable> onError) {
-        return new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(LoadedTypes.offered(attached, name -> name.equals(LOGBACK_EVENT) || name.startsWith(LOG4J_CORE)))
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new AgentBuilder.Listener.Adapter() {
-                    @Override
-                    public void onError(String typeName, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
-                            boolean loaded, Throwable error) {
-                        onError.accept(typeName, error);
-                    }
-                })
-                .assureReadEdgeTo(inst, Hooks.class)
-                // Byte Buddy sees only Logback's event class and class files that declare (or call) the
-                // injector method: the rest of the application's classes cost a byte search, not a parse.
-                .with(BoundaryPrefilter.decorator(java.util.Set.of(LOGBACK_EVENT.replace('.', '/')),
-                        java.util.List.of("injectContextData")))
-                .ignore(not(named(LOGBACK_EVENT).or(nameStartsWith(LOG4J_CORE))))
-                .type(named(LOGBACK_EVENT))
-                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(MadeAdvice.class)
-                        .on(isConstructor().and(not(takesArguments(0))))))
-                .type(not(isInterface()).and(nameStartsWith(LOG4J_CORE))
-                        .and(hasSuperType(named(LOG4J_CORE + "ContextDataInjector"))))
-                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(InjectAdvice.class)
-                        .on(named("injectContextData").and(not(isAbstract())))))
-                .installOn(inst);
+    /** Whether {@code type} is one the log-event advice may apply to (it is not subject to the boundaries' ignore list). */
+    static boolean applies(String type) {
+        return type.equals(LOGBACK_EVENT) || type.startsWith(LOG4J_CORE);
     }
 
-    static final class MadeAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object event) {
-            CallHooks.logEvent(event);
+    /** The advice for method {@code name} (with code) of {@code type}, or null. */
+    static BoundaryAdvice advice(TypeShape type, String name, String descriptor) {
+        if (type.name.equals(LOGBACK_EVENT)) {
+            return name.equals("<init>") && !TypeShape.takes(descriptor, 0, null) ? BoundaryAdvice.LOG_MADE : null;
         }
+        return name.equals(INJECTOR_METHOD) && !type.isInterface()
+                && type.hasSuperType(LOG4J_CORE + "ContextDataInjector") ? BoundaryAdvice.LOG_INJECT : null;
     }
 
-    static final class InjectAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object injector) {
-            CallHooks.logEvent(injector);
-        }
+    /** Whether the loaded class {@code type} may take the log-event advice (for retransformation). */
+    static boolean mayApply(Class<?> type) {
+        String n = type.getName().replace('.', '/');
+        return n.equals(LOGBACK_EVENT) || n.startsWith(LOG4J_CORE) && !type.isInterface()
+                && SuperTypes.has(type, (LOG4J_CORE + "ContextDataInjector").replace('/', '.'));
     }
 }

@@ -1,15 +1,6 @@
 package dev.crosstalk.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import dev.crosstalk.bootstrap.Handoffs;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Request boundaries beyond the servlet call: a Reactor Netty exchange (the server observer hearing a
@@ -23,99 +14,46 @@ final class ServerBoundaries {
     private ServerBoundaries() {
     }
 
-    private static final String EXCHANGE_OBSERVER = "reactor.netty.http.server.HttpServer$HttpServerHandle";
-    private static final String CHANNEL_OPERATIONS = "reactor.netty.channel.ChannelOperations";
-    private static final String GRPC_TRANSPORT_LISTENER = "io.grpc.internal.ServerImpl$ServerTransportListenerImpl";
-    private static final String GRPC_STREAM_LISTENER = "io.grpc.internal.ServerCallImpl$ServerStreamListenerImpl";
-    private static final String TIMER_TASK = "java.util.TimerTask";
+    private static final String EXCHANGE_OBSERVER = "reactor/netty/http/server/HttpServer$HttpServerHandle";
+    private static final String CHANNEL_OPERATIONS = "reactor/netty/channel/ChannelOperations";
+    private static final String GRPC_TRANSPORT_LISTENER = "io/grpc/internal/ServerImpl$ServerTransportListenerImpl";
+    private static final String GRPC_STREAM_LISTENER = "io/grpc/internal/ServerCallImpl$ServerStreamListenerImpl";
+    private static final String TIMER_TASK = "java/util/TimerTask";
 
-    /** The types {@link #extend} matches by their exact name, for {@link BoundaryPrefilter}. */
+    /** The types {@link #advice} matches by their exact (internal) name, for {@link BoundaryPrefilter}. */
     static final List<String> EXACT_TYPES = List.of(EXCHANGE_OBSERVER, CHANNEL_OPERATIONS, GRPC_TRANSPORT_LISTENER,
             GRPC_STREAM_LISTENER);
 
     /** A timer task's class file names its superclass: the text {@link BoundaryPrefilter} looks for. */
-    static final List<String> NEEDLES = List.of(TIMER_TASK.replace('.', '/'));
+    static final List<String> NEEDLES = List.of(TIMER_TASK);
 
-    static AgentBuilder extend(AgentBuilder builder) {
-        return builder
-                .type(named(EXCHANGE_OBSERVER))
-                .transform(Boundaries.advice(ExchangeAdvice.class, named("onStateChange").and(takesArguments(2))))
-                .type(named(CHANNEL_OPERATIONS))
-                .transform(Boundaries.advice(InboundAdvice.class, named("onInboundNext").and(takesArguments(2))
-                        .or(named("onInboundComplete").and(takesArguments(0)))))
-                .type(named(GRPC_TRANSPORT_LISTENER))
-                .transform(Boundaries.advice(GrpcCallAdvice.class, named("startWrappedCall").and(takesArguments(3))))
-                .type(named(GRPC_STREAM_LISTENER))
-                .transform(Boundaries.advice(InboundAdvice.class, named("messagesAvailable").or(named("halfClosed"))
-                        .or(named("closed")).or(named("onReady"))))
-                .type(directSubclassOf(TIMER_TASK))
-                .transform(Boundaries.advice(TimerTaskMadeAdvice.class, isConstructor()))
-                .transform(Boundaries.advice(TimerTaskRunAdvice.class, named("run").and(takesArguments(0))));
+    /** The advice for method {@code name} (with code) of {@code type}, or null. */
+    static BoundaryAdvice advice(TypeShape type, String name, String descriptor) {
+        switch (type.name) {
+            case EXCHANGE_OBSERVER:
+                return name.equals("onStateChange") && TypeShape.takes(descriptor, 2, null) ? BoundaryAdvice.EXCHANGE : null;
+            case CHANNEL_OPERATIONS:
+                return name.equals("onInboundNext") && TypeShape.takes(descriptor, 2, null)
+                        || name.equals("onInboundComplete") && TypeShape.takes(descriptor, 0, null)
+                        ? BoundaryAdvice.INBOUND : null;
+            case GRPC_TRANSPORT_LISTENER:
+                return name.equals("startWrappedCall") && TypeShape.takes(descriptor, 3, "java/lang/String")
+                        ? BoundaryAdvice.GRPC_CALL : null;
+            case GRPC_STREAM_LISTENER:
+                return name.equals("messagesAvailable") || name.equals("halfClosed") || name.equals("closed")
+                        || name.equals("onReady") ? BoundaryAdvice.INBOUND : null;
+            default:
+                break;
+        }
+        if (!TIMER_TASK.equals(type.superName)) {
+            return null;
+        }
+        return name.equals("<init>") ? BoundaryAdvice.TIMER_MADE
+                : name.equals("run") && TypeShape.takes(descriptor, 0, null) ? BoundaryAdvice.TIMER_RUN : null;
     }
 
-    /** The class file names {@code superName} as its superclass; no other type is resolved. */
-    private static ElementMatcher.Junction<TypeDescription> directSubclassOf(String superName) {
-        return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-            @Override
-            public boolean matches(TypeDescription type) {
-                TypeDescription.Generic sup = type.getSuperClass();
-                return sup != null && sup.asErasure().getName().equals(superName);
-            }
-        };
-    }
-
-    static final class ExchangeAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Argument(0) Object connection, @Advice.Argument(1) Object state) {
-            return Handoffs.exchangeState(connection, state);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            Handoffs.exchangeSegmentDone(token);
-        }
-    }
-
-    static final class GrpcCallAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.Argument(0) String fullMethodName) {
-            return Handoffs.callStarting(fullMethodName);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token, @Advice.Return Object listener) {
-            Handoffs.callStartDone(token, listener);
-        }
-    }
-
-    static final class InboundAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.This Object connection) {
-            return Handoffs.inbound(connection);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            Handoffs.taskDone(token);
-        }
-    }
-
-    static final class TimerTaskMadeAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void made(@Advice.This Object task) {
-            Handoffs.timerTaskMade(task);
-        }
-    }
-
-    static final class TimerTaskRunAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.This Object task) {
-            return Handoffs.timerTaskRuns(task);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token) {
-            Handoffs.taskDone(token);
-        }
+    /** Whether the loaded class {@code type} is a timer task these boundaries advise (the named types are matched by name). */
+    static boolean mayApply(Class<?> type) {
+        return type.getSuperclass() != null && type.getSuperclass().getName().equals(TIMER_TASK.replace('/', '.'));
     }
 }

@@ -9,13 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
-/** What reaches Byte Buddy's matchers: only class files that can declare a request boundary. */
+/** What reaches the boundary rules: only class files that can declare a request boundary. */
 class BoundaryPrefilterTest {
 
-    private final BoundaryPrefilter filter = (BoundaryPrefilter) BoundaryPrefilter
-            .decorator(Boundaries.exactTypes(List.of(new Boundaries.EntryMethod("com.acme.Worker", "handle"))),
-                    Boundaries.NEEDLES)
-            .decorate(null);
+    private final BoundaryPrefilter filter = new BoundaryPrefilter(
+            Boundaries.exactTypes(List.of(new Boundaries.EntryMethod("com.acme.Worker", "handle"))), Boundaries.NEEDLES);
 
     @Test
     void servletsAndFiltersOfBothApisPass() {
@@ -71,8 +69,7 @@ class BoundaryPrefilterTest {
 
     @Test
     void aNeedleThatIsAMethodNamePassesClassesDeclaringThatMethod() {
-        BoundaryPrefilter injectors = (BoundaryPrefilter) BoundaryPrefilter
-                .decorator(java.util.Set.of(), List.of("injectContextData")).decorate(null);
+        BoundaryPrefilter injectors = new BoundaryPrefilter(java.util.Set.of(), List.of("injectContextData"));
         assertTrue(injectors.passes("com/acme/Candidate", null, declaring("injectContextData", "(Ljava/util/List;)V")));
         assertFalse(injectors.passes("com/acme/Candidate", null, declaring("injectContext", "()V")));
     }
