@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 14 on Spring WebFlux (Reactor Netty): a request is one server exchange, and it follows its work
  * from the event loop through {@code subscribeOn(boundedElastic)}, {@code delayElement}/{@code Mono.delay}
- * and {@code publishOn}. A controller singleton's field and a static set by one exchange and read by
- * another after those hops are errors naming both exchanges; the fixed twins are quiet; Netty's, Reactor's
- * and Spring's own state never is a finding.
+ * and {@code publishOn}. A controller singleton's field, a static, and one key of a functional handler's
+ * map, each set by one exchange and read by another after those hops, are errors naming both exchanges;
+ * the fixed twins (the value carried down the chain, the map keyed by what each exchange asked for) are
+ * quiet; Netty's, Reactor's and Spring's own state never is a finding.
  */
 class WebFluxTest {
     private static final String PKG = "dev.crosstalk.testapps.webflux.";
@@ -46,6 +47,10 @@ class WebFluxTest {
             assertEquals(new GatedClient.Pair("confirmed alice-shoes", "confirmed bob-books"),
                     client.post("/fixed/orders", "alice-shoes", "bob-books"),
                     why("the fixed order page confirms each their own", app));
+            assertEquals(new GatedClient.Pair("bob at 100", "bob at 100"), client.get("/quote", "symbol"),
+                    why("the bug is real: the functional handler quotes Bob's symbol to Alice", app));
+            assertEquals(new GatedClient.Pair("ALICE at 100", "BOB at 100"), client.get("/fixed/quote", "symbol"),
+                    why("the map keyed by symbol quotes each their own", app));
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
@@ -55,7 +60,10 @@ class WebFluxTest {
                         + " | GET /greet @ " + PKG + "GreetingController.lambda$greet$1(GreetingController.java:35)",
                 "error cross-request-flow " + PKG + "Orders.lastOrder"
                         + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$0(OrderController.java:36)"
-                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:40)"),
+                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:40)",
+                "error cross-request-flow " + PKG + "QuoteHandler.quotes[key#4a20]"
+                        + " | GET /quote @ " + PKG + "QuoteHandler.quote(QuoteHandler.java:31)"
+                        + " | GET /quote @ " + PKG + "QuoteHandler.lambda$quote$0(QuoteHandler.java:32)"),
                 E2e.warningsAndErrors(events), why("one error per bug, Alice's exchange the reader; nothing for the"
                         + " fixed twins, Netty, Reactor or Spring", app, events));
         for (JsonNode e : E2e.latestAtLeastWarning(events)) {
