@@ -78,9 +78,9 @@ class WebFluxTest {
         for (JsonNode e : E2e.latestAtLeastWarning(events)) {
             String reader = e.path("reader").path("thread").asText();
             // The conversion is read in the WebClient's continuation, on the event loop the response came in on.
-            boolean client = e.path("state").asText().contains("ConvertController");
+            boolean inContinuation = e.path("state").asText().contains("ConvertController");
             assertTrue(e.path("writer").path("thread").asText().startsWith("reactor-http-")
-                    && reader.startsWith(client ? "reactor-http-" : "parallel-"), why("written on the event loop,"
+                    && reader.startsWith(inContinuation ? "reactor-http-" : "parallel-"), why("written on the event loop,"
                     + " read after the hops: " + reader, app, events, e));
         }
         // Each conversion also asks this server's /backend/rate once: two pairs, four requests more.
