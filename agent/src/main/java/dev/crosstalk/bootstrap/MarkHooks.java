@@ -271,7 +271,6 @@ public final class MarkHooks {
         }
     }
 
-    /** After a concatenation: {@code result} was computed from {@code parts}. */
     /** Whether the current thread's request has met a source (see {@link MarkSink#tracking}). */
     static boolean tracking() {
         MarkSink s = sink;
@@ -286,6 +285,7 @@ public final class MarkHooks {
         }
     }
 
+    /** After a concatenation: {@code result} was computed from {@code parts}. */
     static String concatDone(String result, Object[] parts) {
         deriveAll(parts, result);
         return result;

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.detect;
 
+import dev.crosstalk.agent.detect.mutation.CalledHistories;
 import dev.crosstalk.agent.detect.mutation.Conflict;
 import dev.crosstalk.agent.state.LockSet;
 import dev.crosstalk.agent.detect.mutation.MutationWords;
@@ -338,58 +339,20 @@ public final class Mutations {
         Use use = new Use(request.info().id(), request, me.getId(), me.getName(), site.id(), kind,
                 ts.locks.snapshot(), order.incrementAndGet(), ts.clock.epochOf(me.getId()), key, missing);
         Conflict c = w.history.record(use, tag -> ((RequestContext) tag).inFlight(), ts.clock);
-        TOUCHED.get().add(use.request, w.history);
+        request.data(CalledHistories.ON_REQUEST).add(w.history);
         if (c != null) {
             report(c, w, request, site, keyObject);
         }
     }
 
     /**
-     * The current thread's request ended: the histories it called into on this thread forget its calls,
-     * which can conflict with nothing any more. Otherwise a watched object per session (a cart) keeps its
-     * last request's calls, and that request's context, for the session's life. Calls the request's tasks
-     * made on other threads are dropped at the object's next call.
+     * A request ended: the histories it called into, on any thread, forget its calls, which can conflict
+     * with nothing any more (see {@link CalledHistories}).
      */
     public void requestEnded(RequestContext request) {
-        TOUCHED.get().forget(request.info().id());
-    }
-
-    private static final ThreadLocal<Touched> TOUCHED = ThreadLocal.withInitial(Touched::new);
-
-    /** The histories one thread's current request called into, at most {@value #CAP}. */
-    private static final class Touched {
-        static final int CAP = 32;
-        final UseHistory[] histories = new UseHistory[CAP];
-        int size;
-        long request;
-
-        void add(long id, UseHistory h) {
-            if (id != request) {
-                clear(); // a request that ended on another thread: its calls go at the objects' next calls
-                request = id;
-            }
-            for (int i = size - 1; i >= 0 && i >= size - 4; i--) {
-                if (histories[i] == h) {
-                    return;
-                }
-            }
-            if (size < CAP) {
-                histories[size++] = h;
-            }
-        }
-
-        void forget(long id) {
-            if (id == request) {
-                for (int i = 0; i < size; i++) {
-                    histories[i].forget(id);
-                }
-            }
-            clear();
-        }
-
-        private void clear() {
-            java.util.Arrays.fill(histories, 0, size, null);
-            size = 0;
+        CalledHistories called = request.dataIfMade(CalledHistories.ON_REQUEST);
+        if (called != null) {
+            called.ended(request.info().id());
         }
     }
 

@@ -111,6 +111,15 @@ public final class RequestContext {
         }
     }
 
+    /**
+     * The data of {@code kind} if a detector made it on this request, else null (nothing is made). Under
+     * the lock {@link #data} makes it with, as it may have been made on another thread (a task's).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T dataIfMade(PerRequest<T> kind) {
+        return data == null ? null : (T) data[kind.index];
+    }
+
     /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */
     public synchronized boolean did(Object state, byte what) {
         for (int i = 0; i < size; i++) {

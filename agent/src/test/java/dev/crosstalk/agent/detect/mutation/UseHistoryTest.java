@@ -265,6 +265,27 @@ class UseHistoryTest {
         assertNotNull(record(use(3, 13, 300, UseKind.READ, LockSet.NONE)), "request 1's write still meets request 3");
     }
 
+    @Test
+    void aRequestsCallsOnEveryThreadAreForgottenWhenItEnds() throws InterruptedException {
+        UseHistory taskSide = new UseHistory();
+        CalledHistories called = new CalledHistories();
+        record(use(1, 11, 100, UseKind.WRITE, LockSet.NONE));
+        called.add(history);
+        // The request's task, on a thread of its own, calls into another object.
+        Thread task = new Thread(() -> {
+            taskSide.record(use(1, 21, 110, UseKind.WRITE, LockSet.NONE), liveness, clock(21));
+            called.add(taskSide);
+        });
+        task.start();
+        task.join();
+        record(use(2, 12, 200, UseKind.READ, LockSet.NONE));
+        called.ended(1);
+        assertFalse(history.isEmpty(), "request 2, still in flight, is kept");
+        assertTrue(taskSide.isEmpty(), "the task's call is forgotten with its request");
+        history.forget(2);
+        assertTrue(history.isEmpty());
+    }
+
     /** How a volatile field stands between request 1's call (thread 11) and request 2's (thread 12). */
     enum Edge {
         WRITTEN_AFTER_THE_FIRST_CALL_AND_READ(true),
