@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the session's currency, a greeting cache keyed without the Accept-Language header, a static "last
  * statement" reused for another user. Each is an error after a single write, shown to happen (the
  * second user receives the first user's data), and absent in its fixed twin; a clock-refreshed
- * banner, a lazy singleton, a counter and a pure memo stay info.
+ * banner, a lazy singleton, a counter, a pure memo and template names built from an empty prefix in
+ * a request whose path cut to an empty string (the JVM's one {@code ""}) stay info.
  */
 class UserDataTomcat9Test {
 
@@ -71,10 +72,13 @@ class UserDataTomcat9Test {
             assertEquals("EUR,USD,CHF (2)", bob.get("/currencies"), why("lazy singleton and counter", app));
             assertEquals("12 squared is 144", alice.get("/square?n=12"), why("memo", app));
             assertEquals("12 squared is 144", bob.get("/square?n=12"), why("memo", app));
+            // alice's path cuts to the empty string the template prefix is; bob reads what she resolved
+            assertEquals("layout.html [index, 0 parts] footer.html", alice.get("/section/"), why("section root", app));
+            assertEquals("layout.html [books, 2 parts] footer.html", bob.get("/section/books"), why("section", app));
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
-        E2e.assertCommonChecks(app, events, 22);
+        E2e.assertCommonChecks(app, events, 24);
         UserDataChecks.assertExactly(app, events, List.of(
                 new Leak(PKG + "PriceServlet.RENDERED", "session attribute", "currency", "GET /price",
                         PKG + "PriceServlet.price(PriceServlet.java:37)", PKG + "PriceServlet.price(PriceServlet.java:34)"),
@@ -87,7 +91,8 @@ class UserDataTomcat9Test {
         // The banner was overwritten with different values by two requests (asserted above) and read by
         // another user's: only its clock origin keeps it at info.
         UserDataChecks.assertInfoOnly(app, events, List.of(PKG + "BannerServlet.banner",
-                PKG + "CurrenciesServlet.currencies", PKG + "CurrenciesServlet.served", PKG + "SquareServlet.MEMO"));
+                PKG + "CurrenciesServlet.currencies", PKG + "CurrenciesServlet.served", PKG + "SquareServlet.MEMO",
+                PKG + "SectionServlet.layout", PKG + "SectionServlet.TEMPLATES"));
         FindingsDocTest.assertDocumentedUnder("A single-write leak, with its source", E2e.latestAtLeastWarning(events)
                 .stream().filter(e -> (PKG + "GreetingServlet.BY_PAGE").equals(E2e.stateField(e))).findFirst()
                 .orElseThrow());

@@ -31,8 +31,17 @@ public final class RequestMarks {
         return values[i] == null ? null : marks[i];
     }
 
-    /** Adds {@code mark}'s sources to {@code value}'s. */
+    /**
+     * Adds {@code mark}'s sources to {@code value}'s. An empty string is never marked: the JDK answers
+     * every empty substring, split part, trim and builder with one literal {@code ""} for the whole JVM,
+     * the same object the code of every library concatenates with, so marking it would mark whatever
+     * this request builds from any empty string (a class loader's entry names, a template's path);
+     * and it holds nothing of an input.
+     */
     public synchronized void add(Object value, Mark mark) {
+        if (carriesNothing(value)) {
+            return;
+        }
         int hash = System.identityHashCode(value);
         int i = slot(value, hash);
         if (values[i] != null) {
@@ -51,6 +60,10 @@ public final class RequestMarks {
         values[i] = new WeakReference<>(value);
         marks[i] = mark;
         size++;
+    }
+
+    private static boolean carriesNothing(Object value) {
+        return value instanceof String && ((String) value).isEmpty();
     }
 
     synchronized long dropped() {

@@ -71,6 +71,45 @@ class UserMarksTest {
         });
     }
 
+    /**
+     * The JDK gives every empty result one shared literal: a path {@code /} cut after its slash, the
+     * part before a path's first slash, a blank header trimmed, a servlet path that is empty. None of
+     * them marks what the request later builds from an empty string of its own code (a resource or
+     * template name, a class loader's entry); the non-empty parts of the same inputs still do.
+     */
+    @Test
+    void emptyPartsOfInputsMarkNothingBuiltFromAnEmptyStringLater() {
+        Requests.inRequest(recorder, "GET /", () -> {
+            RequestContext request = ThreadState.get().activeRequest();
+            String root = new String("/");
+            marks.source(root, MarkHooks.SRC_PATH, null);
+            marks.derive(root, root.substring(1));
+            String path = new String("/owners/2");
+            marks.source(path, MarkHooks.SRC_PATH, null);
+            String[] parts = path.split("/");
+            for (String part : parts) {
+                marks.derive(path, part);
+            }
+            String header = new String("  ");
+            marks.source(header, MarkHooks.SRC_HEADER, "X-Tag");
+            marks.derive(header, header.trim());
+            marks.source(new String("/x").substring(2), MarkHooks.SRC_PATH, null);
+
+            String prefix = "";
+            String entry = prefix.concat("BOOT-INF/classes/templates/welcome.html");
+            marks.deriveAll(new Object[] {prefix, "BOOT-INF/classes/templates/welcome.html"}, entry);
+            assertNull(UserMarks.markOf(request, entry), "built from the shared empty string and a constant");
+            StringBuilder sb = new StringBuilder().append(prefix).append("static/index.html");
+            marks.derive(prefix, sb);
+            assertNull(UserMarks.markOf(request, sb), "a builder given the shared empty string");
+
+            assertEquals("the path", UserMarks.markOf(request, parts[1]).describe(), "a non-empty part carries it");
+            String owner = parts[2].concat("-card");
+            marks.deriveAll(new Object[] {parts[2], "-card"}, owner);
+            assertEquals("the path", UserMarks.markOf(request, owner).describe(), "and so does what is built from it");
+        });
+    }
+
     @Test
     void outsideRequestsNothingIsMarked() {
         String value = new String("alice");

@@ -23,6 +23,21 @@ class RequestMarksTest {
     }
 
     @Test
+    void theEmptyStringIsNeverMarkedAnEmptyBuilderIs() {
+        RequestMarks marks = new RequestMarks();
+        String empty = new String("/").substring(1);
+        marks.add(empty, M);
+        assertNull(marks.get(empty), "the JVM's one empty string holds nothing of an input");
+        assertNull(marks.get(""), "nor does the literal it is");
+        StringBuilder builder = new StringBuilder();
+        marks.add(builder, M);
+        assertNotNull(marks.get(builder), "an empty builder is this request's own object, filled later");
+        String blank = new String(" ");
+        marks.add(blank, M);
+        assertNotNull(marks.get(blank), "a non-empty string carries its input");
+    }
+
+    @Test
     void atMostMaxValuesAreMarked() {
         RequestMarks marks = new RequestMarks();
         List<Object> values = new ArrayList<>();

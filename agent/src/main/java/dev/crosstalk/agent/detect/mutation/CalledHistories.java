@@ -29,7 +29,8 @@ public final class CalledHistories {
             if (size == CAP) {
                 return;
             }
-            histories = java.util.Arrays.copyOf(histories, Math.min(CAP, size * 2));
+            // from none at all: a request's task can call in after the request ended and emptied this
+            histories = java.util.Arrays.copyOf(histories, Math.min(CAP, Math.max(4, size * 2)));
         }
         histories[size++] = h;
     }

@@ -10,7 +10,8 @@ import org.apache.catalina.startup.Tomcat;
 /**
  * A shop on embedded Tomcat 9 whose users have sessions: per-user data written once into shared
  * state (a price cache, a greeting cache, a "last statement"), their fixed twins, and look-alikes
- * that are fine (a clock-refreshed banner, a lazy singleton, a memo, a counter).
+ * that are fine (a clock-refreshed banner, a lazy singleton, a memo, a counter, template names built
+ * from an empty prefix).
  * Usage: {@code [--port N]}, default an ephemeral port.
  */
 public final class ShopServer {
@@ -38,6 +39,7 @@ public final class ShopServer {
         add(context, "/banner", new BannerServlet());
         add(context, "/currencies", new CurrenciesServlet());
         add(context, "/square", new SquareServlet());
+        add(context, "/section/*", new SectionServlet());
 
         tomcat.start();
         System.out.println("LISTENING port=" + tomcat.getConnector().getLocalPort());
