@@ -30,7 +30,7 @@ public final class Tomcat9Launcher {
      * A Tomcat not yet started, its connector's pool at most {@code maxThreads} with
      * {@code minSpareThreads} kept (Tomcat caps the spare threads at the maximum).
      *
-     * @param name the temporary directory's prefix and the shutdown thread's
+     * @param name the prefix of the temporary base directory's name
      */
     public static Tomcat tomcat(String name, int port, int maxThreads, int minSpareThreads) throws IOException {
         Path baseDir = Files.createTempDirectory(name);
@@ -81,6 +81,8 @@ public final class Tomcat9Launcher {
     /**
      * Starts {@code tomcat}, prints {@code LISTENING port=N} once it serves, and runs until the JVM is
      * stopped; then stops Tomcat, runs {@code onStop} and removes the base directory.
+     *
+     * @param name what the shutdown thread's name, {@code name-shutdown}, begins with
      */
     public static void serve(Tomcat tomcat, String name, Runnable onStop) throws LifecycleException {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, onStop), name + "-shutdown"));
