@@ -3,7 +3,8 @@ package dev.crosstalk.bootstrap;
 /**
  * Static entry points for requests that do not begin and end in one servlet call, and for work a request
  * hands on outside the JDK executors: threads application code starts, {@code java.util.Timer} tasks,
- * servlet async dispatches, Reactor Netty exchanges and gRPC server calls whose work hops between threads. On the
+ * servlet async dispatches, Reactor Netty exchanges (and the client exchanges they make) and gRPC server calls
+ * whose work hops between threads. On the
  * bootstrap class path with {@link Hooks}, under its rules: every call is guarded and counted in
  * {@link Hooks#errors()}, and the application's own operation is never changed.
  */
@@ -29,6 +30,8 @@ public final class Handoffs {
     private static final int CALL_STARTING = 7;
     private static final int CALL_START_DONE = 8;
     private static final int TASK_DONE = 9;
+    private static final int CLIENT_MADE = 10;
+    private static final int CLIENT_STATE = 11;
 
     /**
      * The one guard of every hook here: nothing happens without a runtime, and whatever the runtime
@@ -67,6 +70,12 @@ public final class Handoffs {
                     return null;
                 case TASK_DONE:
                     s.taskDone(a);
+                    return null;
+                case CLIENT_MADE:
+                    s.clientMade(a);
+                    return null;
+                case CLIENT_STATE:
+                    s.clientState(a, b);
                     return null;
                 default:
                     throw new IllegalArgumentException("hand-off event " + event);
@@ -111,6 +120,16 @@ public final class Handoffs {
         if (token != null) {
             deliver(EXCHANGE_SEGMENT_DONE, token, null);
         }
+    }
+
+    /** Reactor Netty's HTTP client made {@code observer} for one exchange. */
+    public static void clientMade(Object observer) {
+        deliver(CLIENT_MADE, observer, null);
+    }
+
+    /** The client exchange of {@code observer} moved to a new state on {@code connection}. */
+    public static void clientState(Object observer, Object connection) {
+        deliver(CLIENT_STATE, observer, connection);
     }
 
     /** Reactor Netty delivers inbound data or completion on {@code connection}; returns what {@link #taskDone} takes. */

@@ -27,6 +27,16 @@ public interface ServerSink {
     /** The event-loop work started by {@link #exchangeState} returned. */
     void exchangeSegmentDone(Object token);
 
+    /** Reactor Netty's HTTP client made {@code observer} for one exchange; it belongs to the current request, if any. */
+    void clientMade(Object observer);
+
+    /**
+     * The client exchange of {@code observer} moved to a new state on {@code connection}: the connection's
+     * inbound events (the response, and the application's continuation run on them) belong to the
+     * observer's request.
+     */
+    void clientState(Object observer, Object connection);
+
     /** Reactor Netty delivers inbound data or completion on {@code connection}; returns what {@link #taskDone} restores. */
     Object inbound(Object connection);
 

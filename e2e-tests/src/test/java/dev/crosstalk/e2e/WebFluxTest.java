@@ -19,9 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 14 on Spring WebFlux (Reactor Netty): a request is one server exchange, and it follows its work
  * from the event loop through {@code subscribeOn(boundedElastic)}, {@code delayElement}/{@code Mono.delay}
- * and {@code publishOn}. A controller singleton's field and a static set by one exchange and read by
- * another after those hops are errors naming both exchanges; the fixed twins are quiet; Netty's, Reactor's
- * and Spring's own state never is a finding.
+ * and {@code publishOn}. A controller singleton's field, a static, and one key of a functional handler's
+ * map, each set by one exchange and read by another after those hops, are errors naming both exchanges;
+ * so is a controller field read in a {@code WebClient} call's continuation, which runs on the event loop
+ * that receives the response (the client exchange belongs to the request that made it);
+ * the fixed twins (the value carried down the chain, the map keyed by what each exchange asked for) are
+ * quiet; Netty's, Reactor's and Spring's own state never is a finding.
  */
 class WebFluxTest {
     private static final String PKG = "dev.crosstalk.testapps.webflux.";
@@ -46,24 +49,41 @@ class WebFluxTest {
             assertEquals(new GatedClient.Pair("confirmed alice-shoes", "confirmed bob-books"),
                     client.post("/fixed/orders", "alice-shoes", "bob-books"),
                     why("the fixed order page confirms each their own", app));
+            assertEquals(new GatedClient.Pair("bob at 100", "bob at 100"), client.get("/quote", "symbol"),
+                    why("the bug is real: the functional handler quotes Bob's symbol to Alice", app));
+            assertEquals(new GatedClient.Pair("ALICE at 100", "BOB at 100"), client.get("/fixed/quote", "symbol"),
+                    why("the map keyed by symbol quotes each their own", app));
+            assertEquals(new GatedClient.Pair("1.5 bob", "1.5 bob"), client.get("/convert", "currency"),
+                    why("the bug is real: Alice's conversion, rendered when the rate came back, shows Bob's currency", app));
+            assertEquals(new GatedClient.Pair("1.5 alice", "1.5 bob"), client.get("/fixed/convert", "currency"),
+                    why("the fixed conversion renders the currency it carried", app));
         }
         app.stopGracefully();
         List<JsonNode> events = Findings.read(json);
         assertEquals(List.of(
+                "error cross-request-flow " + PKG + "ConvertController.currency"
+                        + " | GET /convert @ " + PKG + "ConvertController.convert(ConvertController.java:31)"
+                        + " | GET /convert @ " + PKG + "ConvertController.lambda$convert$0(ConvertController.java:32)",
                 "error cross-request-flow " + PKG + "GreetingController.currentUser"
                         + " | GET /greet @ " + PKG + "GreetingController.greet(GreetingController.java:28)"
                         + " | GET /greet @ " + PKG + "GreetingController.lambda$greet$1(GreetingController.java:35)",
                 "error cross-request-flow " + PKG + "Orders.lastOrder"
                         + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$0(OrderController.java:36)"
-                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:40)"),
+                        + " | POST /orders @ " + PKG + "OrderController.lambda$confirm$3(OrderController.java:40)",
+                "error cross-request-flow " + PKG + "QuoteHandler.quotes[key#4a20]"
+                        + " | GET /quote @ " + PKG + "QuoteHandler.quote(QuoteHandler.java:31)"
+                        + " | GET /quote @ " + PKG + "QuoteHandler.lambda$quote$0(QuoteHandler.java:32)"),
                 E2e.warningsAndErrors(events), why("one error per bug, Alice's exchange the reader; nothing for the"
                         + " fixed twins, Netty, Reactor or Spring", app, events));
         for (JsonNode e : E2e.latestAtLeastWarning(events)) {
             String reader = e.path("reader").path("thread").asText();
+            // The conversion is read in the WebClient's continuation, on the event loop the response came in on.
+            boolean client = e.path("state").asText().contains("ConvertController");
             assertTrue(e.path("writer").path("thread").asText().startsWith("reactor-http-")
-                    && reader.startsWith("parallel-"), why("written on the event loop, read on the parallel"
-                    + " scheduler after the hops: " + reader, app, events, e));
+                    && reader.startsWith(client ? "reactor-http-" : "parallel-"), why("written on the event loop,"
+                    + " read after the hops: " + reader, app, events, e));
         }
-        E2e.assertCommonChecks(app, events, client.sent());
+        // Each conversion also asks this server's /backend/rate once: two pairs, four requests more.
+        E2e.assertCommonChecks(app, events, client.sent() + 4);
     }
 }

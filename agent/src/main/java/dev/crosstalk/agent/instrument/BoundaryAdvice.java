@@ -28,6 +28,10 @@ enum BoundaryAdvice {
     INBOUND(true, true),
     /** gRPC's start of a server call: the full method name on entry, the listener made on return. */
     GRPC_CALL(true, true),
+    /** Reactor Netty's client observer's constructor, on a normal return: the observer made. */
+    CLIENT_MADE(false, false),
+    /** Reactor Netty's client observer hearing a state change: the observer and the connection. */
+    CLIENT_STATE(false, false),
     /** A timer task's constructor, on a normal return: the task made. */
     TIMER_MADE(false, false),
     /** A timer task's {@code run}: the task. */
@@ -63,7 +67,7 @@ enum BoundaryAdvice {
 
     /** Whether the advice is an exit of a constructor (the object made), not an entry. */
     boolean constructorExit() {
-        return this == TIMER_MADE || this == LOG_MADE;
+        return this == TIMER_MADE || this == LOG_MADE || this == CLIENT_MADE;
     }
 
     /**
@@ -112,6 +116,11 @@ enum BoundaryAdvice {
                 mv.visitVarInsn(Opcodes.ALOAD, at.argumentSlot(0));
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "callStarting", "(Ljava/lang/String;)Ljava/lang/Object;", false);
                 break;
+            case CLIENT_STATE:
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ALOAD, at.argumentSlot(0));
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "clientState", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                break;
             case TIMER_RUN:
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, HANDOFFS, "timerTaskRuns", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
@@ -132,10 +141,12 @@ enum BoundaryAdvice {
     void exit(MethodVisitor mv, int tokenSlot, int opcode) {
         switch (this) {
             case TIMER_MADE:
+            case CLIENT_MADE:
             case LOG_MADE:
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, this == TIMER_MADE ? HANDOFFS : CALL_HOOKS,
-                        this == TIMER_MADE ? "timerTaskMade" : "logEvent", "(Ljava/lang/Object;)V", false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, this == LOG_MADE ? CALL_HOOKS : HANDOFFS,
+                        this == TIMER_MADE ? "timerTaskMade" : this == CLIENT_MADE ? "clientMade" : "logEvent",
+                        "(Ljava/lang/Object;)V", false);
                 return;
             case GRPC_CALL:
                 if (opcode == Opcodes.ARETURN) {

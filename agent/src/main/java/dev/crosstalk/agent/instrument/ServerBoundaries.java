@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Request boundaries beyond the servlet call: a Reactor Netty exchange (the server observer hearing a
- * received request, and each later inbound event of its connection), a gRPC server call (its start, and
+ * received request, and each later inbound event of its connection; the client exchanges it makes, whose
+ * responses arrive on connections of their own), a gRPC server call (its start, and
  * each callback of its stream listener on the callback executor), and {@code java.util.TimerTask}s
  * (made inside a request, run as part of it). Types are matched by exact name, or for timer tasks by
  * the direct superclass named in the class file, so an application without these servers pays one
@@ -16,13 +17,14 @@ final class ServerBoundaries {
 
     private static final String EXCHANGE_OBSERVER = "reactor/netty/http/server/HttpServer$HttpServerHandle";
     private static final String CHANNEL_OPERATIONS = "reactor/netty/channel/ChannelOperations";
+    private static final String CLIENT_OBSERVER = "reactor/netty/http/client/HttpClientConnect$HttpObserver";
     private static final String GRPC_TRANSPORT_LISTENER = "io/grpc/internal/ServerImpl$ServerTransportListenerImpl";
     private static final String GRPC_STREAM_LISTENER = "io/grpc/internal/ServerCallImpl$ServerStreamListenerImpl";
     private static final String TIMER_TASK = "java/util/TimerTask";
 
     /** The types {@link #advice} matches by their exact (internal) name, for {@link BoundaryPrefilter}. */
-    static final List<String> EXACT_TYPES = List.of(EXCHANGE_OBSERVER, CHANNEL_OPERATIONS, GRPC_TRANSPORT_LISTENER,
-            GRPC_STREAM_LISTENER);
+    static final List<String> EXACT_TYPES = List.of(EXCHANGE_OBSERVER, CHANNEL_OPERATIONS, CLIENT_OBSERVER,
+            GRPC_TRANSPORT_LISTENER, GRPC_STREAM_LISTENER);
 
     /** A timer task's class file names its superclass: the text {@link BoundaryPrefilter} looks for. */
     static final List<String> NEEDLES = List.of(TIMER_TASK);
@@ -36,6 +38,10 @@ final class ServerBoundaries {
                 return name.equals("onInboundNext") && TypeShape.takes(descriptor, 2, null)
                         || name.equals("onInboundComplete") && TypeShape.takes(descriptor, 0, null)
                         ? BoundaryAdvice.INBOUND : null;
+            case CLIENT_OBSERVER:
+                return name.equals("<init>") ? BoundaryAdvice.CLIENT_MADE
+                        : name.equals("onStateChange") && TypeShape.takes(descriptor, 2, null) ? BoundaryAdvice.CLIENT_STATE
+                        : null;
             case GRPC_TRANSPORT_LISTENER:
                 return name.equals("startWrappedCall") && TypeShape.takes(descriptor, 3, "java/lang/String")
                         ? BoundaryAdvice.GRPC_CALL : null;

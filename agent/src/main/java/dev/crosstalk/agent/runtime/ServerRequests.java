@@ -13,6 +13,8 @@ import java.lang.reflect.Method;
  * piece of event-loop work for the same connection (inbound body data, its completion) runs as that
  * exchange again. A gRPC server call starts when the server starts it, and each callback of its stream
  * listener (messages, half-close, ready, close) on the callback executor runs as that call again;
+ * a Reactor Netty client exchange made inside a request (a {@code WebClient} call) has its response,
+ * and the continuation the application runs on it, run as that request;
  * in both, and the work it schedules on Reactor's schedulers follows through the JDK executor
  * wrapping. A thread application code starts, a {@code TimerTask} made, or a servlet async dispatch of
  * a request that called {@code startAsync} belongs to the request that made it. Every object is
@@ -39,6 +41,8 @@ public final class ServerRequests implements ServerSink {
     /** Reactor Netty connections and gRPC stream listeners, with the request whose events they carry. */
     private final WeakIdentityMap<RequestContext> exchanges = new WeakIdentityMap<>(CAP);
     private final WeakIdentityMap<RequestContext> timerTasks = new WeakIdentityMap<>(CAP);
+    /** Reactor Netty client exchanges (their observers) made inside a request. */
+    private final WeakIdentityMap<RequestContext> clients = new WeakIdentityMap<>(CAP);
 
     /** Request boundaries of servers other than servlet containers, entered through {@code recorder}. */
     public ServerRequests(Recorder recorder) {
@@ -89,6 +93,22 @@ public final class ServerRequests implements ServerSink {
     @Override
     public void exchangeSegmentDone(Object token) {
         recorder.requestExit(token);
+    }
+
+    @Override
+    public void clientMade(Object observer) {
+        RequestContext request = ThreadState.get().activeRequest();
+        if (request != null) {
+            clients.put(observer, request);
+        }
+    }
+
+    @Override
+    public void clientState(Object observer, Object connection) {
+        RequestContext request = clients.get(observer);
+        if (request != null) {
+            exchanges.put(connection, request);
+        }
     }
 
     @Override
