@@ -1,15 +1,13 @@
 package dev.crosstalk.testapps.asyncjetty;
 
 import dev.crosstalk.testapps.gates.Gates;
+import dev.crosstalk.testapps.launch.JettyLauncher;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
@@ -24,19 +22,7 @@ public final class AsyncJettyServer {
 
     public static void main(String[] args) throws Exception {
         boolean virtual = Arrays.asList(args).contains("--virtual");
-        ThreadPool threads;
-        if (virtual) {
-            threads = new VirtualThreadPool();
-        } else {
-            QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-            pool.setName("async-jetty");
-            threads = pool;
-        }
-        Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+        ThreadPool threads = virtual ? new VirtualThreadPool() : JettyLauncher.pool("async-jetty", 8, 2);
 
         Gates gates = new Gates();
         // A platform pool beside the server's threads, as an application's own executor is.
@@ -50,13 +36,7 @@ public final class AsyncJettyServer {
         add(context, "/cf/quote", new QuoteServlet(gates, false), new QuoteServlet(gates, true));
         add(context, "/tl/hello", new HelloServlet(false), new HelloServlet(true));
         add(context, "/tl/greeting", new GreetingServlet(greetings, false), new GreetingServlet(greetings, true));
-        server.setHandler(context);
-
-        server.setStopAtShutdown(true);
-        server.start();
-        System.out.println("LISTENING port=" + connector.getLocalPort());
-        System.out.flush();
-        server.join();
+        JettyLauncher.serve(threads, 0, context);
     }
 
     /** The bug at {@code path}, its fixed twin at {@code /fixed<path>}. */

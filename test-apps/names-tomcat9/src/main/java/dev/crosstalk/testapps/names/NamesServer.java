@@ -1,15 +1,9 @@
 package dev.crosstalk.testapps.names;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import dev.crosstalk.testapps.launch.PortArgument;
+import dev.crosstalk.testapps.launch.Tomcat9Launcher;
 import javax.servlet.http.HttpServlet;
 import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /** Greeting pages on embedded Tomcat 9. Usage: {@code [--port N]}, default an ephemeral port. */
@@ -20,55 +14,15 @@ public final class NamesServer {
 
     /** Starts the server, prints {@code LISTENING port=N} once it serves, and runs until stopped. */
     public static void main(String[] args) throws Exception {
-        Path baseDir = Files.createTempDirectory("names-tomcat9");
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setPort(parsePort(args));
-
-        // getConnector() is what creates the default HTTP connector in Tomcat 9.
-        Connector connector = tomcat.getConnector();
-        connector.setProperty("address", "127.0.0.1");
-        connector.setProperty("maxThreads", "8");
-        connector.setProperty("minSpareThreads", "2");
-
-        Context context = tomcat.addContext("", baseDir.toString());
+        Tomcat tomcat = Tomcat9Launcher.tomcat("names-tomcat9", PortArgument.parse(args), 8, 2);
+        Context context = Tomcat9Launcher.rootContext(tomcat);
         addServlet(context, "/hello", new NameServlet());
         addServlet(context, "/fixed/hello", new FixedNameServlet());
         addServlet(context, "/inflight", new InFlightServlet());
-
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, baseDir), "names-shutdown"));
-        tomcat.start();
-        System.out.println("LISTENING port=" + tomcat.getConnector().getLocalPort());
-        System.out.flush();
-        tomcat.getServer().await();
+        Tomcat9Launcher.serve(tomcat, "names");
     }
 
     private static void addServlet(Context context, String path, HttpServlet servlet) {
-        String name = servlet.getClass().getSimpleName();
-        Tomcat.addServlet(context, name, servlet);
-        context.addServletMappingDecoded(path, name);
-    }
-
-    private static void stop(Tomcat tomcat, Path baseDir) {
-        try {
-            tomcat.stop();
-            tomcat.destroy();
-        } catch (LifecycleException e) {
-            e.printStackTrace();
-        }
-        try (Stream<Path> files = Files.walk(baseDir)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            // A leftover temp directory is harmless.
-        }
-    }
-
-    private static int parsePort(String[] args) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if ("--port".equals(args[i])) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return 0;
+        Tomcat9Launcher.addServlet(context, servlet.getClass().getSimpleName(), servlet, path);
     }
 }

@@ -1,11 +1,11 @@
 package dev.crosstalk.testapps.reach;
 
+import dev.crosstalk.testapps.launch.JettyLauncher;
+import dev.crosstalk.testapps.launch.PortArgument;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Embedded Jetty front end of the reach pages. Usage: {@code [--port N] [--preload]}, default an
@@ -18,14 +18,6 @@ public final class ReachServer {
     }
 
     public static void main(String[] args) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
-        pool.setName("reach");
-        Server server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(parsePort(args));
-        server.addConnector(connector);
-
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
         context.addServlet(new ServletHolder(new ScopeServlet(UserScope::new)), "/scope/*");
         context.addServlet(new ServletHolder(new ScopeServlet(FixedUserScope::new)), "/scope-fixed/*");
@@ -49,24 +41,10 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new CatalogServlet(Catalog::new, "catalog")), "/catalog/*");
         context.addServlet(new ServletHolder(new CatalogServlet(FixedCatalog::new, "catalog-fixed")),
                 "/catalog-fixed/*");
-        server.setHandler(context);
-
-        server.setStopAtShutdown(true);
-        server.start();
-        System.out.println("LISTENING port=" + connector.getLocalPort());
-        System.out.flush();
+        Server server = JettyLauncher.start(JettyLauncher.pool("reach", 16, 2), PortArgument.parse(args), context);
         if (List.of(args).contains("--preload")) {
             new Thread(() -> preloaded.preload("preload"), "preload").start();
         }
         server.join();
-    }
-
-    private static int parsePort(String[] args) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if ("--port".equals(args[i])) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return 0;
     }
 }

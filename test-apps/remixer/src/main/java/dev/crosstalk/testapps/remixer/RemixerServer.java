@@ -1,13 +1,13 @@
 package dev.crosstalk.testapps.remixer;
 
+import dev.crosstalk.testapps.launch.JettyLauncher;
+import dev.crosstalk.testapps.launch.PortArgument;
+import dev.crosstalk.testapps.launch.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Embedded Jetty front end of the remix studio. Usage: {@code [--port N]}, default an ephemeral port. */
 public final class RemixerServer {
@@ -17,15 +17,6 @@ public final class RemixerServer {
 
     public static void main(String[] args) throws Exception {
         AppConfig.load();
-
-        // A small pool so consecutive requests land on the same threads, as they do in production.
-        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-        pool.setName("remixer");
-        Server server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(parsePort(args));
-        server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -45,21 +36,6 @@ public final class RemixerServer {
         context.addServlet(new ServletHolder(new RemixServlet(() -> new StoreRemixer(false))), "/plain-store/remix");
         context.addServlet(new ServletHolder(new ResetServlet(StoreRemixer::resetPlain)), "/plain-store/reset");
         context.addServlet(new ServletHolder(new ResetServlet(KitLibrary::reload)), "/kits/reload");
-        server.setHandler(context);
-
-        server.setStopAtShutdown(true);
-        server.start();
-        System.out.println("LISTENING port=" + connector.getLocalPort());
-        System.out.flush();
-        server.join();
-    }
-
-    private static int parsePort(String[] args) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if ("--port".equals(args[i])) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return 0;
+        JettyLauncher.serve(JettyLauncher.pool("remixer", 8, 2), PortArgument.parse(args), context);
     }
 }

@@ -1,10 +1,9 @@
 package dev.crosstalk.testapps.userdata.tomcat9;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.crosstalk.testapps.launch.PortArgument;
+import dev.crosstalk.testapps.launch.Tomcat9Launcher;
 import javax.servlet.http.HttpServlet;
 import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -20,15 +19,9 @@ public final class ShopServer {
     }
 
     public static void main(String[] args) throws Exception {
-        Path baseDir = Files.createTempDirectory("userdata-tomcat9");
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setPort(args.length == 2 && "--port".equals(args[0]) ? Integer.parseInt(args[1]) : 0);
-        Connector connector = tomcat.getConnector();
-        connector.setProperty("address", "127.0.0.1");
-        connector.setProperty("maxThreads", "8");
-
-        Context context = tomcat.addContext("", baseDir.toString());
+        // All 8 threads kept, as Tomcat's default of 10 spare threads (capped at the maximum) did.
+        Tomcat tomcat = Tomcat9Launcher.tomcat("userdata-tomcat9", PortArgument.parse(args), 8, 8);
+        Context context = Tomcat9Launcher.rootContext(tomcat);
         add(context, "/session", new SessionServlet());
         add(context, "/price", new PriceServlet(false));
         add(context, "/fixed/price", new PriceServlet(true));
@@ -40,16 +33,10 @@ public final class ShopServer {
         add(context, "/currencies", new CurrenciesServlet());
         add(context, "/square", new SquareServlet());
         add(context, "/section/*", new SectionServlet());
-
-        tomcat.start();
-        System.out.println("LISTENING port=" + tomcat.getConnector().getLocalPort());
-        System.out.flush();
-        tomcat.getServer().await();
+        Tomcat9Launcher.serve(tomcat, "userdata");
     }
 
     private static void add(Context context, String path, HttpServlet servlet) {
-        String name = path;
-        Tomcat.addServlet(context, name, servlet);
-        context.addServletMappingDecoded(path, name);
+        Tomcat9Launcher.addServlet(context, path, servlet, path);
     }
 }

@@ -1,4 +1,4 @@
-package dev.crosstalk.testapps.remixer;
+package dev.crosstalk.testapps.launch;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
