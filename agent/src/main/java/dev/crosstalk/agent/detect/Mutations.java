@@ -258,6 +258,9 @@ public final class Mutations {
      */
     public void containerOp(Site site, ContainerOp op, Object container, Object key, Object value, RequestContext request,
             String staticState) {
+        if (!watchedType(container)) {
+            return; // a thread-safe container (most of what is shared): nothing to judge, no lookups
+        }
         Watched w = watched.get(container);
         if (w == null) {
             w = admit(container, staticState);

@@ -22,6 +22,28 @@ public final class Mark {
         return new Mark(new Source[] {s});
     }
 
+    /**
+     * Recent single-source marks: a request meets the same few named inputs (the parameter {@code
+     * song}) on every call of a source, and marks are immutable, so one instance serves them all.
+     */
+    private static final int SINGLES = 64;
+    private static final Mark[] SINGLE = new Mark[SINGLES];
+
+    /** The mark of the one input of kind {@code kind} named {@code name}. */
+    static Mark ofInput(int kind, Object name) {
+        if (name != null && !(name instanceof String)) {
+            return of(new Source(kind, name));
+        }
+        int slot = (kind * 31 + (name == null ? 0 : name.hashCode())) & (SINGLES - 1);
+        Mark m = SINGLE[slot]; // a racy read sees null or a whole mark (final fields), both fine
+        if (m != null && m.sources[0].is(kind, (String) name)) {
+            return m;
+        }
+        m = of(new Source(kind, name));
+        SINGLE[slot] = m;
+        return m;
+    }
+
     /** The inputs the value derives from. */
     public List<Source> sources() {
         return Arrays.asList(sources);

@@ -58,6 +58,11 @@ public final class Source {
         return "the " + kind() + (name == null ? "" : " `" + name + "`");
     }
 
+    /** Whether this is the input of kind {@code kind} named {@code name} (exactly: a capped name never is). */
+    boolean is(int kind, String name) {
+        return this.kind == kind && java.util.Objects.equals(this.name, name);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Source && ((Source) o).kind == kind && java.util.Objects.equals(((Source) o).name, name);

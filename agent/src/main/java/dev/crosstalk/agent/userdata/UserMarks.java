@@ -20,7 +20,7 @@ public final class UserMarks implements MarkSink {
             return;
         }
         RequestMarks marks = request.marksToFill();
-        Mark mark = Mark.of(new Source(kind, name));
+        Mark mark = Mark.ofInput(kind, name);
         marks.add(value, mark);
         if (value instanceof Object[]) {
             for (Object element : (Object[]) value) {
