@@ -99,12 +99,20 @@ public final class Bench {
                 + " work dir %s%n", options.rounds(), String.join(", ", sides.stream().map(s -> s.label).toList()),
                 options.warmupSeconds(), options.seconds(), options.clients(), workDir);
 
+        if (options.together()) {
+            out.printf(Locale.ROOT, "       together: the sides of a round serve their load at the same time%n");
+        }
         Map<Side, List<Sample>> samples = new EnumMap<>(Side.class);
         for (int round = 1; round <= options.rounds(); round++) {
+            List<Side> order = new ArrayList<>();
             for (int k = 0; k < sides.size(); k++) {
-                Side side = sides.get((round - 1 + k) % sides.size());
-                String label = "round" + round + "-" + side.name().toLowerCase(Locale.ROOT);
-                Sample sample = measure(launcher, side, label);
+                order.add(sides.get((round - 1 + k) % sides.size()));
+            }
+            Map<Side, Sample> measured = options.together() ? measureTogether(launcher, order, round)
+                    : measureInTurn(launcher, order, round);
+            for (Side side : order) {
+                Sample sample = measured.get(side);
+                String label = label(round, side);
                 if (sample.load().errors() > 0) {
                     out.printf("%s: %d of %d requests failed; first: %s%n  app output: %s%n", label,
                             sample.load().errors(), sample.load().requests(), sample.load().firstError(),
@@ -120,6 +128,86 @@ public final class Bench {
         }
         printSummary(samples);
         return 0;
+    }
+
+    private static String label(int round, Side side) {
+        return "round" + round + "-" + side.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** One side after another: each starts, warms up, is measured and stops before the next starts. */
+    private Map<Side, Sample> measureInTurn(Launcher launcher, List<Side> order, int round) {
+        Map<Side, Sample> measured = new EnumMap<>(Side.class);
+        for (Side side : order) {
+            Sample sample = measure(launcher, side, label(round, side));
+            measured.put(side, sample);
+            if (sample.load().errors() > 0) {
+                break;
+            }
+        }
+        return measured;
+    }
+
+    /**
+     * Every side at once: each is started and timed to its first answer alone, in turn (the ones
+     * already up stay idle), then all are warmed up and measured together, each by its own clients, so
+     * they share the CPUs for the same seconds.
+     */
+    private Map<Side, Sample> measureTogether(Launcher launcher, List<Side> order, int round) {
+        String path = firstPath(options.path());
+        Map<Side, AppProcess> apps = new EnumMap<>(Side.class);
+        Map<Side, Double> startups = new EnumMap<>(Side.class);
+        try {
+            for (Side side : order) {
+                long t0 = System.nanoTime();
+                AppProcess app = launcher.start(side, label(round, side));
+                apps.put(side, app);
+                awaitFirstAnswer(app, Http.to(app), path);
+                startups.put(side, (System.nanoTime() - t0) / 1e9);
+            }
+            Map<Side, Sample> measured = new EnumMap<>(Side.class);
+            if (options.warmupSeconds() > 0) {
+                Map<Side, Load.Result> warmups = loadTogether(apps, path, options.warmupSeconds());
+                for (Map.Entry<Side, Load.Result> e : warmups.entrySet()) {
+                    if (e.getValue().errors() > 0) {
+                        measured.put(e.getKey(), new Sample(startups.get(e.getKey()), e.getValue(), 0));
+                    }
+                }
+                if (!measured.isEmpty()) {
+                    for (Side side : order) {
+                        measured.putIfAbsent(side, new Sample(startups.get(side), warmups.get(side), 0));
+                    }
+                    return measured;
+                }
+            }
+            Map<Side, Load.Result> results = loadTogether(apps, path, options.seconds());
+            for (Side side : order) {
+                measured.put(side, new Sample(startups.get(side), results.get(side), rssKb(apps.get(side).pid())));
+            }
+            return measured;
+        } finally {
+            apps.values().forEach(AppProcess::close);
+        }
+    }
+
+    private Map<Side, Load.Result> loadTogether(Map<Side, AppProcess> apps, String path, int seconds) {
+        Map<Side, java.util.concurrent.CompletableFuture<Load.Result>> running = new EnumMap<>(Side.class);
+        for (Map.Entry<Side, AppProcess> e : apps.entrySet()) {
+            Http http = Http.to(e.getValue());
+            running.put(e.getKey(), java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Load.run(http, path, options.clients(), Duration.ofSeconds(seconds)), daemonThreadPer()));
+        }
+        Map<Side, Load.Result> results = new EnumMap<>(Side.class);
+        running.forEach((side, future) -> results.put(side, future.join()));
+        return results;
+    }
+
+    /** A thread per task: the loads must all run at once, whatever the common pool's size. */
+    private static java.util.concurrent.Executor daemonThreadPer() {
+        return task -> {
+            Thread t = new Thread(task, "crosstalk-bench-side");
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     private Sample measure(Launcher launcher, Side side, String label) {
@@ -256,6 +344,14 @@ public final class Bench {
         out.printf(Locale.ROOT, "  start-up ratio (on/off): %.3f%n", median(on, s -> s.startupSeconds()) / startupOff);
         out.printf(Locale.ROOT, "  throughput ratio (on/off): %.3f%n", median(on, s -> s.load().throughput()) / throughputOff);
         out.printf(Locale.ROOT, "  p99 ratio (on/off): %.3f%n", median(on, s -> s.load().percentileMicros(99)) / p99Off);
+        // Each round's own ratio: the two sides of one round ran minutes (or, --together, no time) apart.
+        double[] paired = new double[on.size()];
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < paired.length; i++) {
+            paired[i] = on.get(i).load().throughput() / off.get(i).load().throughput();
+            each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", paired[i]));
+        }
+        out.printf(Locale.ROOT, "  throughput ratio per round (on/off): %s; median %.3f%n", each, median(paired));
     }
 
     private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {

@@ -12,10 +12,11 @@ package dev.crosstalk.harness;
  * @param soak requests of one soak run per side (0: no soak, the rounds are measured instead)
  * @param users distinct users of a soak, each with its own cookies (so its own session, if the app keeps one)
  * @param agentJar the crosstalk agent jar to measure, or null for the one this project built
+ * @param together whether the sides of a round serve their load at the same time, on the same CPUs
  */
 record BenchOptions(String app, String path, String agentOptions, int rounds, int warmupSeconds,
         int seconds, int clients, String jdkHome, String appCpus, boolean help,
-        String jar, String portArg, String otel, long soak, int users, String agentJar) {
+        String jar, String portArg, String otel, long soak, int users, String agentJar, boolean together) {
 
     static final String DEFAULT_PORT_ARG = "--server.port={port}";
 
@@ -46,6 +47,10 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             "  --jdk HOME            JDK to run the app on (default: the JDK running the bench)",
             "  --app-cpus LIST       pin the app to these CPUs with taskset (scripts/bench pins the app to",
             "                        CPU 0 and the clients to CPU 1 on a machine with 2 or more CPUs)",
+            "  --together            load every side of a round at the same time, on the same CPUs: the",
+            "                        throughput ratio is then the ratio of CPU per request, and a slower",
+            "                        minute of the machine slows every side alike (start-up is still",
+            "                        timed one side at a time)",
             "  --help                this text");
 
     /** Parses {@code args}; unknown options and bad values throw IllegalArgumentException. */
@@ -66,11 +71,16 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
         int users = 1000;
         String agentJar = null;
         boolean help = false;
+        boolean together = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
                 break;
+            }
+            if (arg.equals("--together")) {
+                together = true;
+                continue;
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument: " + arg);
@@ -105,7 +115,7 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             }
         }
         return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, help,
-                jar, portArg, otel, soak, users, agentJar);
+                jar, portArg, otel, soak, users, agentJar, together);
     }
 
     /** The name shown for the app under test. */
