@@ -101,6 +101,9 @@ public final class FieldHooks {
 
     /** A primitive static field was read. */
     public static void getStatic(int site) {
+        if (Gates.settled(site, null)) {
+            return;
+        }
         try {
             Hooks.sink.staticRead(site, null);
         } catch (Throwable t) {
@@ -110,6 +113,9 @@ public final class FieldHooks {
 
     /** A reference static field was read; {@code value} is what was read. */
     public static void getStaticRef(Object value, int site) {
+        if (Gates.settled(site, value)) {
+            return;
+        }
         try {
             Hooks.sink.staticRead(site, value);
         } catch (Throwable t) {

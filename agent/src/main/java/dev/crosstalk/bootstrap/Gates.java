@@ -29,6 +29,17 @@ public final class Gates {
     /** Set once a request wrote a non-final field of a shared object; before that, reads need no check. */
     private static volatile boolean sharedFieldsWritten;
 
+    /**
+     * Static-read sites whose last read needed nothing of the runtime, with the value then read (its
+     * identity hash) and the {@link #STATICS} generation then current: the same value read again at
+     * the same site costs one compare until a static's standing changes (a first request write, a
+     * reset, a user's data). Sites past the table's end are never settled.
+     */
+    private static final int SETTLED_SITES = 1 << 14;
+    private static final long[] SETTLED = new long[SETTLED_SITES];
+    private static final java.util.concurrent.atomic.AtomicInteger STATICS =
+            new java.util.concurrent.atomic.AtomicInteger(1);
+
     private Gates() {
     }
 
@@ -76,6 +87,32 @@ public final class Gates {
 
     static boolean sharedFieldsWritten() {
         return sharedFieldsWritten;
+    }
+
+    /** True when {@code site} was settled on {@code value} in the current generation: the read needs no runtime. */
+    static boolean settled(int site, Object value) {
+        return site >= 0 && site < SETTLED_SITES && SETTLED[site] == settledWord(STATICS.get(), value);
+    }
+
+    /** The runtime read the generation, then found that reading {@code value} at {@code site} needs nothing of it. */
+    public static void settle(int site, Object value, int generation) {
+        if (site >= 0 && site < SETTLED_SITES) {
+            SETTLED[site] = settledWord(generation, value);
+        }
+    }
+
+    /** The current generation of the statics' standing, read before the runtime looks at a field's flags. */
+    public static int staticsGeneration() {
+        return STATICS.get();
+    }
+
+    /** A static's standing changed (set the flag first): every settled site reads through the runtime again. */
+    public static void staticsChanged() {
+        STATICS.incrementAndGet();
+    }
+
+    private static long settledWord(int generation, Object value) {
+        return (long) generation << 32 | (value == null ? 0 : System.identityHashCode(value)) & 0xffffffffL;
     }
 
     private static void set(long[] bits, int size, Object o) {

@@ -32,7 +32,7 @@ public final class Resets {
      * a new epoch. Not when the resetting thread holds a lock, which readers are assumed to take too.
      */
     public void reset(StaticField field, Site site, RequestContext request) {
-        field.resettable = true;
+        field.resettable();
         if (locked.underLock(site)) {
             return; // under a lock the readers take too (the cflock fix), nobody sees it in between
         }

@@ -58,7 +58,7 @@ final class CellUpdates {
             } // filled with this request's user data already: storing it is a write of that data
         }
         if (!field.requestWritten) {
-            field.requestWritten = true;
+            field.requestWritten();
             if (instance) {
                 Gates.sharedFieldWritten();
             }
@@ -133,7 +133,7 @@ final class CellUpdates {
             case CLEAR:
                 guards.emptied(ts, site, request);
                 field.contentsCell().initWrite(WriteRecord.now(request, site, 0L, null));
-                field.resettable = true;
+                field.resettable();
                 if (request != null) {
                     request.remember(field.contentsCell(), RequestContext.RESET);
                     resets.reset(field, site, request);
@@ -151,7 +151,7 @@ final class CellUpdates {
             cell.initWrite(w);
             return;
         }
-        field.requestWritten = true;
+        field.requestWritten();
         cell.requestWrite(w, accumulation);
         if (cell != field.contentsCell()) {
             field.contentsCell().last = w;

@@ -80,6 +80,7 @@ public final class Recorder implements Sink {
      */
     public Recorder(SiteTable sites, FieldTable fields, FindingRegistry findings, int maxContainers,
             java.util.function.Predicate<Class<?>> isStruct, java.util.function.Predicate<Class<?>> isMarked) {
+        Gates.staticsChanged(); // site ids of an earlier recorder's table mean other fields here
         this.kinds = new ValueKinds(isStruct, isMarked);
         this.sites = sites;
         this.fields = fields;
@@ -119,13 +120,15 @@ public final class Recorder implements Sink {
 
     @Override
     public void staticRead(int siteId, Object value) {
+        int generation = Gates.staticsGeneration(); // before the flags: a change after them bumps it
         Site site = sites.get(siteId);
         if (site == null) {
             return;
         }
         StaticField field = site.field();
         mutations.staticValue(site, value);
-        if (value != null && kinds.isContainer(value)) {
+        boolean container = value != null && kinds.isContainer(value);
+        if (container) {
             containers.track(field, value);
             if (field.resettable) {
                 RequestContext request = ThreadState.get().activeRequest();
@@ -134,10 +137,16 @@ public final class Recorder implements Sink {
                 }
             }
             if (!field.valueCell().userDerived()) {
+                settleContainer(siteId, field, value, generation);
                 return; // its contents carry the flows
             }
         }
         if (!field.requestWritten) {
+            if (container) {
+                settleContainer(siteId, field, value, generation);
+            } else {
+                Gates.settle(siteId, value, generation); // nobody wrote it in a request: nothing to judge
+            }
             return;
         }
         RequestContext request = ThreadState.get().activeRequest();
@@ -150,6 +159,13 @@ public final class Recorder implements Sink {
             request.remember(cell, RequestContext.READ_PRESENT);
         }
         flows.read(cell, site, request, primitive ? 0L : Values.digest(value), !primitive);
+    }
+
+    /** A container read needs nothing more once it is tracked and its field cannot be reset under a reader. */
+    private static void settleContainer(int siteId, StaticField field, Object value, int generation) {
+        if (!field.resettable && field.container.get() == value) {
+            Gates.settle(siteId, value, generation);
+        }
     }
 
     @Override

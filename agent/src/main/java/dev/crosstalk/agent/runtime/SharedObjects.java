@@ -105,7 +105,7 @@ final class SharedObjects {
     private void stored(StaticField field, Site site, ThreadState ts, RequestContext request, Object value,
             boolean container, boolean session) {
         if (container) {
-            field.resettable = true;
+            field.resettable();
             containers.stored(field, site, ts, request, value);
         } else {
             reach.published(value, session);
@@ -128,7 +128,7 @@ final class SharedObjects {
             sessionField(site.field());
         }
         // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
-        site.field().resettable = true;
+        site.field().resettable();
         containers.track(site.field(), container);
         if (ThreadState.get().activeRequest() == null) {
             reach.reachedThrough(container, owner);

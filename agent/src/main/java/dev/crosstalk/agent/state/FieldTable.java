@@ -92,7 +92,7 @@ public final class FieldTable {
             return null;
         }
         f.sessionScoped = true;
-        f.resettable = true;
+        f.resettable();
         return f;
     }
 
@@ -103,7 +103,7 @@ public final class FieldTable {
     public StaticField contextAttribute(String contextInterface, String name, String webapp) {
         StaticField f = field(contextInterface.replace('.', '/'), name, "Ljava/lang/Object;", webapp);
         if (f != null) {
-            f.resettable = true;
+            f.resettable();
         }
         return f;
     }
@@ -124,7 +124,7 @@ public final class FieldTable {
         if (f == null) {
             return false;
         }
-        f.resettable = true;
+        f.resettable();
         return true;
     }
 

@@ -45,8 +45,9 @@ public final class StateCell {
     /** Records a write by a request and updates the history the judgement uses. */
     public void requestWrite(WriteRecord w, boolean accumulation) {
         last = w;
-        if (w.mark != null) {
+        if (w.mark != null && !userDerived) {
             userDerived = true;
+            dev.crosstalk.bootstrap.Gates.staticsChanged(); // a settled read of the container must now be judged
         }
         if (accumulation) {
             accumulated = true;

@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.state;
 
+import dev.crosstalk.bootstrap.Gates;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,16 +26,32 @@ public final class StaticField {
     /** The webapp whose classes hold this field, or null for a plain application's. */
     private final String webapp;
 
-    /** Set once a request has written this field or its contents; until then reads cost one check. */
+    /** Set once a request has written this field or its contents ({@link #requestWritten()}); until then reads cost one check. */
     public volatile boolean requestWritten;
     /** The field is declared {@code final}. */
     public volatile boolean isFinal;
-    /** Written outside the class initialiser, or cleared: its contents can be replaced while in use. */
+    /** Written outside the class initialiser, or cleared ({@link #resettable()}): its contents can be replaced while in use. */
     public volatile boolean resettable;
     /** A session attribute, or a field of an object only one session's requests reach. */
     public volatile boolean sessionScoped;
     /** The container this field was last seen holding, to skip re-registering it on every read. */
     public volatile WeakReference<Object> container = NONE;
+
+    /** A request wrote this field or its contents: from now on its reads are judged. */
+    public void requestWritten() {
+        if (!requestWritten) {
+            requestWritten = true;
+            Gates.staticsChanged();
+        }
+    }
+
+    /** Its contents can be replaced while in use: from now on its reads are checked for a reset. */
+    public void resettable() {
+        if (!resettable) {
+            resettable = true;
+            Gates.staticsChanged();
+        }
+    }
 
     /** @param stateName {@code com.acme.Foo.bar}: the owner with dots, a dot, the field's name */
     public StaticField(String stateName, String descriptor, int maxKeys, AtomicLong droppedKeys, boolean showKeys) {
