@@ -37,8 +37,22 @@ public final class Bench {
         }
     }
 
-    /** What one start of the app measured. */
-    record Sample(double startupSeconds, Load.Result load, long rssKb) {
+    /**
+     * What one start of the app measured.
+     *
+     * @param cpuSeconds CPU time the app's process used during the measured load (user and system), or
+     *     -1 where {@code /proc} cannot tell
+     */
+    record Sample(double startupSeconds, Load.Result load, long rssKb, double cpuSeconds) {
+
+        Sample(double startupSeconds, Load.Result load) {
+            this(startupSeconds, load, 0, -1);
+        }
+
+        /** CPU microseconds per request, or -1 when unknown. */
+        double cpuMicrosPerRequest() {
+            return cpuSeconds < 0 || load.requests() == 0 ? -1 : cpuSeconds * 1e6 / load.requests();
+        }
     }
 
     // Longer than any real start-up here (petclinic takes 8-25 s on 2 cores), short enough to give up.
@@ -120,9 +134,10 @@ public final class Bench {
                     return 1;
                 }
                 out.printf(Locale.ROOT, "round %d %-13s start-up %6.2f s %10.1f req/s  p50 %s  p99 %s  RSS %5d MB"
-                        + "  (%d requests)%n", round, side.label, sample.startupSeconds(), sample.load().throughput(),
-                        millis(sample.load().percentileMicros(50)), millis(sample.load().percentileMicros(99)),
-                        sample.rssKb() / 1024, sample.load().requests());
+                        + "  CPU %8.1f us/req  (%d requests)%n", round, side.label, sample.startupSeconds(),
+                        sample.load().throughput(), millis(sample.load().percentileMicros(50)),
+                        millis(sample.load().percentileMicros(99)), sample.rssKb() / 1024,
+                        sample.cpuMicrosPerRequest(), sample.load().requests());
                 samples.computeIfAbsent(side, s -> new ArrayList<>()).add(sample);
             }
         }
@@ -169,19 +184,23 @@ public final class Bench {
                 Map<Side, Load.Result> warmups = loadTogether(apps, path, options.warmupSeconds());
                 for (Map.Entry<Side, Load.Result> e : warmups.entrySet()) {
                     if (e.getValue().errors() > 0) {
-                        measured.put(e.getKey(), new Sample(startups.get(e.getKey()), e.getValue(), 0));
+                        measured.put(e.getKey(), new Sample(startups.get(e.getKey()), e.getValue()));
                     }
                 }
                 if (!measured.isEmpty()) {
                     for (Side side : order) {
-                        measured.putIfAbsent(side, new Sample(startups.get(side), warmups.get(side), 0));
+                        measured.putIfAbsent(side, new Sample(startups.get(side), warmups.get(side)));
                     }
                     return measured;
                 }
             }
+            Map<Side, Double> cpuBefore = new EnumMap<>(Side.class);
+            apps.forEach((side, app) -> cpuBefore.put(side, cpuSeconds(app.pid())));
             Map<Side, Load.Result> results = loadTogether(apps, path, options.seconds());
             for (Side side : order) {
-                measured.put(side, new Sample(startups.get(side), results.get(side), rssKb(apps.get(side).pid())));
+                long pid = apps.get(side).pid();
+                measured.put(side, new Sample(startups.get(side), results.get(side), rssKb(pid),
+                        cpuUsed(cpuBefore.get(side), cpuSeconds(pid))));
             }
             return measured;
         } finally {
@@ -220,11 +239,12 @@ public final class Bench {
             if (options.warmupSeconds() > 0) {
                 Load.Result warmup = Load.run(http, path, options.clients(), Duration.ofSeconds(options.warmupSeconds()));
                 if (warmup.errors() > 0) {
-                    return new Sample(startup, warmup, 0);
+                    return new Sample(startup, warmup);
                 }
             }
+            double cpuBefore = cpuSeconds(app.pid());
             Load.Result result = Load.run(http, path, options.clients(), Duration.ofSeconds(options.seconds()));
-            return new Sample(startup, result, rssKb(app.pid()));
+            return new Sample(startup, result, rssKb(app.pid()), cpuUsed(cpuBefore, cpuSeconds(app.pid())));
         }
     }
 
@@ -295,6 +315,27 @@ public final class Bench {
                 + " s (last: " + last + "); output in " + app.workDir());
     }
 
+    /**
+     * User and system CPU seconds a live process has used, from {@code /proc/PID/stat} (in clock ticks
+     * of 10 ms: a 10 s measurement of a busy app reads to 0.1%); -1 where that cannot be read.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1; // not Linux, or the process is gone
+        }
+    }
+
+    // USER_HZ, which Linux fixes at 100 on every architecture the JDK runs on.
+    private static final int CLOCK_TICKS = 100;
+
+    private static double cpuUsed(double before, double after) {
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
     /** The resident set of a live process, from {@code /proc}; 0 where that cannot be read. */
     static long rssKb(long pid) {
         try {
@@ -352,6 +393,17 @@ public final class Bench {
             each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", paired[i]));
         }
         out.printf(Locale.ROOT, "  throughput ratio per round (on/off): %s; median %.3f%n", each, median(paired));
+        double cpuOff = median(off, Sample::cpuMicrosPerRequest);
+        if (cpuOff > 0) {
+            for (Map.Entry<Side, List<Sample>> e : samples.entrySet()) {
+                if (e.getKey() != Side.OFF) {
+                    double cpu = median(e.getValue(), Sample::cpuMicrosPerRequest);
+                    out.printf(Locale.ROOT, "  CPU per request (%s/off): %.1f / %.1f us = %.3f (its inverse, %.3f, is"
+                            + " the throughput ratio of a saturated CPU)%n", e.getKey().label, cpu, cpuOff,
+                            cpu / cpuOff, cpuOff / cpu);
+                }
+            }
+        }
     }
 
     private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {

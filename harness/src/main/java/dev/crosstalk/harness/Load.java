@@ -1,5 +1,6 @@
 package dev.crosstalk.harness;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed-loop HTTP load: each client thread sends the next GET as soon as the previous answered, for a
- * fixed time, recording every latency. The first failed request (an exception or a non-2xx status)
- * stops all clients, since a benchmark of failing requests measures nothing.
+ * Closed-loop HTTP load: each client thread sends the next GET as soon as the previous answered, on its
+ * own kept-alive connection ({@link KeepAliveGet}), for a fixed time, recording every latency. The
+ * first failed request (an exception or a non-2xx status) stops all clients, since a benchmark of
+ * failing requests measures nothing.
  */
 public final class Load {
 
@@ -100,7 +102,7 @@ public final class Load {
     private static final class Client implements Runnable {
         final Thread thread = new Thread(this);
         final LongList latencies = new LongList();
-        private final Http http;
+        private final KeepAliveGet connection;
         private final String path;
         private final CountDownLatch go;
         private final AtomicBoolean failed;
@@ -110,7 +112,7 @@ public final class Load {
         long errors;
 
         Client(Http http, String path, CountDownLatch go, AtomicBoolean failed, AtomicReference<String> firstError) {
-            this.http = http;
+            this.connection = new KeepAliveGet(http.uri(path));
             this.path = path;
             this.go = go;
             this.failed = failed;
@@ -125,6 +127,14 @@ public final class Load {
             } catch (InterruptedException e) {
                 return;
             }
+            try {
+                loop();
+            } finally {
+                connection.close();
+            }
+        }
+
+        private void loop() {
             while (!failed.get() && System.nanoTime() - end < 0) {
                 long t0 = System.nanoTime();
                 String error = send();
@@ -142,10 +152,10 @@ public final class Load {
 
         private String send() {
             try {
-                Http.Response response = http.get(path);
-                return response.status() / 100 == 2 ? null
-                        : "GET " + path + " answered " + response.status() + ": " + abbreviate(response.body());
-            } catch (RuntimeException e) {
+                int status = connection.get();
+                return status / 100 == 2 ? null
+                        : "GET " + path + " answered " + status + ": " + abbreviate(connection.lastBody());
+            } catch (IOException | RuntimeException e) {
                 return e.getMessage() != null ? e.getMessage() : e.toString();
             }
         }

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
  * A stand-in test app for the harness's own tests, launched from the test classes with {@code -cp}:
  * it keeps the test-app contract (loopback, ephemeral port, one LISTENING line) using only the JDK.
  *
- * <p>{@code GET /} answers "ok", {@code /echo...} answers "METHOD /echo...", anything else 404. The
+ * <p>{@code GET /} answers "ok", {@code /echo...} answers "METHOD /echo...", {@code /chunked} answers
+ * in chunks of unknown total length, anything else 404. The
  * first argument picks a misbehaviour: {@code fail} exits with 3 before listening, {@code silent}
  * never announces its port.
  */
@@ -42,6 +43,14 @@ public final class EchoApp {
         String target = exchange.getRequestURI().toString();
         if (path.equals("/")) {
             respond(exchange, 200, "ok");
+        } else if (path.equals("/chunked")) {
+            exchange.sendResponseHeaders(200, 0); // length 0: chunked transfer encoding
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 3; i++) {
+                    out.write(("part " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
         } else if (path.startsWith("/echo")) {
             respond(exchange, 200, exchange.getRequestMethod() + " " + target);
         } else {

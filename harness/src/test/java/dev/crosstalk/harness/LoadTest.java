@@ -26,9 +26,13 @@ class LoadTest {
             assertTrue(ok.percentileMicros(50) <= ok.percentileMicros(99));
             assertTrue(ok.elapsed().compareTo(Duration.ofSeconds(1)) >= 0, ok.elapsed().toString());
 
+            Load.Result chunked = Load.run(http, "/chunked", 2, Duration.ofSeconds(1));
+            assertEquals(0, chunked.errors(), chunked.firstError());
+            assertTrue(chunked.requests() > 10, "requests: " + chunked.requests());
+
             Load.Result failing = Load.run(http, "/missing", 2, Duration.ofSeconds(5));
             assertTrue(failing.errors() > 0);
-            assertTrue(failing.firstError().contains("404"), failing.firstError());
+            assertTrue(failing.firstError().contains("404: no such page: /missing"), failing.firstError());
             assertTrue(failing.elapsed().compareTo(Duration.ofSeconds(2)) < 0, "stopped early: " + failing.elapsed());
         }
     }
