@@ -6,7 +6,6 @@ import dev.crosstalk.bootstrap.Hooks;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
 import java.net.URI;
 
 /**
@@ -65,16 +64,15 @@ final class RequestReader {
         final MethodHandle header;
 
         ServletApi(Class<?> api) throws ReflectiveOperationException {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            Method getSession = api.getMethod("getSession", boolean.class);
-            method = lookup.unreflect(api.getMethod("getMethod")).asType(TO_OBJECT);
-            uri = lookup.unreflect(api.getMethod("getRequestURI")).asType(TO_OBJECT);
-            session = lookup.unreflect(getSession).asType(MethodType.methodType(Object.class, Object.class,
-                    boolean.class));
-            sessionId = lookup.unreflect(getSession.getReturnType().getMethod("getId")).asType(TO_OBJECT);
-            dispatch = optional(lookup, api, "getDispatcherType", TO_OBJECT);
-            attribute = optional(lookup, api, "getAttribute", NAMED, String.class);
-            header = optional(lookup, api, "getHeader", NAMED, String.class);
+            Class<?> sessionType = api.getMethod("getSession", boolean.class).getReturnType();
+            method = handle(api, "getMethod", TO_OBJECT);
+            uri = handle(api, "getRequestURI", TO_OBJECT);
+            session = handle(api, "getSession", MethodType.methodType(Object.class, Object.class, boolean.class),
+                    boolean.class);
+            sessionId = handle(sessionType, "getId", TO_OBJECT);
+            dispatch = optional(api, "getDispatcherType", TO_OBJECT);
+            attribute = optional(api, "getAttribute", NAMED, String.class);
+            header = optional(api, "getHeader", NAMED, String.class);
         }
     }
 
@@ -85,23 +83,27 @@ final class RequestReader {
         final MethodHandle first;
 
         ExchangeApi(Class<?> api) throws ReflectiveOperationException {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            Method getHeaders = api.getMethod("getRequestHeaders");
-            method = lookup.unreflect(api.getMethod("getRequestMethod")).asType(TO_OBJECT);
-            uri = lookup.unreflect(api.getMethod("getRequestURI")).asType(TO_OBJECT);
-            headers = lookup.unreflect(getHeaders).asType(TO_OBJECT);
-            first = lookup.unreflect(getHeaders.getReturnType().getMethod("getFirst", String.class)).asType(NAMED);
+            method = handle(api, "getRequestMethod", TO_OBJECT);
+            uri = handle(api, "getRequestURI", TO_OBJECT);
+            headers = handle(api, "getRequestHeaders", TO_OBJECT);
+            first = handle(api.getMethod("getRequestHeaders").getReturnType(), "getFirst", NAMED, String.class);
         }
+    }
+
+    /** The public method {@code name} of {@code api}, typed as {@code type}. */
+    private static MethodHandle handle(Class<?> api, String name, MethodType type, Class<?>... parameters)
+            throws ReflectiveOperationException {
+        return MethodHandles.publicLookup().unreflect(api.getMethod(name, parameters)).asType(type);
     }
 
     private RequestReader() {
     }
 
     /** A method of the servlet API that older or partial implementations may lack; null then. */
-    private static MethodHandle optional(MethodHandles.Lookup lookup, Class<?> api, String name, MethodType type,
-            Class<?>... parameters) throws IllegalAccessException {
+    private static MethodHandle optional(Class<?> api, String name, MethodType type, Class<?>... parameters)
+            throws ReflectiveOperationException {
         try {
-            return lookup.unreflect(api.getMethod(name, parameters)).asType(type);
+            return handle(api, name, type, parameters);
         } catch (NoSuchMethodException e) {
             return null;
         }
