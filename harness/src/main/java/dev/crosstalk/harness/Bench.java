@@ -182,16 +182,9 @@ public final class Bench {
             Map<Side, Sample> measured = new EnumMap<>(Side.class);
             if (options.warmupSeconds() > 0) {
                 Map<Side, Load.Result> warmups = loadTogether(apps, path, options.warmupSeconds());
-                for (Map.Entry<Side, Load.Result> e : warmups.entrySet()) {
-                    if (e.getValue().errors() > 0) {
-                        measured.put(e.getKey(), new Sample(startups.get(e.getKey()), e.getValue()));
-                    }
-                }
-                if (!measured.isEmpty()) {
-                    for (Side side : order) {
-                        measured.putIfAbsent(side, new Sample(startups.get(side), warmups.get(side)));
-                    }
-                    return measured;
+                if (warmups.values().stream().anyMatch(w -> w.errors() > 0)) {
+                    order.forEach(side -> measured.put(side, new Sample(startups.get(side), warmups.get(side))));
+                    return measured; // the failing side is reported with its warm-up's first error
                 }
             }
             Map<Side, Double> cpuBefore = new EnumMap<>(Side.class);
