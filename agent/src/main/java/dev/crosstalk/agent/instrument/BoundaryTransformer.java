@@ -1,6 +1,7 @@
 package dev.crosstalk.agent.instrument;
 
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.RequestCarrier;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -111,11 +112,27 @@ public final class BoundaryTransformer implements ClassFileTransformer {
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        if (advised.isEmpty()) {
+        boolean carrier = RequestCarriers.applies(name, reader.getAccess(), redefined);
+        if (advised.isEmpty() && !carrier) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String type, String signature, String superName,
+                    String[] interfaces) {
+                super.visit(version, access, type, signature, superName,
+                        carrier ? RequestCarriers.withInterface(interfaces) : interfaces);
+            }
+
+            @Override
+            public void visitEnd() {
+                if (carrier) {
+                    RequestCarriers.addMembers(cv, name);
+                }
+                super.visitEnd();
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                     String[] exceptions) {
@@ -144,11 +161,15 @@ public final class BoundaryTransformer implements ClassFileTransformer {
 
     /**
      * Takes the advice back: this transformer is removed and every loaded class it may have changed is
-     * retransformed without it, back to what the other transformers make of its original bytes.
+     * retransformed without it, back to what the other transformers make of its original bytes. A
+     * {@link RequestCarrier} cannot lose its field, so it keeps its hooks, which do nothing once the
+     * agent is gone.
      */
     public void reset() {
         inst.removeTransformer(this);
-        retransform(inst, loaded(true));
+        List<Class<?>> classes = loaded(true);
+        classes.removeIf(RequestCarrier.class::isAssignableFrom);
+        retransform(inst, classes);
     }
 
     private List<Class<?>> loaded(boolean all) {

@@ -26,6 +26,12 @@ final class ServerBoundaries {
     static final List<String> EXACT_TYPES = List.of(EXCHANGE_OBSERVER, CHANNEL_OPERATIONS, CLIENT_OBSERVER,
             GRPC_TRANSPORT_LISTENER, GRPC_STREAM_LISTENER);
 
+    /**
+     * The types that carry the request they serve in a field of their own ({@code RequestCarrier}):
+     * the object each later event of an exchange or stream arrives on.
+     */
+    static final List<String> CARRIERS = List.of(CHANNEL_OPERATIONS, GRPC_STREAM_LISTENER);
+
     /** A timer task's class file names its superclass: the text {@link BoundaryPrefilter} looks for. */
     static final List<String> NEEDLES = List.of(TIMER_TASK);
 

@@ -91,7 +91,8 @@ final class RequestReader {
     }
 
     /** The public method {@code name} of {@code api}, typed as {@code type}. */
-    private static MethodHandle handle(Class<?> api, String name, MethodType type, Class<?>... parameters)
+    /** A handle on public method {@code name} of {@code api}, adapted to {@code type}. */
+    static MethodHandle handle(Class<?> api, String name, MethodType type, Class<?>... parameters)
             throws ReflectiveOperationException {
         return MethodHandles.publicLookup().unreflect(api.getMethod(name, parameters)).asType(type);
     }

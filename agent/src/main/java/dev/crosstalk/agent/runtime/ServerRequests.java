@@ -4,8 +4,10 @@ import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.state.WeakIdentityMap;
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.RequestCarrier;
 import dev.crosstalk.bootstrap.ServerSink;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 
 /**
  * Requests that outlive one call on one thread, and work a request hands on outside the JDK executors.
@@ -25,20 +27,23 @@ public final class ServerRequests implements ServerSink {
     private static final Object NO_REQUEST = new Object();
     private static final int CAP = 100_000;
 
-    private static final ClassValue<Method[]> REACTOR_REQUEST = new ClassValue<>() {
+    /** A Reactor Netty request's {@code method()} and {@code uri()}, as {@code (Object)Object} handles; empty when absent. */
+    private static final ClassValue<MethodHandle[]> REACTOR_REQUEST = new ClassValue<>() {
         @Override
-        protected Method[] computeValue(Class<?> type) {
+        protected MethodHandle[] computeValue(Class<?> type) {
             Class<?> api = RequestReader.find(type, "reactor.netty.http.server.HttpServerRequest");
+            MethodType get = MethodType.methodType(Object.class, Object.class);
             try {
-                return api == null ? new Method[0] : new Method[] {api.getMethod("method"), api.getMethod("uri")};
-            } catch (NoSuchMethodException e) {
-                return new Method[0];
+                return api == null ? new MethodHandle[0] : new MethodHandle[] {
+                    RequestReader.handle(api, "method", get), RequestReader.handle(api, "uri", get)};
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new MethodHandle[0];
             }
         }
     };
 
     private final Recorder recorder;
-    /** Reactor Netty connections and gRPC stream listeners, with the request whose events they carry. */
+    /** Reactor Netty connections and gRPC stream listeners without a request field of their own, with the request whose events they carry. */
     private final WeakIdentityMap<RequestContext> exchanges = new WeakIdentityMap<>(CAP);
     private final WeakIdentityMap<RequestContext> timerTasks = new WeakIdentityMap<>(CAP);
     /** Reactor Netty client exchanges (their observers) made inside a request. */
@@ -85,7 +90,7 @@ public final class ServerRequests implements ServerSink {
         }
         Object token = recorder.requestEnter(label(connection), Hooks.KIND_ENTRY_METHOD, 0);
         if (token instanceof RequestContext) {
-            exchanges.put(connection, (RequestContext) token);
+            remember(connection, (RequestContext) token);
         }
         return token;
     }
@@ -107,13 +112,13 @@ public final class ServerRequests implements ServerSink {
     public void clientState(Object observer, Object connection) {
         RequestContext request = clients.get(observer);
         if (request != null) {
-            exchanges.put(connection, request);
+            remember(connection, request);
         }
     }
 
     @Override
     public Object inbound(Object connection) {
-        return attach(exchanges.get(connection));
+        return attach(recall(connection));
     }
 
     @Override
@@ -125,7 +130,7 @@ public final class ServerRequests implements ServerSink {
     @Override
     public void callStartDone(Object token, Object listener) {
         if (token instanceof RequestContext && listener != null) {
-            exchanges.put(listener, (RequestContext) token);
+            remember(listener, (RequestContext) token);
         }
         recorder.requestExit(token);
     }
@@ -133,6 +138,28 @@ public final class ServerRequests implements ServerSink {
     @Override
     public void taskDone(Object token) {
         recorder.detachContext(token == NO_REQUEST ? null : token);
+    }
+
+    /** How many exchanges and streams the weak map holds (those without a request field). */
+    int exchangesHeld() {
+        return exchanges.size();
+    }
+
+    /** Stores the request an exchange or stream serves: in its own field when it has one, else in the map. */
+    private void remember(Object exchange, RequestContext request) {
+        if (exchange instanceof RequestCarrier) {
+            ((RequestCarrier) exchange).crosstalk$request(request);
+        } else {
+            exchanges.put(exchange, request);
+        }
+    }
+
+    private RequestContext recall(Object exchange) {
+        if (exchange instanceof RequestCarrier) {
+            Object request = ((RequestCarrier) exchange).crosstalk$request();
+            return request instanceof RequestContext ? (RequestContext) request : null;
+        }
+        return exchanges.get(exchange);
     }
 
     private Object attach(RequestContext request) {
@@ -146,13 +173,13 @@ public final class ServerRequests implements ServerSink {
     /** {@code GET /path} of a Reactor Netty request, without the query string. */
     private static String label(Object connection) {
         try {
-            Method[] m = REACTOR_REQUEST.get(connection.getClass());
+            MethodHandle[] m = REACTOR_REQUEST.get(connection.getClass());
             if (m.length == 0) {
                 return "HTTP " + connection.getClass().getSimpleName();
             }
-            String uri = String.valueOf(m[1].invoke(connection));
+            String uri = String.valueOf((Object) m[1].invokeExact(connection));
             int query = uri.indexOf('?');
-            return m[0].invoke(connection) + " " + RequestReader.path(query < 0 ? uri : uri.substring(0, query));
+            return (Object) m[0].invokeExact(connection) + " " + RequestReader.path(query < 0 ? uri : uri.substring(0, query));
         } catch (Throwable t) {
             Hooks.error(t);
             return "HTTP " + connection.getClass().getSimpleName();

@@ -9,12 +9,17 @@ import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.finding.FindingRegistry;
+import dev.crosstalk.bootstrap.RequestCarrier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Work a request hands on outside the JDK executors, driven the way the handoff hooks drive it: a thread
@@ -98,10 +103,31 @@ class ServerRequestsTest {
         assertEquals(List.of("error GET /remind (request 2) -> GET /remind (request 1) on reminder"), flows());
     }
 
-    @Test
-    void reactorExchangeIsOneRequestAcrossItsEventLoopSegments() {
-        Object aliceConnection = new Object();
-        Object bobConnection = new Object();
+    /** A connection whose class gained the agent's request field as it was loaded. */
+    static final class Carrier implements RequestCarrier {
+        private Object request;
+
+        @Override
+        public Object crosstalk$request() {
+            return request;
+        }
+
+        @Override
+        public void crosstalk$request(Object request) {
+            this.request = request;
+        }
+    }
+
+    /** Connections of a class loaded before the agent (kept in the weak map) and of one with the field. */
+    static Stream<Supplier<Object>> connections() {
+        return Stream.of(Object::new, Carrier::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("connections")
+    void reactorExchangeIsOneRequestAcrossItsEventLoopSegments(Supplier<Object> connections) {
+        Object aliceConnection = connections.get();
+        Object bobConnection = connections.get();
         assertNull(handoffs.exchangeState(aliceConnection, State.RESPONSE_COMPLETED), "only a received request starts one");
         Object alice = handoffs.exchangeState(aliceConnection, State.REQUEST_RECEIVED);
         recorder.staticWrite(write, "alice", 0L);
@@ -116,10 +142,14 @@ class ServerRequestsTest {
         recorder.staticRead(read, "bob");
         handoffs.taskDone(token);
         assertNull(ThreadState.get().activeRequest());
-        assertNull(handoffs.inbound(new Object()), "a connection with no exchange attaches nothing");
+        assertNull(handoffs.inbound(connections.get()), "a connection with no exchange attaches nothing");
         assertEquals(2, recorder.requests());
-        assertEquals(List.of("error HTTP Object (request 2) -> HTTP Object (request 1) on "
+        String label = "HTTP " + aliceConnection.getClass().getSimpleName();
+        assertEquals(List.of("error " + label + " (request 2) -> " + label + " (request 1) on "
                 + Thread.currentThread().getName()), flows());
+        if (aliceConnection instanceof Carrier) {
+            assertEquals(0, handoffs.exchangesHeld(), "a carrier keeps its request in its own field");
+        }
     }
 
     private List<String> flows() {
