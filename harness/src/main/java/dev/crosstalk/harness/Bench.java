@@ -116,6 +116,10 @@ public final class Bench {
         if (options.together()) {
             out.printf(Locale.ROOT, "       together: the sides of a round serve their load at the same time%n");
         }
+        if (options.interleave() > 0) {
+            out.printf(Locale.ROOT, "       interleaved: the sides of a round stay up and are measured in turn, %d slices"
+                    + " of %.1f s each%n", options.interleave(), options.seconds() / (double) options.interleave());
+        }
         Map<Side, List<Sample>> samples = new EnumMap<>(Side.class);
         for (int round = 1; round <= options.rounds(); round++) {
             List<Side> order = new ArrayList<>();
@@ -123,6 +127,7 @@ public final class Bench {
                 order.add(sides.get((round - 1 + k) % sides.size()));
             }
             Map<Side, Sample> measured = options.together() ? measureTogether(launcher, order, round)
+                    : options.interleave() > 0 ? measureInterleaved(launcher, order, round)
                     : measureInTurn(launcher, order, round);
             for (Side side : order) {
                 Sample sample = measured.get(side);
@@ -194,6 +199,59 @@ public final class Bench {
                 long pid = apps.get(side).pid();
                 measured.put(side, new Sample(startups.get(side), results.get(side), rssKb(pid),
                         cpuUsed(cpuBefore.get(side), cpuSeconds(pid))));
+            }
+            return measured;
+        } finally {
+            apps.values().forEach(AppProcess::close);
+        }
+    }
+
+    /**
+     * Every side up at once, loaded one at a time: each is started and timed alone, then warmed up
+     * alone, in turn; then the measured seconds are cut into slices, and slice by slice each side is
+     * loaded in turn (the order rotating per slice) while the others idle. A side's sample sums its
+     * slices: requests, latencies and the CPU its process used during them.
+     */
+    private Map<Side, Sample> measureInterleaved(Launcher launcher, List<Side> order, int round) {
+        String path = firstPath(options.path());
+        Map<Side, AppProcess> apps = new EnumMap<>(Side.class);
+        Map<Side, Double> startups = new EnumMap<>(Side.class);
+        Map<Side, Sample> measured = new EnumMap<>(Side.class);
+        try {
+            for (Side side : order) {
+                long t0 = System.nanoTime();
+                AppProcess app = launcher.start(side, label(round, side));
+                apps.put(side, app);
+                awaitFirstAnswer(app, Http.to(app), path);
+                startups.put(side, (System.nanoTime() - t0) / 1e9);
+            }
+            for (Side side : order) {
+                if (options.warmupSeconds() > 0) {
+                    Load.Result warmup = Load.run(Http.to(apps.get(side)), path, options.clients(),
+                            Duration.ofSeconds(options.warmupSeconds()));
+                    if (warmup.errors() > 0) {
+                        measured.put(side, new Sample(startups.get(side), warmup));
+                        return measured; // the failing side is reported with its warm-up's first error
+                    }
+                }
+            }
+            Duration slice = Duration.ofMillis(options.seconds() * 1000L / options.interleave());
+            Map<Side, List<Load.Result>> slices = new EnumMap<>(Side.class);
+            Map<Side, Double> cpu = new EnumMap<>(Side.class);
+            for (int i = 0; i < options.interleave(); i++) {
+                for (int k = 0; k < order.size(); k++) {
+                    Side side = order.get((i + k) % order.size());
+                    long pid = apps.get(side).pid();
+                    double before = cpuSeconds(pid);
+                    slices.computeIfAbsent(side, s -> new ArrayList<>())
+                            .add(Load.run(Http.to(apps.get(side)), path, options.clients(), slice));
+                    double used = cpuUsed(before, cpuSeconds(pid));
+                    cpu.merge(side, used, (a, b) -> a < 0 || b < 0 ? -1 : a + b);
+                }
+            }
+            for (Side side : order) {
+                measured.put(side, new Sample(startups.get(side), Load.Result.combine(slices.get(side)),
+                        rssKb(apps.get(side).pid()), cpu.get(side)));
             }
             return measured;
         } finally {

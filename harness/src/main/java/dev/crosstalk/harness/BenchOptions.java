@@ -13,10 +13,13 @@ package dev.crosstalk.harness;
  * @param users distinct users of a soak, each with its own cookies (so its own session, if the app keeps one)
  * @param agentJar the crosstalk agent jar to measure, or null for the one this project built
  * @param together whether the sides of a round serve their load at the same time, on the same CPUs
+ * @param interleave slices each side's measurement is cut into, the sides loaded in turn slice by
+ *     slice while all stay up (0: each side measured in one piece)
  */
 record BenchOptions(String app, String path, String agentOptions, int rounds, int warmupSeconds,
         int seconds, int clients, String jdkHome, String appCpus, boolean help,
-        String jar, String portArg, String otel, long soak, int users, String agentJar, boolean together) {
+        String jar, String portArg, String otel, long soak, int users, String agentJar, boolean together,
+        int interleave) {
 
     static final String DEFAULT_PORT_ARG = "--server.port={port}";
 
@@ -51,6 +54,10 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             "                        throughput ratio is then the ratio of CPU per request, and a slower",
             "                        minute of the machine slows every side alike (start-up is still",
             "                        timed one side at a time)",
+            "  --interleave N        keep every side of a round up: warm each up alone in turn, then cut",
+            "                        the measured seconds into N slices and load the sides in turn, slice",
+            "                        by slice, one at a time (a slower minute of the machine falls on",
+            "                        every side, and no side shares its CPU with another)",
             "  --help                this text");
 
     /** Parses {@code args}; unknown options and bad values throw IllegalArgumentException. */
@@ -72,6 +79,7 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
         String agentJar = null;
         boolean help = false;
         boolean together = false;
+        int interleave = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -111,11 +119,19 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
                 case "--soak" -> soak = count(name, value, 1);
                 case "--users" -> users = count(name, value, 1);
                 case "--agent-jar" -> agentJar = value;
+                case "--interleave" -> interleave = count(name, value, 1);
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             }
         }
+        if (together && interleave > 0) {
+            throw new IllegalArgumentException("--together and --interleave are two ways to measure: choose one");
+        }
+        if (interleave > seconds) {
+            throw new IllegalArgumentException("--interleave " + interleave + " slices need at least as many --seconds, got "
+                    + seconds);
+        }
         return new BenchOptions(app, path, agentOptions, rounds, warmup, seconds, clients, jdk, appCpus, help,
-                jar, portArg, otel, soak, users, agentJar, together);
+                jar, portArg, otel, soak, users, agentJar, together, interleave);
     }
 
     /** The name shown for the app under test. */

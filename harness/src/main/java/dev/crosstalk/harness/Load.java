@@ -43,6 +43,25 @@ public final class Load {
         public long percentileMicros(double p) {
             return percentile(latenciesMicros, p);
         }
+
+        /** The runs {@code parts} as one: their requests, errors, times and latencies summed. */
+        public static Result combine(List<Result> parts) {
+            long requests = 0;
+            long errors = 0;
+            String firstError = null;
+            Duration elapsed = Duration.ZERO;
+            LongList samples = new LongList();
+            for (Result r : parts) {
+                requests += r.requests;
+                errors += r.errors;
+                firstError = firstError != null ? firstError : r.firstError;
+                elapsed = elapsed.plus(r.elapsed);
+                samples.addAll(r.latenciesMicros);
+            }
+            long[] sorted = samples.toArray();
+            Arrays.sort(sorted);
+            return new Result(requests, errors, firstError, elapsed, sorted);
+        }
     }
 
     /** Runs {@code clients} closed-loop clients sending {@code GET pathAndQuery} for {@code duration}. */
@@ -182,9 +201,19 @@ public final class Load {
         }
 
         void addAll(LongList other) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.values[i]);
+            addAll(other.values, other.size);
+        }
+
+        void addAll(long[] more) {
+            addAll(more, more.length);
+        }
+
+        private void addAll(long[] more, int count) {
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + count));
             }
+            System.arraycopy(more, 0, values, size, count);
+            size += count;
         }
 
         long[] toArray() {

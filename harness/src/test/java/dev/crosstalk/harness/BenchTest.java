@@ -13,7 +13,7 @@ class BenchTest {
     void defaults() {
         BenchOptions o = BenchOptions.parse();
         assertEquals(new BenchOptions("remixer", "/tempo?song=0", "", 3, 5, 10, 4, null, null, false,
-                null, "--server.port={port}", null, 0, 1000, null, false), o);
+                null, "--server.port={port}", null, 0, 1000, null, false, 0), o);
     }
 
     @Test
@@ -22,11 +22,14 @@ class BenchTest {
                 "json=/tmp/f.jsonl,sample=1", "--rounds", "1", "--warmup=0", "--seconds", "3", "--clients=8",
                 "--jdk", "/opt/jdk", "--app-cpus", "0");
         assertEquals(new BenchOptions("userinfo-jdkhttp", "/user?id=1", "json=/tmp/f.jsonl,sample=1", 1, 0, 3, 8,
-                "/opt/jdk", "0", false, null, "--server.port={port}", null, 0, 1000, null, false), o);
+                "/opt/jdk", "0", false, null, "--server.port={port}", null, 0, 1000, null, false, 0), o);
         assertTrue(BenchOptions.parse("--rounds", "2", "--help").help());
         assertNull(BenchOptions.parse("--help").jdkHome());
         assertTrue(BenchOptions.parse("--together", "--rounds", "2").together());
         assertEquals(2, BenchOptions.parse("--together", "--rounds", "2").rounds());
+        assertEquals(5, BenchOptions.parse("--interleave", "5", "--seconds", "20").interleave());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--interleave", "5", "--together"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--interleave", "20", "--seconds", "10"));
     }
 
     @Test

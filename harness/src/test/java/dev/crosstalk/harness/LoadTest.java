@@ -49,4 +49,17 @@ class LoadTest {
         assertEquals(7, Load.percentile(new long[] {7}, 99));
         assertEquals(0, Load.percentile(new long[0], 99));
     }
+
+    @Test
+    void slicesOfALoadAddUpToOneResult() {
+        Load.Result a = new Load.Result(3, 0, null, java.time.Duration.ofSeconds(1), new long[] {5, 7, 9});
+        Load.Result b = new Load.Result(2, 1, "status 500", java.time.Duration.ofSeconds(2), new long[] {1, 8});
+        Load.Result both = Load.Result.combine(java.util.List.of(a, b));
+        assertEquals(5, both.requests());
+        assertEquals(1, both.errors());
+        assertEquals("status 500", both.firstError());
+        assertEquals(5 / 3.0, both.throughput(), 1e-9);
+        assertEquals(java.util.List.of(1L, 5L, 7L, 8L, 9L), java.util.Arrays.stream(both.latenciesMicros()).boxed().toList());
+        assertEquals(8, both.percentileMicros(80));
+    }
 }
