@@ -175,15 +175,8 @@ public final class Bench {
     private Map<Side, Sample> measureTogether(Launcher launcher, List<Side> order, int round) {
         String path = firstPath(options.path());
         Map<Side, AppProcess> apps = new EnumMap<>(Side.class);
-        Map<Side, Double> startups = new EnumMap<>(Side.class);
         try {
-            for (Side side : order) {
-                long t0 = System.nanoTime();
-                AppProcess app = launcher.start(side, label(round, side));
-                apps.put(side, app);
-                awaitFirstAnswer(app, Http.to(app), path);
-                startups.put(side, (System.nanoTime() - t0) / 1e9);
-            }
+            Map<Side, Double> startups = startEach(launcher, order, round, path, apps);
             Map<Side, Sample> measured = new EnumMap<>(Side.class);
             if (options.warmupSeconds() > 0) {
                 Map<Side, Load.Result> warmups = loadTogether(apps, path, options.warmupSeconds());
@@ -215,16 +208,9 @@ public final class Bench {
     private Map<Side, Sample> measureInterleaved(Launcher launcher, List<Side> order, int round) {
         String path = firstPath(options.path());
         Map<Side, AppProcess> apps = new EnumMap<>(Side.class);
-        Map<Side, Double> startups = new EnumMap<>(Side.class);
         Map<Side, Sample> measured = new EnumMap<>(Side.class);
         try {
-            for (Side side : order) {
-                long t0 = System.nanoTime();
-                AppProcess app = launcher.start(side, label(round, side));
-                apps.put(side, app);
-                awaitFirstAnswer(app, Http.to(app), path);
-                startups.put(side, (System.nanoTime() - t0) / 1e9);
-            }
+            Map<Side, Double> startups = startEach(launcher, order, round, path, apps);
             for (Side side : order) {
                 if (options.warmupSeconds() > 0) {
                     Load.Result warmup = Load.run(Http.to(apps.get(side)), path, options.clients(),
@@ -257,6 +243,23 @@ public final class Bench {
         } finally {
             apps.values().forEach(AppProcess::close);
         }
+    }
+
+    /**
+     * Starts the sides one at a time, each timed to its first answer alone (those already up stay
+     * idle); puts each into {@code apps} as it starts, for the caller to close. Answers the start-ups.
+     */
+    private static Map<Side, Double> startEach(Launcher launcher, List<Side> order, int round, String path,
+            Map<Side, AppProcess> apps) {
+        Map<Side, Double> startups = new EnumMap<>(Side.class);
+        for (Side side : order) {
+            long t0 = System.nanoTime();
+            AppProcess app = launcher.start(side, label(round, side));
+            apps.put(side, app);
+            awaitFirstAnswer(app, Http.to(app), path);
+            startups.put(side, (System.nanoTime() - t0) / 1e9);
+        }
+        return startups;
     }
 
     private Map<Side, Load.Result> loadTogether(Map<Side, AppProcess> apps, String path, int seconds) {

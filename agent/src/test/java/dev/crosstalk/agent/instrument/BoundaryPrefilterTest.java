@@ -3,7 +3,6 @@ package dev.crosstalk.agent.instrument;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
@@ -56,8 +55,7 @@ class BoundaryPrefilterTest {
         m.visitEnd();
         w.visitEnd();
         byte[] bytes = w.toByteArray();
-        assertTrue(BoundaryPrefilter.contains(bytes,
-                "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(filter.constantStartsWithNeedle(bytes), "the descriptor stands in the constant pool");
         assertFalse(passes(bytes));
         // ... nor does a class that only mentions TimerTask without extending it.
         ClassWriter t = new ClassWriter(0);
@@ -95,12 +93,36 @@ class BoundaryPrefilterTest {
     }
 
     @Test
-    void searchFindsTextAtEitherEndAndNotPastIt() {
-        byte[] bytes = "abcdef".getBytes(StandardCharsets.UTF_8);
-        assertTrue(BoundaryPrefilter.contains(bytes, "abc".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(BoundaryPrefilter.contains(bytes, "def".getBytes(StandardCharsets.UTF_8)));
-        assertFalse(BoundaryPrefilter.contains(bytes, "efg".getBytes(StandardCharsets.UTF_8)));
-        assertFalse(BoundaryPrefilter.contains(bytes, "abcdefg".getBytes(StandardCharsets.UTF_8)));
+    void theConstantPoolIsWalkedPastEveryKindOfConstant() {
+        // Constants of every width before the needle: a wrong step over any of them would miss it.
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Candidate", null, "java/lang/Object", null);
+        w.visitField(Opcodes.ACC_STATIC, "l", "J", null, 1L << 40).visitEnd();
+        w.visitField(Opcodes.ACC_STATIC, "d", "D", null, 2.5d).visitEnd();
+        w.visitField(Opcodes.ACC_STATIC, "i", "I", null, 1 << 20).visitEnd();
+        w.visitField(Opcodes.ACC_STATIC, "f", "F", null, 1.5f).visitEnd();
+        w.visitField(Opcodes.ACC_STATIC, "s", "Ljava/lang/String;", null, "text").visitEnd();
+        w.newHandle(Opcodes.H_INVOKESTATIC, "com/acme/Candidate", "m", "()V", false);
+        w.newMethodType("(I)V");
+        w.newInvokeDynamic("run", "()Ljava/lang/Runnable;", new org.objectweb.asm.Handle(Opcodes.H_INVOKESTATIC,
+                "java/lang/invoke/LambdaMetafactory", "metafactory", "()V", false));
+        byte[] without = w.toByteArray();
+        assertFalse(filter.constantStartsWithNeedle(without));
+        w.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, "service",
+                "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)V", null, null).visitEnd();
+        assertTrue(filter.constantStartsWithNeedle(w.toByteArray()));
+        // Text that only contains a needle past its start is not a descriptor, name or superclass.
+        ClassWriter text = new ClassWriter(0);
+        text.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Candidate", null, "java/lang/Object", null);
+        text.visitField(Opcodes.ACC_STATIC, "doc", "Ljava/lang/String;", null,
+                "see (Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)").visitEnd();
+        assertFalse(filter.constantStartsWithNeedle(text.toByteArray()));
+    }
+
+    @Test
+    void aClassFileTheWalkCannotReadPassesToTheRules() {
+        byte[] cut = java.util.Arrays.copyOf(declaring("run", "()V"), 20);
+        assertTrue(filter.constantStartsWithNeedle(cut));
     }
 
     private boolean passes(byte[] bytes) {
