@@ -18,6 +18,7 @@ import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Fingerprint;
 import java.lang.ref.WeakReference;
+import java.util.List;
 import java.util.Arrays;
 
 /**
@@ -32,6 +33,8 @@ import java.util.Arrays;
 public final class ThreadLocals {
     /** Records per thread; past this, new ones are not kept. */
     private static final int PER_THREAD = 32;
+    /** Removed records kept per thread for reuse. */
+    private static final int SPARES = 8;
 
     private final FindingRegistry findings;
     private final FieldTable fields;
@@ -50,33 +53,61 @@ public final class ThreadLocals {
         RequestContext request = ts.activeRequest();
         String api = mdc ? String.valueOf(site.member()) : null;
         if (mdc && key == null) {
-            ts.threadLocals.removeIf(s -> s.isMdc() && s.mdcKey().api().equals(api));
-            return;
-        }
-        ThreadValue slot = mdc ? findMdc(ts, api, key) : find(ts, key);
-        if (value == null || request == null) {
-            if (slot != null) {
-                ts.threadLocals.remove(slot);
+            for (int i = ts.threadLocals.size() - 1; i >= 0; i--) {
+                ThreadValue s = ts.threadLocals.get(i);
+                if (s.isMdc() && s.mdcKey().api().equals(api)) {
+                    retire(ts, i, key);
+                }
             }
             return;
         }
-        if (slot == null) {
+        int live = mdc ? indexOfMdc(ts.threadLocals, api, key) : indexOf(ts.threadLocals, key);
+        if (value == null || request == null) {
+            if (live >= 0) {
+                retire(ts, live, key);
+            }
+            return;
+        }
+        ThreadValue slot;
+        if (live >= 0) {
+            slot = ts.threadLocals.get(live);
+        } else {
             if (ts.threadLocals.size() >= PER_THREAD) {
                 return;
             }
-            Object stateKey = key;
-            slot = mdc ? new ThreadValue(new MdcKey(api, key), () -> site.member() + "[" + fields.shownKey(stateKey) + "]")
-                    : new ThreadValue(new WeakReference<>(key), site::member);
+            int spare = mdc ? indexOfMdc(ts.spareThreadLocals, api, key) : indexOf(ts.spareThreadLocals, key);
+            if (spare >= 0) {
+                slot = ts.spareThreadLocals.remove(spare);
+            } else {
+                Object stateKey = key;
+                slot = mdc ? new ThreadValue(new MdcKey(api, key),
+                        () -> site.member() + "[" + fields.shownKey(stateKey) + "]")
+                        : new ThreadValue(new WeakReference<>(key), site::member);
+            }
             ts.threadLocals.add(slot);
         }
         slot.setter = request.info();
         slot.site = site;
-        slot.valueIdentity = System.identityHashCode(value);
+        slot.value(value);
         if (site.sampleStack() == null) {
             site.sampleStack(Stacks.capture());
         }
         if (key instanceof InheritableThreadLocal) {
+            slot.settle(); // the map below holds the record: it must not hold the value it is keyed by
             inheritable.put(value, slot);
+        }
+    }
+
+    /**
+     * The value at {@code i} was removed: its record leaves the thread's live ones, kept for reuse while
+     * few. Not an inheritable one's: {@link #inheritable} still holds it for the threads that copied it.
+     */
+    private static void retire(ThreadState ts, int i, Object key) {
+        ThreadValue slot = ts.threadLocals.remove(i);
+        if (!(key instanceof InheritableThreadLocal) && ts.spareThreadLocals.size() < SPARES) {
+            slot.setter = null; // names no request while spare
+            slot.value(null);
+            ts.spareThreadLocals.add(slot);
         }
     }
 
@@ -86,7 +117,9 @@ public final class ThreadLocals {
         if (request == null) {
             return;
         }
-        ThreadValue slot = mdc ? findMdc(ts, String.valueOf(site.member()), key) : find(ts, key);
+        int live = mdc ? indexOfMdc(ts.threadLocals, String.valueOf(site.member()), key)
+                : indexOf(ts.threadLocals, key);
+        ThreadValue slot = live >= 0 ? ts.threadLocals.get(live) : null;
         boolean inherited = false;
         if (slot == null) {
             if (!(key instanceof InheritableThreadLocal)) {
@@ -97,7 +130,7 @@ public final class ThreadLocals {
             if (slot == null) {
                 return;
             }
-        } else if (slot.valueIdentity != System.identityHashCode(value)) {
+        } else if (!slot.holds(value)) {
             return; // replaced by code we do not see: not the value that request left
         }
         RequestInfo setter = slot.setter;
@@ -120,13 +153,15 @@ public final class ThreadLocals {
         if (request == null) {
             return;
         }
-        for (ThreadValue slot : ts.threadLocals.toArray(new ThreadValue[0])) {
+        // By index, without a copy: nothing below sets or removes this thread's values.
+        for (int i = 0; i < ts.threadLocals.size(); i++) {
+            ThreadValue slot = ts.threadLocals.get(i);
             if (!slot.isMdc() || slot.setter == null || slot.setter.id() == request.info().id()) {
                 continue;
             }
             // Asked of the MDC this framework reads: an entry of the other API counts only when bridged into it.
             Object now = MdcLookup.get(framework, String.valueOf(slot.mdcKey().key()));
-            if (now == null || System.identityHashCode(now) != slot.valueIdentity) {
+            if (now == null || !slot.holds(now)) {
                 continue; // replaced or removed by code we do not see
             }
             Evidence reader = LogCallSite.reader(request.info());
@@ -151,6 +186,7 @@ public final class ThreadLocals {
             return;
         }
         for (ThreadValue s : ts.threadLocals) {
+            s.settle();
             if (s.setter == null || s.setter.id() != request.info().id()) {
                 continue;
             }
@@ -166,21 +202,21 @@ public final class ThreadLocals {
         return EvidenceOf.earlier(s.setter, null, s.setter.thread(), s.site);
     }
 
-    private static ThreadValue findMdc(ThreadState ts, String api, Object key) {
-        for (ThreadValue s : ts.threadLocals) {
-            if (s.isMdc(api, key)) {
-                return s;
+    private static int indexOfMdc(List<ThreadValue> values, String api, Object key) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isMdc(api, key)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    private static ThreadValue find(ThreadState ts, Object key) {
-        for (ThreadValue s : ts.threadLocals) {
-            if (s.is(key)) {
-                return s;
+    private static int indexOf(List<ThreadValue> values, Object key) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).is(key)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

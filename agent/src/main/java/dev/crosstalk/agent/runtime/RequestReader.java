@@ -3,6 +3,7 @@ package dev.crosstalk.agent.runtime;
 import dev.crosstalk.agent.userdata.Identity;
 import dev.crosstalk.agent.finding.Sha256;
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.ServletAccess;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,21 +17,44 @@ import java.net.URI;
 final class RequestReader {
     private static final int MAX_PATH = 200;
 
-    /** The servlet API's accessors, as method handles typed on {@code Object}; null when not a servlet request. */
-    private static final ClassValue<ServletApi> SERVLET = new ClassValue<>() {
+    /**
+     * How to read a servlet request of a class; null when it is not a servlet request. A class
+     * defined beside the API when the JVM allows it ({@link ServletAccessors}), else method handles.
+     */
+    private static final ClassValue<ServletAccess> SERVLET = new ClassValue<>() {
         @Override
-        protected ServletApi computeValue(Class<?> type) {
+        protected ServletAccess computeValue(Class<?> type) {
             Class<?> api = find(type, "jakarta.servlet.http.HttpServletRequest");
             if (api == null) {
                 api = find(type, "javax.servlet.http.HttpServletRequest");
             }
-            try {
-                return api == null ? null : new ServletApi(api);
-            } catch (ReflectiveOperationException | RuntimeException e) {
+            if (api == null) {
                 return null;
+            }
+            try {
+                return ServletAccessors.define(api);
+            } catch (Throwable direct) {
+                try {
+                    return new HandleAccess(api);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
             }
         }
     };
+
+    /** The last request class read and how: one server's requests are all of one class. */
+    private static volatile Known lastServlet = new Known(Object.class, null);
+
+    private static final class Known {
+        final Class<?> type;
+        final ServletAccess access;
+
+        Known(Class<?> type, ServletAccess access) {
+            this.type = type;
+            this.access = access;
+        }
+    }
 
     /** The JDK server's accessors, as {@link #SERVLET}. */
     private static final ClassValue<ExchangeApi> EXCHANGE = new ClassValue<>() {
@@ -49,11 +73,11 @@ final class RequestReader {
     private static final MethodType NAMED = MethodType.methodType(Object.class, Object.class, String.class);
 
     /**
-     * Method handles rather than {@code Method.invoke}: read on every request, and on JDK 17 the
-     * reflective calls (an argument array, an access check, a megamorphic accessor) were 3% of a small
-     * request's CPU.
+     * The servlet API through method handles, where no class can be defined beside it. Method handles
+     * rather than {@code Method.invoke}: read on every request, and on JDK 17 the reflective calls (an
+     * argument array, an access check, a megamorphic accessor) were 3% of a small request's CPU.
      */
-    private static final class ServletApi {
+    private static final class HandleAccess implements ServletAccess {
         final MethodHandle method;
         final MethodHandle uri;
         final MethodHandle session;
@@ -63,7 +87,7 @@ final class RequestReader {
         final MethodHandle attribute;
         final MethodHandle header;
 
-        ServletApi(Class<?> api) throws ReflectiveOperationException {
+        HandleAccess(Class<?> api) throws ReflectiveOperationException {
             Class<?> sessionType = api.getMethod("getSession", boolean.class).getReturnType();
             method = handle(api, "getMethod", TO_OBJECT);
             uri = handle(api, "getRequestURI", TO_OBJECT);
@@ -73,6 +97,53 @@ final class RequestReader {
             dispatch = optional(api, "getDispatcherType", TO_OBJECT);
             attribute = optional(api, "getAttribute", NAMED, String.class);
             header = optional(api, "getHeader", NAMED, String.class);
+        }
+
+        @Override
+        public String method(Object request) {
+            return (String) call(method, request, null);
+        }
+
+        @Override
+        public String uri(Object request) {
+            return (String) call(uri, request, null);
+        }
+
+        @Override
+        public Object session(Object request) {
+            try {
+                return (Object) session.invokeExact(request, false);
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        @Override
+        public String sessionId(Object s) {
+            return (String) call(sessionId, s, null);
+        }
+
+        @Override
+        public Object dispatch(Object request) {
+            return dispatch == null ? "REQUEST" : call(dispatch, request, null);
+        }
+
+        @Override
+        public Object attribute(Object request, String name) {
+            return attribute == null ? null : call(attribute, request, name);
+        }
+
+        @Override
+        public String header(Object request, String name) {
+            return header == null ? null : (String) call(header, request, name);
+        }
+
+        private static Object call(MethodHandle h, Object target, String name) {
+            try {
+                return name == null ? (Object) h.invokeExact(target) : (Object) h.invokeExact(target, name);
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
         }
     }
 
@@ -128,28 +199,35 @@ final class RequestReader {
         }
     }
 
-    private static RequestSeen servlet(Object request) throws Throwable {
-        ServletApi api = SERVLET.get(request.getClass());
+    private static RequestSeen servlet(Object request) {
+        ServletAccess api = servletAccess(request.getClass());
         if (api == null) {
             return new RequestSeen("SERVLET " + request.getClass().getSimpleName(), null);
         }
-        String label = (String) (Object) api.method.invokeExact(request) + " "
-                + path((String) (Object) api.uri.invokeExact(request));
-        Object session = (Object) api.session.invokeExact(request, false);
-        String key = session != null ? sessionKey((String) (Object) api.sessionId.invokeExact(session))
-                : api.header == null ? null
-                : userKey(name -> (String) (Object) api.header.invokeExact(request, name));
-        String dispatch = api.dispatch == null ? "REQUEST"
-                : String.valueOf((Object) api.dispatch.invokeExact(request));
-        if (!dispatch.equals("ERROR") || api.attribute == null) {
+        String label = api.method(request) + " " + path(api.uri(request));
+        Object session = api.session(request);
+        String key = session != null ? sessionKey(api.sessionId(session))
+                : userKey(name -> api.header(request, name));
+        String dispatch = String.valueOf(api.dispatch(request));
+        if (!dispatch.equals("ERROR")) {
             return new RequestSeen(label, key, dispatch, null);
         }
         // The path the error page is for, to tell it from an error of a request that never reached us.
-        Object uri = (Object) api.attribute.invokeExact(request, "jakarta.servlet.error.request_uri");
+        Object uri = api.attribute(request, "jakarta.servlet.error.request_uri");
         if (uri == null) {
-            uri = (Object) api.attribute.invokeExact(request, "javax.servlet.error.request_uri");
+            uri = api.attribute(request, "javax.servlet.error.request_uri");
         }
         return new RequestSeen(label, key, dispatch, uri == null ? null : path(String.valueOf(uri)));
+    }
+
+    private static ServletAccess servletAccess(Class<?> type) {
+        Known last = lastServlet;
+        if (last.type == type) {
+            return last.access;
+        }
+        ServletAccess access = SERVLET.get(type);
+        lastServlet = new Known(type, access);
+        return access;
     }
 
     private static RequestSeen exchange(Object exchange) throws Throwable {

@@ -58,7 +58,12 @@ public final class RequestContext {
     }
 
     /** The marks of this request's request-derived values, made on first use. */
-    public synchronized dev.crosstalk.agent.userdata.RequestMarks marksToFill() {
+    public dev.crosstalk.agent.userdata.RequestMarks marksToFill() {
+        dev.crosstalk.agent.userdata.RequestMarks m = marks;
+        return m != null ? m : firstMarks();
+    }
+
+    private synchronized dev.crosstalk.agent.userdata.RequestMarks firstMarks() {
         if (marks == null) {
             marks = new dev.crosstalk.agent.userdata.RequestMarks();
         }
@@ -116,8 +121,13 @@ public final class RequestContext {
      * the lock {@link #data} makes it with, as it may have been made on another thread (a task's).
      */
     @SuppressWarnings("unchecked")
-    public synchronized <T> T dataIfMade(PerRequest<T> kind) {
-        return data == null ? null : (T) data[kind.index];
+    public <T> T dataIfMade(PerRequest<T> kind) {
+        if (data == null) {
+            return null; // nothing made yet, the usual end of a request: no lock
+        }
+        synchronized (this) {
+            return (T) data[kind.index];
+        }
     }
 
     /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */

@@ -58,7 +58,9 @@ public final class Site {
             boolean readModifyWrite, String member, int method, String webapp) {
         this.id = id;
         this.webapp = webapp;
-        this.member = member;
+        // Interned: the MDC's detector compares it on every put and get, and equal names of different
+        // sites are then one object, equal at the first comparison.
+        this.member = member == null ? null : member.intern();
         this.method = method;
         this.readModifyWrite = readModifyWrite;
         this.className = className;

@@ -32,6 +32,12 @@ public final class ThreadState {
     public RequestContext handedOn;
     /** Thread-local values requests set on this thread and have not removed (see the thread-locals detector). */
     public final java.util.ArrayList<ThreadValue> threadLocals = new java.util.ArrayList<>(0);
+    /**
+     * Records of values set and removed again, kept to be reused: a request that sets a thread-local
+     * and removes it in a {@code finally} (the usual filter) would otherwise make and drop a record
+     * (and a weak reference to the thread-local) every time.
+     */
+    public final java.util.ArrayList<ThreadValue> spareThreadLocals = new java.util.ArrayList<>(0);
 
     /** The last number this thread incremented ({@code version++}): a version if the same method empties state next. */
     public Site incremented;
@@ -78,6 +84,7 @@ public final class ThreadState {
         boundaryDepth = 0;
         classInitDepth = 0;
         threadLocals.clear();
+        spareThreadLocals.clear();
         lastRequest = null;
         handedOn = null;
         incremented = null;

@@ -13,8 +13,34 @@ public final class ThreadValue {
     public RequestInfo setter;
     /** Where it was set last. */
     public Site site;
-    /** The identity hash of the value set last. */
-    public int valueIdentity;
+    /**
+     * The value set last, while the request that set it runs: the thread-local holds it then anyway.
+     * At that request's end ({@link #settle}) only its identity hash is kept, so nothing of an ended
+     * request is held, and a value set and removed within its request is never hashed (its first
+     * identity hash costs a call into the VM).
+     */
+    private Object value;
+    private int valueIdentity;
+
+    /** Records {@code v} as the value set last. */
+    public void value(Object v) {
+        value = v;
+        valueIdentity = 0;
+    }
+
+    /** Whether {@code v} is the very value set last. */
+    public boolean holds(Object v) {
+        Object mine = value;
+        return mine != null ? mine == v : v != null && System.identityHashCode(v) == valueIdentity;
+    }
+
+    /** The request that set the value ended: keep its identity, not the value. */
+    public void settle() {
+        if (value != null) {
+            valueIdentity = System.identityHashCode(value);
+            value = null;
+        }
+    }
 
     /** A value under {@code key} (a weak reference to the thread-local, or an {@link MdcKey}), named by {@code namer}. */
     public ThreadValue(Object key, java.util.function.Supplier<String> namer) {

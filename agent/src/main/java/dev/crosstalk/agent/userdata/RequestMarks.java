@@ -9,23 +9,48 @@ import java.lang.ref.WeakReference;
  * the tasks it hands to executors, hence the lock around read-then-update.
  *
  * <p>Looked up on every concatenation and string call of a request that met a source, so a lookup
- * allocates nothing: an open-addressed table of identity hashes beside the weak references, probed
- * by hash before any reference is dereferenced.
+ * allocates nothing. Most requests mark a handful of values: up to {@link #LINEAR} are kept in a
+ * list and compared by identity, without asking for an identity hash (a value's first costs a call
+ * into the VM, and most marked values are new). Past that, an open-addressed table of identity
+ * hashes beside the weak references, probed by hash before any reference is dereferenced.
  */
 public final class RequestMarks {
     static final int MAX = 4096;
+    /** Values kept in a list before the table switches to hashing. */
+    static final int LINEAR = 8;
     private static final int FIRST_CAPACITY = 16;
 
-    private int[] hashes = new int[FIRST_CAPACITY];
-    private WeakReference<?>[] values = new WeakReference<?>[FIRST_CAPACITY];
-    private Mark[] marks = new Mark[FIRST_CAPACITY];
+    /** Null while the values are a list (the first {@link #size} slots). */
+    private int[] hashes;
+    private WeakReference<?>[] values = new WeakReference<?>[LINEAR];
+    private Mark[] marks = new Mark[LINEAR];
     private int size;
     private long dropped;
 
     /** The mark of {@code value}, or null when it derives from no input we followed. */
     public synchronized Mark get(Object value) {
+        return markOf(value);
+    }
+
+    /** The union of the marks of {@code parts} (nulls allowed), or null when none is marked; one lock for all. */
+    public synchronized Mark unionOf(Object[] parts) {
+        Mark all = null;
+        for (Object part : parts) {
+            Mark m = markOf(part);
+            if (m != null) {
+                all = all == null ? m : all.union(m);
+            }
+        }
+        return all;
+    }
+
+    private Mark markOf(Object value) {
         if (value == null || size == 0) {
             return null;
+        }
+        if (hashes == null) {
+            int i = listed(value);
+            return i < 0 ? null : marks[i];
         }
         int i = slot(value, System.identityHashCode(value));
         return values[i] == null ? null : marks[i];
@@ -42,6 +67,20 @@ public final class RequestMarks {
         if (carriesNothing(value)) {
             return;
         }
+        if (hashes == null) {
+            int i = listed(value);
+            if (i >= 0) {
+                marks[i] = marks[i].union(mark);
+                return;
+            }
+            if (size < LINEAR) {
+                values[size] = new WeakReference<>(value);
+                marks[size] = mark;
+                size++;
+                return;
+            }
+            rehash(FIRST_CAPACITY);
+        }
         int hash = System.identityHashCode(value);
         int i = slot(value, hash);
         if (values[i] != null) {
@@ -53,7 +92,7 @@ public final class RequestMarks {
             return;
         }
         if ((size + 1) * 2 > hashes.length) {
-            grow();
+            rehash(hashes.length * 2);
             i = slot(value, hash);
         }
         hashes[i] = hash;
@@ -70,6 +109,16 @@ public final class RequestMarks {
         return dropped;
     }
 
+    /** The index of {@code value} in the list, or -1. */
+    private int listed(Object value) {
+        for (int i = 0; i < size; i++) {
+            if (values[i].get() == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The slot holding {@code value}, or the empty slot where it would go. A slot whose value was
      * collected keeps its place: the table dies with the request, so it needs no reclaiming.
@@ -84,24 +133,27 @@ public final class RequestMarks {
         }
     }
 
-    private void grow() {
-        int[] oldHashes = hashes;
+    /** Moves the live values (of the list or the table) into a table of {@code capacity} slots. */
+    private void rehash(int capacity) {
         WeakReference<?>[] oldValues = values;
         Mark[] oldMarks = marks;
-        hashes = new int[oldHashes.length * 2];
-        values = new WeakReference<?>[oldHashes.length * 2];
-        marks = new Mark[oldHashes.length * 2];
-        int mask = hashes.length - 1;
+        int[] oldHashes = hashes;
+        hashes = new int[capacity];
+        values = new WeakReference<?>[capacity];
+        marks = new Mark[capacity];
+        int mask = capacity - 1;
         size = 0;
         for (int j = 0; j < oldValues.length; j++) {
-            if (oldValues[j] == null || oldValues[j].get() == null) {
+            Object value = oldValues[j] == null ? null : oldValues[j].get();
+            if (value == null) {
                 continue;
             }
-            int i = mix(oldHashes[j]) & mask;
+            int hash = oldHashes == null ? System.identityHashCode(value) : oldHashes[j];
+            int i = mix(hash) & mask;
             while (values[i] != null) {
                 i = (i + 1) & mask;
             }
-            hashes[i] = oldHashes[j];
+            hashes[i] = hash;
             values[i] = oldValues[j];
             marks[i] = oldMarks[j];
             size++;

@@ -64,13 +64,7 @@ public final class UserMarks implements MarkSink {
         if (marks == null) {
             return;
         }
-        Mark all = null;
-        for (Object part : from) {
-            Mark m = part == null ? null : marks.get(part);
-            if (m != null) {
-                all = all == null ? m : all.union(m);
-            }
-        }
+        Mark all = marks.unionOf(from);
         if (all != null) {
             marks.add(result, all);
         }

@@ -100,6 +100,42 @@ class ChannelsTest {
     }
 
     @Test
+    void aRecordReusedAfterManyCleanRequestsNamesTheRequestThatLeftTheValue() {
+        for (int i = 0; i < 5; i++) {
+            String user = "u" + i;
+            inRequest("GET /clean?" + i, () -> {
+                set(setUser, user);
+                mdc(mdcPut, user);
+                get(readUser);
+                remove();
+                mdc(mdcPut, null);
+            });
+        }
+        assertEquals(List.of(), describe(), "set and removed every time");
+        inRequest("GET /leaky", () -> set(setUser, "mallory"));
+        inRequest("GET /whoami", () -> get(readUser));
+        Finding carried = only(FindingType.THREADLOCAL_CARRYOVER);
+        assertEquals(Severity.ERROR, carried.severity());
+        assertEquals("GET /leaky", carried.writer().label());
+        assertEquals("GET /whoami", carried.reader().label());
+    }
+
+    @Test
+    void aValueLeftSetIsNotHeldOnceItsRequestEnded() throws InterruptedException {
+        ThreadLocal<Object> cart = new ThreadLocal<>();
+        Object[] value = {new StringBuilder("alice's cart")};
+        java.lang.ref.WeakReference<Object> held = new java.lang.ref.WeakReference<>(value[0]);
+        inRequest("GET /cart", () -> recorder.threadLocalSet(setUser, cart, value[0]));
+        value[0] = null; // the application replaced it where the agent does not look
+        for (int i = 0; i < 50 && held.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, held.get(), "the record of an ended request keeps the value's identity hash, not the value");
+        assertEquals(1, findings.all().size(), "the left-set warning: " + describe());
+    }
+
+    @Test
     void threadLocalSetOutsideRequestsIsQuiet() {
         set(setUser, "system");
         inRequest("GET /a", () -> get(readUser));
@@ -369,6 +405,10 @@ class ChannelsTest {
     private void set(int site, String value) {
         recorder.threadLocalSet(site, current, value);
         current.set(value);
+    }
+
+    private void mdc(int site, String value) {
+        recorder.mdcPut(site, "user", value);
     }
 
     private void remove() {

@@ -50,4 +50,47 @@ class RequestMarksTest {
         assertNull(marks.get(values.get(RequestMarks.MAX)));
         assertEquals(10, marks.dropped());
     }
+
+    @Test
+    void valuesStayMarkedWhenTheListTurnsIntoATable() {
+        RequestMarks marks = new RequestMarks();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < RequestMarks.LINEAR * 5; i++) {
+            Object v = new String("v" + i);
+            values.add(v);
+            marks.add(v, Mark.of(new Source(MarkHooks.SRC_PARAMETER, "p" + i)));
+            for (int j = 0; j <= i; j++) {
+                Mark m = marks.get(values.get(j));
+                assertNotNull(m, "value " + j + " after " + (i + 1) + " were added");
+                assertEquals("p" + j, m.sources().get(0).name());
+            }
+            assertNull(marks.get(new String("v" + i)), "an equal string is not the marked one");
+        }
+    }
+
+    @Test
+    void aValueMarkedTwiceCarriesBothInputsListedOrHashed() {
+        for (int before : new int[] {0, RequestMarks.LINEAR + 3}) {
+            RequestMarks marks = new RequestMarks();
+            for (int i = 0; i < before; i++) {
+                marks.add(new StringBuilder(), M);
+            }
+            Object v = new StringBuilder("x");
+            Mark other = Mark.of(new Source(MarkHooks.SRC_HEADER, "h"));
+            marks.add(v, M);
+            marks.add(v, other);
+            assertEquals(2, marks.get(v).sources().size(), "after " + before + " other values");
+        }
+    }
+
+    @Test
+    void unionOfJoinsTheMarksOfTheParts() {
+        RequestMarks marks = new RequestMarks();
+        Object a = new StringBuilder("a");
+        Object b = new StringBuilder("b");
+        marks.add(a, M);
+        marks.add(b, Mark.of(new Source(MarkHooks.SRC_HEADER, "h")));
+        assertEquals(2, marks.unionOf(new Object[] {a, null, new Object(), b}).sources().size());
+        assertNull(marks.unionOf(new Object[] {new Object(), null}), "no part is marked");
+    }
 }
