@@ -11,8 +11,9 @@ import java.net.URI;
 
 /**
  * Reads what a finding shows of a request (method, path, session) from the server's request object,
- * by reflection through the public API interfaces, so the agent needs no servlet API of its own and
- * works for javax and jakarta alike. Lookups are cached per request class.
+ * through the public API interfaces found at run time (a class defined beside the servlet API, method
+ * handles otherwise), so the agent needs no servlet API of its own and works for javax and jakarta
+ * alike. How to read is decided once per request class.
  */
 final class RequestReader {
     private static final int MAX_PATH = 200;
@@ -24,35 +25,26 @@ final class RequestReader {
     private static final ClassValue<ServletAccess> SERVLET = new ClassValue<>() {
         @Override
         protected ServletAccess computeValue(Class<?> type) {
-            Class<?> api = find(type, "jakarta.servlet.http.HttpServletRequest");
-            if (api == null) {
-                api = find(type, "javax.servlet.http.HttpServletRequest");
-            }
-            if (api == null) {
-                return null;
-            }
-            try {
-                return ServletAccessors.define(api);
-            } catch (Throwable direct) {
-                try {
-                    return new HandleAccess(api);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
+            return servletAccess(type);
         }
     };
 
-    /** The last request class read and how: one server's requests are all of one class. */
-    private static volatile Known lastServlet = new Known(Object.class, null);
-
-    private static final class Known {
-        final Class<?> type;
-        final ServletAccess access;
-
-        Known(Class<?> type, ServletAccess access) {
-            this.type = type;
-            this.access = access;
+    private static ServletAccess servletAccess(Class<?> type) {
+        Class<?> api = find(type, "jakarta.servlet.http.HttpServletRequest");
+        if (api == null) {
+            api = find(type, "javax.servlet.http.HttpServletRequest");
+        }
+        if (api == null) {
+            return null;
+        }
+        try {
+            return ServletAccessors.define(api);
+        } catch (Throwable direct) {
+            try {
+                return new HandleAccess(api);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
         }
     }
 
@@ -200,7 +192,7 @@ final class RequestReader {
     }
 
     private static RequestSeen servlet(Object request) {
-        ServletAccess api = servletAccess(request.getClass());
+        ServletAccess api = SERVLET.get(request.getClass());
         if (api == null) {
             return new RequestSeen("SERVLET " + request.getClass().getSimpleName(), null);
         }
@@ -218,16 +210,6 @@ final class RequestReader {
             uri = api.attribute(request, "javax.servlet.error.request_uri");
         }
         return new RequestSeen(label, key, dispatch, uri == null ? null : path(String.valueOf(uri)));
-    }
-
-    private static ServletAccess servletAccess(Class<?> type) {
-        Known last = lastServlet;
-        if (last.type == type) {
-            return last.access;
-        }
-        ServletAccess access = SERVLET.get(type);
-        lastServlet = new Known(type, access);
-        return access;
     }
 
     private static RequestSeen exchange(Object exchange) throws Throwable {
