@@ -17,7 +17,6 @@ import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Severity;
 import dev.crosstalk.bootstrap.Hooks;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -578,7 +574,7 @@ class PublicationsTest {
 
     @Test
     void sessionAttributePublishedThenFilledIsPublishThenPopulateOnTheSessionState() {
-        Object request = FakeServlet.request("GET", "/session-page", "session-one");
+        Object request = FakeServletApi.MINIMAL.request("GET", "/session-page", "session-one");
         inServletRequest(request, () -> sessionLoad(new HashMap<>()));
 
         Finding f = only(FindingType.PUBLISH_THEN_POPULATE);
@@ -592,10 +588,10 @@ class PublicationsTest {
     @Test
     void sessionSettingsReplacedByARequestOfTheSameSessionIsAResetDuringUse() throws Exception {
         Map<String, Object> mine = sessionMapLoadedEarlier("session-one");
-        inServletRequest(FakeServlet.request("GET", "/session-page", "session-one"), () -> {
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page", "session-one"), () -> {
             sessionReads(mine, "title");
             onOtherThreadUnchecked("reloader", () -> inServletRequest(
-                    FakeServlet.request("GET", "/session-page", "session-one"), () -> sessionLoad(new HashMap<>())));
+                    FakeServletApi.MINIMAL.request("GET", "/session-page", "session-one"), () -> sessionLoad(new HashMap<>())));
             sessionReads(mine, "foo");
         });
 
@@ -610,10 +606,10 @@ class PublicationsTest {
     @Test
     void sessionSettingsReplacedInAnotherSessionIsNoResetDuringUse() throws Exception {
         Map<String, Object> mine = sessionMapLoadedEarlier("session-one");
-        inServletRequest(FakeServlet.request("GET", "/session-page", "session-one"), () -> {
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page", "session-one"), () -> {
             sessionReads(mine, "title");
             onOtherThreadUnchecked("other-user", () -> inServletRequest(
-                    FakeServlet.request("GET", "/session-page", "session-two"), () -> sessionLoad(new HashMap<>())));
+                    FakeServletApi.MINIMAL.request("GET", "/session-page", "session-two"), () -> sessionLoad(new HashMap<>())));
             sessionReads(mine, "foo");
         });
         assertEquals(List.of(), of(FindingType.RESET_DURING_USE), describe());
@@ -626,12 +622,12 @@ class PublicationsTest {
      */
     @Test
     void firstVisitsOfTwoUsersAreNoResetDuringUseOfEachOther() throws Exception {
-        inServletRequest(FakeServlet.request("GET", "/session-page", null), () -> {
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page", null), () -> {
             Map<String, Object> mine = new HashMap<>();
             sessionLoad(mine);
             sessionReads(mine, "title");
             onOtherThreadUnchecked("other-user", () -> inServletRequest(
-                    FakeServlet.request("GET", "/session-page", null), () -> sessionLoad(new HashMap<>())));
+                    FakeServletApi.MINIMAL.request("GET", "/session-page", null), () -> sessionLoad(new HashMap<>())));
             sessionReads(mine, "foo");
         });
         assertEquals(List.of(), of(FindingType.RESET_DURING_USE), "the other user's first visit replaced the"
@@ -641,10 +637,10 @@ class PublicationsTest {
     @Test
     void completeSessionSettingsStoredWithOneAssignmentAreNoFinding() throws Exception {
         Map<String, Object> mine = sessionMapLoadedEarlier("session-one");
-        inServletRequest(FakeServlet.request("GET", "/session-page-fixed", "session-one"), () -> {
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page-fixed", "session-one"), () -> {
             sessionReads(mine, "title");
             onOtherThreadUnchecked("reloader", () -> inServletRequest(
-                    FakeServlet.request("GET", "/session-page-fixed", "session-one"), () -> {
+                    FakeServletApi.MINIMAL.request("GET", "/session-page-fixed", "session-one"), () -> {
                         Map<String, Object> complete = new HashMap<>();
                         for (String k : KEYS) {
                             complete.put(k, "v-" + k);
@@ -763,7 +759,7 @@ class PublicationsTest {
 
     private Map<String, Object> sessionMapLoadedEarlier(String sessionId) {
         Map<String, Object> map = new HashMap<>();
-        inServletRequest(FakeServlet.request("GET", "/session-page-fixed", sessionId), () -> {
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page-fixed", sessionId), () -> {
             Map<String, Object> complete = new HashMap<>();
             for (String k : KEYS) {
                 complete.put(k, "v-" + k);
@@ -896,50 +892,10 @@ class PublicationsTest {
         return sb.length() == 0 ? "(no findings)" : sb.toString();
     }
 
-    /**
-     * Servlet request objects for {@link Recorder#requestEnter}, which reads the label and session through
-     * the {@code jakarta.servlet.http} interfaces by name: two interfaces of those names, generated here
-     * (the agent has no servlet API), implemented by proxies.
-     */
-    static final class FakeServlet {
-        private static final Class<?> SESSION;
-        private static final Class<?> REQUEST;
-
-        static {
-            ClassLoader parent = PublicationsTest.class.getClassLoader();
-            SESSION = new ByteBuddy().makeInterface().name("jakarta.servlet.http.HttpSession")
-                    .defineMethod("getId", String.class, Visibility.PUBLIC).withoutCode()
-                    .make().load(parent, ClassLoadingStrategy.Default.WRAPPER).getLoaded();
-            REQUEST = new ByteBuddy().makeInterface().name("jakarta.servlet.http.HttpServletRequest")
-                    .defineMethod("getMethod", String.class, Visibility.PUBLIC).withoutCode()
-                    .defineMethod("getRequestURI", String.class, Visibility.PUBLIC).withoutCode()
-                    .defineMethod("getSession", SESSION, Visibility.PUBLIC).withParameters(boolean.class).withoutCode()
-                    .make().load(SESSION.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER).getLoaded();
-        }
-
-        /** A request {@code method uri} whose existing session has {@code sessionId}, or none when null. */
-        static Object request(String method, String uri, String sessionId) {
-            Object session = sessionId == null ? null : Proxy.newProxyInstance(SESSION.getClassLoader(),
-                    new Class<?>[] {SESSION}, (p, m, a) -> m.getName().equals("getId") ? sessionId : null);
-            return Proxy.newProxyInstance(REQUEST.getClassLoader(), new Class<?>[] {REQUEST}, (p, m, a) -> {
-                switch (m.getName()) {
-                    case "getMethod":
-                        return method;
-                    case "getRequestURI":
-                        return uri;
-                    case "getSession":
-                        return session;
-                    default:
-                        return null;
-                }
-            });
-        }
-    }
-
     @Test
     void fakeServletRequestsCarryLabelAndSessionKey() {
         AtomicReference<RequestInfo> info = new AtomicReference<>();
-        inServletRequest(FakeServlet.request("GET", "/session-page", "abc"),
+        inServletRequest(FakeServletApi.MINIMAL.request("GET", "/session-page", "abc"),
                 () -> info.set(ThreadState.get().activeRequest().info()));
         assertNotNull(info.get());
         assertEquals("GET /session-page", info.get().label());

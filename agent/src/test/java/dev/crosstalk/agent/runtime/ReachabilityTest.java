@@ -11,7 +11,6 @@ import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.finding.FindingRegistry;
 import dev.crosstalk.agent.finding.FindingType;
 import dev.crosstalk.agent.finding.Severity;
-import dev.crosstalk.agent.runtime.PublicationsTest.FakeServlet;
 import dev.crosstalk.bootstrap.Hooks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -330,7 +329,7 @@ class ReachabilityTest {
 
     private void inSession(String label, String session, Runnable work) {
         String[] parts = label.split(" ", 2);
-        Requests.inServletRequest(recorder, FakeServlet.request(parts[0], parts[1], session), work);
+        Requests.inServletRequest(recorder, FakeServletApi.CURRENT.request(parts[0], parts[1], session), work);
     }
 
     private void inRequest(String label, Runnable work) {
