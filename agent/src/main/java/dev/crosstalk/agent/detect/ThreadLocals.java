@@ -198,6 +198,16 @@ public final class ThreadLocals {
         }
     }
 
+    /**
+     * A task handed on by a request has run on this (pool) thread: what it set and left is kept by
+     * identity only from now on, as at a request's end, so the thread holds none of its values.
+     */
+    public void taskLeft(ThreadState ts) {
+        for (ThreadValue s : ts.threadLocals) {
+            s.settle();
+        }
+    }
+
     private static Evidence setterEvidence(ThreadValue s) {
         return EvidenceOf.earlier(s.setter, null, s.setter.thread(), s.site);
     }

@@ -124,6 +124,10 @@ final class RequestLifecycle {
     }
 
     void detach(Object previous) {
-        ThreadState.get().request = previous instanceof RequestContext ? (RequestContext) previous : null;
+        ThreadState ts = ThreadState.get();
+        if (!ts.threadLocals.isEmpty()) {
+            threadLocals.taskLeft(ts); // a pool thread may serve no request again for a long time
+        }
+        ts.request = previous instanceof RequestContext ? (RequestContext) previous : null;
     }
 }

@@ -34,7 +34,7 @@ public final class ThreadValue {
         return mine != null ? mine == v : v != null && System.identityHashCode(v) == valueIdentity;
     }
 
-    /** The request that set the value ended: keep its identity, not the value. */
+    /** The request (or the handed-on task) that set the value ended: keep its identity, not the value. */
     public void settle() {
         if (value != null) {
             valueIdentity = System.identityHashCode(value);

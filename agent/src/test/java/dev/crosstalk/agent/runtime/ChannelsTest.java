@@ -136,6 +136,35 @@ class ChannelsTest {
     }
 
     @Test
+    void aValueATaskLeftOnAPoolThreadIsNotHeldOnceTheTaskRan() throws Exception {
+        ThreadLocal<Object> cart = new ThreadLocal<>();
+        Object[] value = {new StringBuilder("alice's cart")};
+        java.lang.ref.WeakReference<Object> held = new java.lang.ref.WeakReference<>(value[0]);
+        Object[] context = new Object[1];
+        inRequest("GET /cart", () -> context[0] = recorder.captureContext());
+        Thread pool = new Thread(() -> {
+            Object previous = recorder.attachContext(context[0]);
+            try {
+                recorder.threadLocalSet(setUser, cart, value[0]);
+            } finally {
+                recorder.detachContext(previous);
+            }
+            value[0] = null; // the task's thread-local is replaced where the agent does not look
+            for (int i = 0; i < 50 && held.get() != null; i++) {
+                System.gc();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        pool.start();
+        pool.join(10_000);
+        assertEquals(null, held.get(), "the pool thread's record keeps the value's identity hash, not the value");
+    }
+
+    @Test
     void threadLocalSetOutsideRequestsIsQuiet() {
         set(setUser, "system");
         inRequest("GET /a", () -> get(readUser));
