@@ -47,12 +47,14 @@ public final class FieldHooks {
     }
 
     /**
-     * A field that can hold a map or collection was read: as {@link #getFieldRef}, and a container not
-     * tracked yet, held by a shared object, is reported as reached (it is shared from now on).
+     * A field that can hold a map or collection was read: as {@link #getFieldRef}, and a container held
+     * by a shared object is reported as reached (it is shared from now on) until the runtime settles this
+     * site on it. The container filter's bit would not do here: it may be set by another object whose
+     * identity hash shares its bits, and then this container would never be tracked at all.
      */
     public static void getContainerField(Object owner, Object value, int site) {
         field(owner, site, false, value, 0L);
-        if (value != null && Gates.maybeShared(owner) && !Gates.maybeTracked(value)) {
+        if (value != null && Gates.maybeShared(owner) && !Gates.settled(site, value)) {
             try {
                 Hooks.sink.containerReached(site, owner, value);
             } catch (Throwable t) {

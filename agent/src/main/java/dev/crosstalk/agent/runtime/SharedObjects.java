@@ -11,6 +11,7 @@ import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.state.Values;
 import dev.crosstalk.agent.userdata.UserMarks;
+import dev.crosstalk.bootstrap.Gates;
 
 /**
  * The fields of application objects other requests can reach (singletons, objects stored into shared
@@ -115,9 +116,18 @@ final class SharedObjects {
         }
     }
 
-    /** A field of {@code owner} read at {@code site} held {@code container}. */
+    /**
+     * A field of {@code owner} read at {@code site} held {@code container}. Once it is tracked under that
+     * field, the site is settled on it: reading it there again costs the hook one compare.
+     */
     void containerReached(Site site, Object owner, Object container) {
         if (site == null || site.field() == null || !kinds.isContainer(container)) {
+            return;
+        }
+        StaticField field = site.field();
+        if (field.container.get() != container && containers.fieldOf(container) != null) {
+            // tracked already, under the field (or attribute) that reached it first: it keeps that name
+            Gates.settle(site.id(), container, Gates.staticsGeneration());
             return;
         }
         Boolean scope = scopeOf(site, owner);
@@ -125,13 +135,18 @@ final class SharedObjects {
             return;
         }
         if (scope == Reachability.ONE_SESSION) {
-            sessionField(site.field());
+            sessionField(field);
         }
         // Whoever clears or replaces it later resets what readers in flight use: they note what they saw.
-        site.field().resettable();
-        containers.track(site.field(), container);
+        field.resettable();
+        containers.track(field, container);
         if (ThreadState.get().activeRequest() == null) {
             reach.reachedThrough(container, owner);
+        }
+        // Settled whatever the statics' standing (the generation is read after resettable() bumped it):
+        // nothing but the container's identity decides this read. Not when the tracked table is full.
+        if (field.container.get() == container) {
+            Gates.settle(site.id(), container, Gates.staticsGeneration());
         }
     }
 
