@@ -5,15 +5,10 @@ package dev.crosstalk.bootstrap;
  * classes sit in the application's class loaders, as {@code javax} or {@code jakarta}), so it
  * defines a class implementing this interface next to the API it finds, whose methods call the API
  * directly; the JIT then inlines them like the application's own calls. It lives here, on the boot
- * class path, so that a class in any application loader can implement it.
+ * class path, so that a class in any application loader can implement it. Its label is
+ * {@code getMethod()} and {@code getRequestURI()}.
  */
-public interface ServletAccess {
-    /** {@code getMethod()}. */
-    String method(Object request);
-
-    /** {@code getRequestURI()}. */
-    String uri(Object request);
-
+public interface ServletAccess extends LabelAccess {
     /** {@code getSession(false)}. */
     Object session(Object request);
 

@@ -3,11 +3,14 @@ package dev.crosstalk.agent.runtime;
 import dev.crosstalk.agent.state.RequestContext;
 import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.agent.state.WeakIdentityMap;
+import dev.crosstalk.agent.runtime.AccessorClasses.Call;
 import dev.crosstalk.bootstrap.Hooks;
+import dev.crosstalk.bootstrap.LabelAccess;
 import dev.crosstalk.bootstrap.RequestCarrier;
 import dev.crosstalk.bootstrap.ServerSink;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 
 /**
  * Requests that outlive one call on one thread, and work a request hands on outside the JDK executors.
@@ -27,20 +30,64 @@ public final class ServerRequests implements ServerSink {
     private static final Object NO_REQUEST = new Object();
     private static final int CAP = 100_000;
 
-    /** A Reactor Netty request's {@code method()} and {@code uri()}, as {@code (Object)Object} handles; empty when absent. */
-    private static final ClassValue<MethodHandle[]> REACTOR_REQUEST = new ClassValue<>() {
+    /**
+     * How to read a Reactor Netty request's {@code method()} and {@code uri()}; null when the class is
+     * not one. A class defined beside the API ({@link AccessorClasses}), else method handles.
+     */
+    private static final ClassValue<LabelAccess> REACTOR_REQUEST = new ClassValue<>() {
         @Override
-        protected MethodHandle[] computeValue(Class<?> type) {
+        protected LabelAccess computeValue(Class<?> type) {
             Class<?> api = RequestReader.find(type, "reactor.netty.http.server.HttpServerRequest");
-            MethodType get = MethodType.methodType(Object.class, Object.class);
+            if (api == null) {
+                return null;
+            }
             try {
-                return api == null ? new MethodHandle[0] : new MethodHandle[] {
-                    RequestReader.handle(api, "method", get), RequestReader.handle(api, "uri", get)};
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return new MethodHandle[0];
+                Method method = api.getMethod("method");
+                return AccessorClasses.define(api, LabelAccess.class,
+                        new Call("method", OF_REQUEST, method, method.getReturnType().getMethod("name")),
+                        new Call("uri", OF_REQUEST, api.getMethod("uri")));
+            } catch (Throwable direct) {
+                try {
+                    return new HandleLabel(api);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
             }
         }
     };
+    private static final String OF_REQUEST = "(Ljava/lang/Object;)Ljava/lang/String;";
+
+    /** A request's label read through method handles, where no accessor class could be defined. */
+    private static final class HandleLabel implements LabelAccess {
+        private static final MethodType GET = MethodType.methodType(Object.class, Object.class);
+        private final MethodHandle method;
+        private final MethodHandle uri;
+
+        HandleLabel(Class<?> api) throws ReflectiveOperationException {
+            method = RequestReader.handle(api, "method", GET);
+            uri = RequestReader.handle(api, "uri", GET);
+        }
+
+        @Override
+        public String method(Object request) {
+            return String.valueOf(invoke(method, request));
+        }
+
+        @Override
+        public String uri(Object request) {
+            return String.valueOf(invoke(uri, request));
+        }
+
+        private static Object invoke(MethodHandle h, Object request) {
+            try {
+                return (Object) h.invokeExact(request);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
 
     private final Recorder recorder;
     /** Reactor Netty connections and gRPC stream listeners without a request field of their own, with the request whose events they carry. */
@@ -173,13 +220,13 @@ public final class ServerRequests implements ServerSink {
     /** {@code GET /path} of a Reactor Netty request, without the query string. */
     private static String label(Object connection) {
         try {
-            MethodHandle[] m = REACTOR_REQUEST.get(connection.getClass());
-            if (m.length == 0) {
+            LabelAccess access = REACTOR_REQUEST.get(connection.getClass());
+            if (access == null) {
                 return "HTTP " + connection.getClass().getSimpleName();
             }
-            String uri = String.valueOf((Object) m[1].invokeExact(connection));
+            String uri = String.valueOf(access.uri(connection));
             int query = uri.indexOf('?');
-            return (Object) m[0].invokeExact(connection) + " " + RequestReader.path(query < 0 ? uri : uri.substring(0, query));
+            return access.method(connection) + " " + RequestReader.path(query < 0 ? uri : uri.substring(0, query));
         } catch (Throwable t) {
             Hooks.error(t);
             return "HTTP " + connection.getClass().getSimpleName();

@@ -1,7 +1,9 @@
 package dev.crosstalk.agent.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.crosstalk.agent.finding.Finding;
 import dev.crosstalk.agent.state.FieldTable;
@@ -150,6 +152,31 @@ class ServerRequestsTest {
         if (aliceConnection instanceof Carrier) {
             assertEquals(0, handoffs.exchangesHeld(), "a carrier keeps its request in its own field");
         }
+    }
+
+    /**
+     * An exchange is labelled by its request's method and path: through a class defined beside Reactor
+     * Netty's {@code HttpServerRequest} that calls {@code method().name()} and {@code uri()}, or, where
+     * that cannot be made, through method handles; the query string is never part of the label.
+     */
+    @Test
+    void anExchangeIsLabelledThroughAnAccessorDefinedBesideTheRequestApi() {
+        Object token = handoffs.exchangeState(FakeReactorApi.CURRENT.request("GET", "/quote?symbol=alice"),
+                State.REQUEST_RECEIVED);
+        recorder.staticWrite(write, "alice", 0L);
+        handoffs.exchangeSegmentDone(token);
+        token = handoffs.exchangeState(FakeReactorApi.PLAIN.request("POST", "/orders"), State.REQUEST_RECEIVED);
+        recorder.staticRead(read, "alice");
+        handoffs.exchangeSegmentDone(token);
+
+        assertEquals(List.of("info GET /quote (request 1) -> POST /orders (request 2) on "
+                + Thread.currentThread().getName()), flows());
+        Class<?> api = FakeReactorApi.CURRENT.request;
+        assertEquals(api.getName() + "$$CrosstalkAccess", assertDoesNotThrow(() -> Class.forName(api.getName()
+                + "$$CrosstalkAccess", false, api.getClassLoader())).getName(), "defined in the API's own loader");
+        Class<?> plain = FakeReactorApi.PLAIN.request;
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(plain.getName() + "$$CrosstalkAccess", false,
+                plain.getClassLoader()), "no accessor where method() has no name()");
     }
 
     private List<String> flows() {

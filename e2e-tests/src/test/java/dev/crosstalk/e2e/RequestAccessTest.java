@@ -18,13 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agent reads every servlet request (its label, its session) through a class it defines beside
- * the server's servlet API, which the JIT inlines, rather than through method handles: on Tomcat 9
- * ({@code javax}) and on Spring Boot's embedded Tomcat ({@code jakarta}, in the fat jar's loader).
+ * The agent reads every request (its label, and a servlet request's session) through a class it
+ * defines beside the server's request API, which the JIT inlines, rather than through method handles:
+ * on Tomcat 9 ({@code javax}), on Spring Boot's embedded Tomcat ({@code jakarta}, in the fat jar's
+ * loader) and on Spring WebFlux (Reactor Netty's {@code HttpServerRequest}, in the fat jar's loader).
  * Were the definition refused, the agent would fall back to method handles and every other test
  * would still pass; this one would not.
  */
-class ServletAccessTest {
+class RequestAccessTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.crosstalk.e2e.E2e#jdks")
@@ -43,6 +44,18 @@ class ServletAccessTest {
         try (AppProcess app = E2e.start(jdk, "springboot", dir, "")) {
             assertTrue(get200(app, "/fixed/whoami?user=alice").startsWith("user=alice"), why("GET /fixed/whoami", app));
             assertLoaded(jdk, app, "jakarta.servlet.http.HttpServletRequest$$CrosstalkAccess");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void webFluxExchangesAreLabelledThroughTheReactorAccessor(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        try (AppProcess app = AppProcess.builder().jdk(jdk).jar(E2e.project().appJar("webflux"))
+                .agentJar(E2e.project().agentJar()).agentOptions("").workDir(dir).startTimeout(java.time.Duration.ofSeconds(120))
+                .start()) {
+            assertEquals("hello alice", get200(app, "/fixed/greet?user=alice"), why("GET /fixed/greet", app));
+            assertLoaded(jdk, app, "reactor.netty.http.server.HttpServerRequest$$CrosstalkAccess");
         }
     }
 
