@@ -54,10 +54,11 @@ record BenchOptions(String app, String path, String agentOptions, int rounds, in
             "                        throughput ratio is then the ratio of CPU per request, and a slower",
             "                        minute of the machine slows every side alike (start-up is still",
             "                        timed one side at a time)",
-            "  --interleave N        keep every side of a round up: warm each up alone in turn, then cut",
-            "                        the measured seconds into N slices and load the sides in turn, slice",
-            "                        by slice, one at a time (a slower minute of the machine falls on",
-            "                        every side, and no side shares its CPU with another)",
+            "  --interleave N        keep every side of a round up: cut the warm-up and the measured",
+            "                        seconds into N slices each and load the sides in turn, slice by",
+            "                        slice, one at a time (a slower minute of the machine falls on every",
+            "                        side, no side shares its CPU with another, and none has idled longer",
+            "                        than another since its warm-up)",
             "  --help                this text");
 
     /** Parses {@code args}; unknown options and bad values throw IllegalArgumentException. */
