@@ -15,9 +15,6 @@ import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.bootstrap.FieldHooks;
 import dev.crosstalk.bootstrap.Gates;
 import dev.crosstalk.bootstrap.Hooks;
-import dev.crosstalk.bootstrap.Sink;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +59,7 @@ class ReachedContainersTest {
     @BeforeEach
     void install() {
         ThreadState.get().clear();
-        Hooks.install(counting(recorder));
+        CountingSink.install(recorder, "containerReached", reached);
     }
 
     @AfterEach
@@ -149,20 +146,5 @@ class ReachedContainersTest {
             }
         }
         throw new AssertionError("no object with identity hash bits " + want);
-    }
-
-    /** {@code target}, counting the container-field reads that reach it. */
-    private Sink counting(Sink target) {
-        return (Sink) Proxy.newProxyInstance(Sink.class.getClassLoader(), new Class<?>[] {Sink.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("containerReached")) {
-                        reached.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

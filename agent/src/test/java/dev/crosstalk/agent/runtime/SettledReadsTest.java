@@ -13,9 +13,6 @@ import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.bootstrap.ContainerOp;
 import dev.crosstalk.bootstrap.FieldHooks;
 import dev.crosstalk.bootstrap.Hooks;
-import dev.crosstalk.bootstrap.Sink;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +53,7 @@ class SettledReadsTest {
     @BeforeEach
     void install() {
         ThreadState.get().clear();
-        Hooks.install(counting(recorder));
+        CountingSink.install(recorder, "staticRead", runtimeReads);
     }
 
     @AfterEach
@@ -127,21 +124,6 @@ class SettledReadsTest {
     private void pageReads(Map<String, Object> map, String key) {
         FieldHooks.getStaticRef(map, pageReads);
         recorder.containerOp(pageGet, ContainerOp.GET, map, key, map.get(key));
-    }
-
-    /** {@code target}, counting the static reads that reach it. */
-    private Sink counting(Sink target) {
-        return (Sink) Proxy.newProxyInstance(Sink.class.getClassLoader(), new Class<?>[] {Sink.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("staticRead")) {
-                        runtimeReads.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private Finding only(FindingType type) {
