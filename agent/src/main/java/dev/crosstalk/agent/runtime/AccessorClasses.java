@@ -21,7 +21,9 @@ import org.objectweb.asm.Type;
  * {@link #define} throws and the caller reads the request through method handles instead.
  */
 final class AccessorClasses {
-    static final String SUFFIX = "$$CrosstalkAccess";
+    private static final String SUFFIX = "$$CrosstalkAccess";
+    /** The descriptor of an interface method that reads a string from the request: {@code (Object)String}. */
+    static final String READS_STRING = "(Ljava/lang/Object;)Ljava/lang/String;";
 
     private AccessorClasses() {
     }
@@ -57,7 +59,7 @@ final class AccessorClasses {
     }
 
     /** The class file: a public no-argument constructor and one method per call. */
-    static byte[] bytes(Class<?> api, Class<?> access, Call... calls) {
+    private static byte[] bytes(Class<?> api, Class<?> access, Call... calls) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
                 Type.getInternalName(api) + SUFFIX, null, "java/lang/Object",

@@ -44,8 +44,9 @@ public final class ServerRequests implements ServerSink {
             try {
                 Method method = api.getMethod("method");
                 return AccessorClasses.define(api, LabelAccess.class,
-                        new Call("method", OF_REQUEST, method, method.getReturnType().getMethod("name")),
-                        new Call("uri", OF_REQUEST, api.getMethod("uri")));
+                        new Call("method", AccessorClasses.READS_STRING, method,
+                                method.getReturnType().getMethod("name")),
+                        new Call("uri", AccessorClasses.READS_STRING, api.getMethod("uri")));
             } catch (Throwable direct) {
                 try {
                     return new HandleLabel(api);
@@ -55,8 +56,6 @@ public final class ServerRequests implements ServerSink {
             }
         }
     };
-    private static final String OF_REQUEST = "(Ljava/lang/Object;)Ljava/lang/String;";
-
     /** A request's label read through method handles, where no accessor class could be defined. */
     private static final class HandleLabel implements LabelAccess {
         private static final MethodType GET = MethodType.methodType(Object.class, Object.class);

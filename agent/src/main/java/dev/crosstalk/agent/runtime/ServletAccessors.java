@@ -9,8 +9,6 @@ import java.lang.reflect.Method;
  * {@code HttpServletRequest$$CrosstalkAccess}, whose methods cast the request and call the API.
  */
 final class ServletAccessors {
-    private static final String OF_REQUEST = "(Ljava/lang/Object;)Ljava/lang/String;";
-
     private ServletAccessors() {
     }
 
@@ -22,10 +20,10 @@ final class ServletAccessors {
     private static Call[] calls(Class<?> api) throws NoSuchMethodException {
         Method getSession = api.getMethod("getSession", boolean.class);
         return new Call[] {
-            new Call("method", OF_REQUEST, api.getMethod("getMethod")),
-            new Call("uri", OF_REQUEST, api.getMethod("getRequestURI")),
+            new Call("method", AccessorClasses.READS_STRING, api.getMethod("getMethod")),
+            new Call("uri", AccessorClasses.READS_STRING, api.getMethod("getRequestURI")),
             new Call("session", "(Ljava/lang/Object;)Ljava/lang/Object;", getSession),
-            new Call("sessionId", OF_REQUEST, getSession.getReturnType().getMethod("getId")),
+            new Call("sessionId", AccessorClasses.READS_STRING, getSession.getReturnType().getMethod("getId")),
             new Call("dispatch", "(Ljava/lang/Object;)Ljava/lang/Object;", api.getMethod("getDispatcherType")),
             new Call("attribute", "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;",
                     api.getMethod("getAttribute", String.class)),
