@@ -85,6 +85,24 @@ class ReachedContainersTest {
     }
 
     @Test
+    void aMapKeyedByWhatEachRequestAskedForStaysQuietThoughItsFilterBitCollides() {
+        QuoteHandler handler = new QuoteHandler();
+        recorder.constructed(handler);
+        Gates.admit(collidingWith(handler.quotes));
+        for (String user : List.of("alice", "bob", "alice")) {
+            Requests.inRequest(recorder, "GET /fixed/quote/" + user, () -> {
+                Map<String, String> m = read(handler);
+                String upper = user.toUpperCase(java.util.Locale.ROOT);
+                m.put(user, upper);
+                recorder.containerOp(putLatest, ContainerOp.PUT, m, user, upper);
+                recorder.containerOp(getLatest, ContainerOp.GET, m, user, m.get(user));
+            });
+        }
+        assertEquals(1, recorder.trackedContainers(), "tracked, so its entries are judged");
+        assertEquals(List.of(), RecordedFindings.warnings(findings), RecordedFindings.describe(findings));
+    }
+
+    @Test
     void theSameContainerReadAgainAtTheSameSiteReachesTheRuntimeOnce() {
         QuoteHandler handler = new QuoteHandler();
         recorder.constructed(handler);
