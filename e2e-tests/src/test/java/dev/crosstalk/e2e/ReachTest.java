@@ -131,6 +131,48 @@ class ReachTest {
                 why("writer and reader are requests of one session", app, events, partial));
     }
 
+    /**
+     * A value kept for the key in the field beside it, checked and refilled under a lock: a file's block
+     * buffer for its position (Spring Boot's {@code FileDataBlock}, which the agent called per-request
+     * data when told to include Spring Boot's loader), a formatted time for its second in a synchronized
+     * static method. Requests refill them with different values because they asked for different keys:
+     * information. The buffer without its lock is per-request data: its position and size can tear.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.crosstalk.e2e.E2e#jdks")
+    void valuesRefilledUnderALockForTheKeyBesideThemAreSingleEntryCachesAndWithoutTheLockPerRequestData(Jdk jdk,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        Path json = dir.resolve(E2e.FINDINGS_FILE);
+        AppProcess app = start(jdk, dir, json);
+        int requests = 0;
+        try (app) {
+            for (String file : List.of("/blocks", "/blocks-unlocked")) {
+                // the last block (100 bytes), then the first (4,096): a refill with another size, then a
+                // read inside the first block that uses the size the refill left
+                assertEquals(List.of("0", "0", "10"), List.of(E2e.get200(app, file + "?at=9900"),
+                        E2e.get200(app, file + "?at=0"), E2e.get200(app, file + "?at=10")), why(file, app));
+                requests += 3;
+            }
+            assertEquals(List.of("second 1", "second 2", "second 2"), List.of(E2e.get200(app, "/blocks/stamp?at=1000"),
+                    E2e.get200(app, "/blocks/stamp?at=2000"), E2e.get200(app, "/blocks/stamp?at=2500")),
+                    why("stamps", app));
+            requests += 3;
+        }
+        app.stopGracefully();
+        List<JsonNode> events = Findings.read(json);
+        E2e.assertCommonChecks(app, events, requests);
+        assertEquals(List.of("error cross-request-flow " + PKG + "UnlockedBlockFile.bufferSize | GET /blocks-unlocked @ "
+                + PKG + "UnlockedBlockFile.fill(UnlockedBlockFile.java:21) | GET /blocks-unlocked @ " + PKG
+                + "UnlockedBlockFile.read(UnlockedBlockFile.java:14)"), withoutRaces(events),
+                why("one error: the unlocked buffer's size", app, events));
+        for (String state : List.of(PKG + "BlockFile.bufferSize", PKG + "Stamp.text")) {
+            JsonNode cache = E2e.latest(events).stream().filter(e -> state.equals(text(e, "state"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no finding on " + state + why("", app, events).get()));
+            assertEquals("info", text(cache, "severity"), why(state, app, events, cache));
+            assertTrue(text(cache, "message").startsWith("Single-entry cache"), why(state, app, events, cache));
+        }
+    }
+
     static final String RACE = "error unsafe-concurrent-mutation ";
 
     /** The reach app under the agent, its findings as JSON lines in {@code json}, keys shown. */

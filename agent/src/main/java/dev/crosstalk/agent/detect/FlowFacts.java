@@ -10,6 +10,7 @@ public final class FlowFacts {
     final boolean accumulated;
     final String writer;
     final String reader;
+    final String refilledAfter;
 
     /**
      * @param state           the state name (for a key: the container's state name)
@@ -23,6 +24,15 @@ public final class FlowFacts {
      */
     public FlowFacts(String state, boolean keyed, boolean diverged, String firstWriter, String divergingWriter,
             boolean accumulated, String writer, String reader) {
+        this(state, keyed, diverged, firstWriter, divergingWriter, accumulated, writer, reader, null);
+    }
+
+    /**
+     * As the constructor above, with {@code refilledAfter}: the field beside the state that requests
+     * checked, holding a lock, before they wrote the state (a refill; see {@link Accumulations}), or null.
+     */
+    public FlowFacts(String state, boolean keyed, boolean diverged, String firstWriter, String divergingWriter,
+            boolean accumulated, String writer, String reader, String refilledAfter) {
         this.state = state;
         this.keyed = keyed;
         this.diverged = diverged;
@@ -31,5 +41,6 @@ public final class FlowFacts {
         this.accumulated = accumulated;
         this.writer = writer;
         this.reader = reader;
+        this.refilledAfter = refilledAfter;
     }
 }

@@ -51,6 +51,11 @@ public final class FlowJudge {
             return new Verdict(Severity.INFO, "Accumulation: requests that wrote " + f.state
                     + " read it first (a counter or an aggregate); " + f.reader + " read what " + f.writer + " left.");
         }
+        if (f.refilledAfter != null) {
+            return new Verdict(Severity.INFO, "Single-entry cache: requests wrote " + f.state + " holding a lock, after"
+                    + " reading " + f.refilledAfter + " there and finding another request's value (the key the"
+                    + " value is kept for); " + f.reader + " read what " + f.writer + " wrote.");
+        }
         if (f.firstWriter != null && !f.firstWriter.equals(f.writer)) {
             return new Verdict(Severity.INFO, "Cache with stable values: every request that wrote " + f.state
                     + " wrote the same value; " + f.reader + " read the one " + f.writer + " wrote.");

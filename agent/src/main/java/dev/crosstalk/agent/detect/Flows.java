@@ -75,7 +75,7 @@ public final class Flows {
         FlowFacts facts = new FlowFacts(cell.keyed() ? cell.root().stateName() : cell.name(), cell.keyed(),
                 cell.diverged(), first == null ? null : first.toString(),
                 diverging == null ? null : diverging.toString(), cell.accumulated() || w.site.readModifyWrite(),
-                w.request.toString(), request.info().toString());
+                w.request.toString(), request.info().toString(), cell.refilledAfter());
         FlowJudge.Verdict verdict = UserDataFlows.judge(cell, w, request.info(), facts);
         String rootState = cell.root().stateName()
                 + (cell.keyed() ? "[]" : cell == cell.root().contentsCell() ? "[*]" : "");

@@ -63,7 +63,11 @@ final class CellUpdates {
                 Gates.sharedFieldWritten();
             }
         }
-        cell.requestWrite(w, Accumulations.ofValue(site, request, cell));
+        boolean accumulation = Accumulations.ofValue(site, request, cell);
+        StaticField key = accumulation ? null : Accumulations.refillOf(field, request, ThreadState.get());
+        boolean keyWritten = key != null && request.did(key.valueCell(), RequestContext.WRITTEN);
+        cell.requestWrite(w, accumulation, key, keyWritten);
+        Accumulations.written(field, request, key != null && !keyWritten);
     }
 
     /** {@code op} ran on the container tracked under {@code field}. */

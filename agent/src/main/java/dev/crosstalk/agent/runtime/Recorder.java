@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.detect.Accumulations;
 import dev.crosstalk.agent.detect.EntryKeys;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.GuardFlags;
@@ -149,14 +150,15 @@ public final class Recorder implements Sink {
             }
             return;
         }
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
         if (request == null) {
             return;
         }
         StateCell cell = field.valueCell();
         boolean primitive = field.primitive();
         if (primitive || value != null) {
-            request.remember(cell, RequestContext.READ_PRESENT);
+            request.remember(cell, Accumulations.ofRead(cell, request, ts));
         }
         flows.read(cell, site, request, primitive ? 0L : Values.digest(value), !primitive);
     }

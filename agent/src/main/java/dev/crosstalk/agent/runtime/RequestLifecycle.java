@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.detect.Accumulations;
 import dev.crosstalk.agent.state.VirtualThreads;
 import dev.crosstalk.agent.detect.Mutations;
 import dev.crosstalk.agent.detect.Publications;
@@ -97,6 +98,7 @@ final class RequestLifecycle {
             if (!ts.threadLocals.isEmpty()) {
                 threadLocals.requestEnded(ts, (RequestContext) token);
             }
+            Accumulations.requestEnded((RequestContext) token);
             ((RequestContext) token).end();
             mutations.requestEnded((RequestContext) token);
             ts.locks.clear(); // lock objects are referenced only while a request of this thread runs

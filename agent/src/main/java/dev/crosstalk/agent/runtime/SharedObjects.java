@@ -1,5 +1,6 @@
 package dev.crosstalk.agent.runtime;
 
+import dev.crosstalk.agent.detect.Accumulations;
 import dev.crosstalk.agent.detect.Flows;
 import dev.crosstalk.agent.detect.GuardFlags;
 import dev.crosstalk.agent.detect.Publications;
@@ -155,13 +156,14 @@ final class SharedObjects {
         if (site == null || site.field() == null || !site.field().requestWritten) {
             return;
         }
-        RequestContext request = ThreadState.get().activeRequest();
+        ThreadState ts = ThreadState.get();
+        RequestContext request = ts.activeRequest();
         StateCell cell = site.field().valueCell();
         // a container's contents carry its flows, unless a request stored it already holding its user's data
         if (request == null || kinds.isContainer(value) && !cell.userDerived() || scopeOf(site, owner) == null) {
             return;
         }
-        request.remember(cell, RequestContext.READ_PRESENT);
+        request.remember(cell, Accumulations.ofRead(cell, request, ts));
         flows.read(cell, site, request, value != null ? Values.digest(value) : bits, true);
     }
 }

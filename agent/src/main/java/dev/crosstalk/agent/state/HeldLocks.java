@@ -55,6 +55,15 @@ public final class HeldLocks {
         return LockSet.of(entries, size);
     }
 
+    /** Whether the thread holds any lock the hooks saw it take, as checked against the JDK now. */
+    public boolean any() {
+        if (size == 0) {
+            return false;
+        }
+        prune();
+        return size > 0;
+    }
+
     /** Forgets every entry (the request ended). */
     public void clear() {
         java.util.Arrays.fill(locks, 0, size, null);

@@ -14,6 +14,8 @@ public final class RequestContext {
     private Object[] remembered;
     private byte[] how;
     private int size;
+    /** Some state was remembered {@link #PENDING}. */
+    private volatile boolean pending;
     /** Values this request computed from its user's inputs; made on the first source, dropped at the end. */
     private volatile dev.crosstalk.agent.userdata.RequestMarks marks;
 
@@ -21,6 +23,15 @@ public final class RequestContext {
     public static final byte READ_PRESENT = 1;
     /** What {@link #remember} notes: the request replaced or cleared the state. */
     public static final byte RESET = 2;
+    /**
+     * What {@link #remember} notes: the request read the state holding a lock and found a value it had
+     * not written itself (another request's, or start-up's): a check, before it acts on what it found.
+     */
+    public static final byte CHECKED = 4;
+    /** What {@link #remember} notes: the request wrote a field it had checked (see {@link #CHECKED}). */
+    public static final byte WRITTEN = 8;
+    /** What {@link #remember} notes: a write of this cell waits for the request to write the key it checked. */
+    public static final byte PENDING = 16;
 
     /** The detectors' own data on this request, by {@link PerRequest#index}; made on first use. */
     private volatile Object[] data;
@@ -77,6 +88,9 @@ public final class RequestContext {
 
     /** Remembers that this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to a state. */
     public synchronized void remember(Object state, byte what) {
+        if ((what & PENDING) != 0) {
+            pending = true;
+        }
         if (remembered == null) {
             remembered = new Object[4];
             how = new byte[4];
@@ -128,6 +142,32 @@ public final class RequestContext {
         synchronized (this) {
             return (T) data[kind.index];
         }
+    }
+
+    /** Whether some state was remembered {@link #PENDING}: the usual answer, no, costs no scan. */
+    public boolean hasPending() {
+        return pending;
+    }
+
+    /** The states this request did {@code what} to, in the order first remembered. */
+    public synchronized java.util.List<Object> allDid(byte what) {
+        java.util.List<Object> all = new java.util.ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if ((how[i] & what) != 0) {
+                all.add(remembered[i]);
+            }
+        }
+        return all;
+    }
+
+    /** The first state this request did {@code what} to that {@code which} accepts, or null. */
+    public synchronized Object firstDid(byte what, java.util.function.Predicate<Object> which) {
+        for (int i = 0; i < size; i++) {
+            if ((how[i] & what) != 0 && which.test(remembered[i])) {
+                return remembered[i];
+            }
+        }
+        return null;
     }
 
     /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */

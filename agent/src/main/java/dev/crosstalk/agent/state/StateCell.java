@@ -19,6 +19,12 @@ public final class StateCell {
     private volatile boolean accumulated;
     /** Some request wrote here a value derived from its user's inputs. */
     private volatile boolean userDerived;
+    /** The field beside this one that request writes here were refills after checking; null until one was. */
+    private volatile String refilledAfter;
+    /** A write made after checking {@link #pendingKey}, until its request writes that key too; guarded by this. */
+    private RequestInfo pendingWriter;
+    private long pendingDigest;
+    private StaticField pendingKey;
 
     /** A cell named {@code name} of the field {@code root}; {@code keyed} for one key of its container. */
     public StateCell(String name, StaticField root, boolean keyed) {
@@ -44,6 +50,16 @@ public final class StateCell {
 
     /** Records a write by a request and updates the history the judgement uses. */
     public void requestWrite(WriteRecord w, boolean accumulation) {
+        requestWrite(w, accumulation, null, false);
+    }
+
+    /**
+     * Records a write by a request that, holding a lock, checked {@code checked}, the field beside this
+     * one (null when it checked none). A refill ({@code keyWritten}: the request writes that field as
+     * well, the key the value is kept for) never makes the cell diverge, like an accumulation. Until
+     * the request writes the key, the write is pending: {@link #confirmRefill} or {@link #settlePending}.
+     */
+    public void requestWrite(WriteRecord w, boolean accumulation, StaticField checked, boolean keyWritten) {
         last = w;
         if (w.mark != null && !userDerived) {
             userDerived = true;
@@ -53,14 +69,59 @@ public final class StateCell {
             accumulated = true;
             return;
         }
+        if (checked != null && keyWritten) {
+            refilled(checked);
+            return;
+        }
         synchronized (this) {
-            if (firstPlainWriter == null) {
-                firstPlainWriter = w.request;
-                firstPlainDigest = w.digest;
-            } else if (divergingWriter == null && firstPlainWriter.id() != w.request.id()
-                    && firstPlainDigest != w.digest) {
-                divergingWriter = w.request;
+            settlePendingLocked(); // not confirmed before the next write: a plain write
+            if (checked != null) {
+                pendingWriter = w.request;
+                pendingDigest = w.digest;
+                pendingKey = checked;
+                return;
             }
+            plainWrite(w.request, w.digest);
+        }
+    }
+
+    /** {@code request} wrote {@code key}: its pending write here, made after checking that key, was a refill. */
+    public synchronized void confirmRefill(RequestInfo request, StaticField key) {
+        if (pendingWriter == request && pendingKey == key) {
+            refilled(key);
+            pendingWriter = null;
+            pendingKey = null;
+        }
+    }
+
+    /** {@code request} ended without writing the key it checked: its pending write here was a plain one. */
+    public synchronized void settlePending(RequestInfo request) {
+        if (pendingWriter == request) {
+            settlePendingLocked();
+        }
+    }
+
+    private void settlePendingLocked() {
+        if (pendingWriter != null) {
+            plainWrite(pendingWriter, pendingDigest);
+            pendingWriter = null;
+            pendingKey = null;
+        }
+    }
+
+    private void refilled(StaticField key) {
+        if (refilledAfter == null) {
+            refilledAfter = key.stateName();
+        }
+    }
+
+    /** Guarded by this. */
+    private void plainWrite(RequestInfo request, long digest) {
+        if (firstPlainWriter == null) {
+            firstPlainWriter = request;
+            firstPlainDigest = digest;
+        } else if (divergingWriter == null && firstPlainWriter.id() != request.id() && firstPlainDigest != digest) {
+            divergingWriter = request;
         }
     }
 
@@ -87,6 +148,11 @@ public final class StateCell {
     /** Some request wrote here a value derived from its user's inputs. */
     public boolean userDerived() {
         return userDerived;
+    }
+
+    /** The field beside this one that request writes here were refills after checking, or null. */
+    public String refilledAfter() {
+        return refilledAfter;
     }
 
     /** Some request wrote here after reading it (a counter, an aggregate). */

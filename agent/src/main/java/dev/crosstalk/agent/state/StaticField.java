@@ -70,6 +70,16 @@ public final class StaticField {
         this.value = new StateCell(stateName, this, false);
     }
 
+    /**
+     * Whether {@code other} is another field of the same class ({@code com.acme.Foo.bar} and
+     * {@code com.acme.Foo.baz}): fields one object, or one class's statics, keep side by side.
+     */
+    public boolean besides(StaticField other) {
+        int dot = stateName.lastIndexOf('.');
+        return other != this && dot > 0 && other.stateName.length() > dot && other.stateName.charAt(dot) == '.'
+                && other.stateName.indexOf('.', dot + 1) < 0 && stateName.regionMatches(0, other.stateName, 0, dot);
+    }
+
     /** {@code com.acme.PatternRemixer.sampleCache}. */
     public String stateName() {
         return stateName;

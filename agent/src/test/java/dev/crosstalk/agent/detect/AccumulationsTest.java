@@ -1,6 +1,8 @@
 package dev.crosstalk.agent.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crosstalk.agent.state.FieldTable;
@@ -11,7 +13,11 @@ import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StateCell;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.WriteRecord;
+import dev.crosstalk.agent.state.HeldLocks;
+import dev.crosstalk.agent.state.LockSet;
+import dev.crosstalk.agent.state.ThreadState;
 import dev.crosstalk.bootstrap.ContainerOp;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What counts as an accumulation, asked directly: counters, aggregates and refills, with no agent. */
@@ -90,6 +96,118 @@ class AccumulationsTest {
         assertFalse(counted.diverged());
         assertFalse(overwritten.accumulated());
         assertTrue(overwritten.diverged());
+    }
+
+    // A file's block buffer, kept for the position in the field beside it (Spring Boot's FileDataBlock).
+    private final StaticField bufferPosition = fields.field("com/acme/BlockFile", "bufferPosition", "J");
+    private final StaticField bufferSize = fields.field("com/acme/BlockFile", "bufferSize", "I");
+    private final StaticField elsewhere = fields.field("com/acme/BlockFile$Cursor", "position", "J");
+    private final Object lock = new Object();
+
+    @AfterEach
+    void holdNoLocks() {
+        ThreadState.get().clear();
+        ThreadState.get().locks.clear();
+    }
+
+    @Test
+    void aReadHoldingALockOfAValueTheRequestDidNotWriteIsACheck() {
+        ThreadState ts = ThreadState.get();
+        StateCell position = bufferPosition.valueCell();
+        assertEquals(RequestContext.READ_PRESENT, Accumulations.ofRead(position, request, ts), "no lock held");
+        synchronized (lock) {
+            held(ts);
+            assertEquals(RequestContext.READ_PRESENT | RequestContext.CHECKED, Accumulations.ofRead(position, request, ts),
+                    "nothing written yet: start-up's value");
+            position.requestWrite(new WriteRecord(fresh().info(), "t2", site(bufferPosition, false), 7), false);
+            assertEquals(RequestContext.READ_PRESENT | RequestContext.CHECKED, Accumulations.ofRead(position, request, ts),
+                    "another request's value");
+            position.requestWrite(new WriteRecord(request.info(), "t1", site(bufferPosition, false), 8), false);
+            assertEquals(RequestContext.READ_PRESENT, Accumulations.ofRead(position, request, ts),
+                    "its own write, read back: no check");
+        }
+        position.requestWrite(new WriteRecord(fresh().info(), "t2", site(bufferPosition, false), 9), false);
+        assertEquals(RequestContext.READ_PRESENT, Accumulations.ofRead(position, request, ts),
+                "released without the hooks seeing it: the JDK says no lock is held");
+    }
+
+    @Test
+    void aPlainWriteHoldingALockAfterCheckingAFieldBesideItIsARefill() {
+        ThreadState ts = ThreadState.get();
+        synchronized (lock) {
+            held(ts);
+            assertNull(Accumulations.refillOf(bufferSize, request, ts), "nothing checked yet");
+            request.remember(elsewhere.valueCell(), (byte) (RequestContext.READ_PRESENT | RequestContext.CHECKED));
+            assertNull(Accumulations.refillOf(bufferSize, request, ts), "a field of another class");
+            request.remember(bufferSize.valueCell(), (byte) (RequestContext.READ_PRESENT | RequestContext.CHECKED));
+            assertNull(Accumulations.refillOf(bufferSize, request, ts), "the field itself: an accumulation's business");
+            RequestContext readBack = fresh();
+            readBack.remember(bufferPosition.valueCell(), RequestContext.READ_PRESENT);
+            assertNull(Accumulations.refillOf(bufferSize, readBack, ts), "read, but not as a check");
+            request.remember(bufferPosition.valueCell(), (byte) (RequestContext.READ_PRESENT | RequestContext.CHECKED));
+            assertEquals(bufferPosition, Accumulations.refillOf(bufferSize, request, ts));
+        }
+        assertNull(Accumulations.refillOf(bufferSize, request, ts), "written without holding a lock");
+    }
+
+    @Test
+    void refillsByTwoRequestsDoNotDivergeAndNameTheFieldChecked() {
+        StateCell size = bufferSize.valueCell();
+        Site fill = site(bufferSize, false);
+        size.requestWrite(new WriteRecord(request.info(), "t1", fill, 10_240), false);
+        RequestContext other = fresh();
+        size.requestWrite(new WriteRecord(other.info(), "t2", fill, 512), false, bufferPosition, true);
+        assertFalse(size.diverged(), "the second wrote after checking the position, and wrote the position");
+        assertFalse(size.accumulated());
+        assertEquals("com.acme.BlockFile.bufferPosition", size.refilledAfter());
+    }
+
+    @Test
+    void aWriteAfterACheckWaitsForItsKeyAndIsPlainWhenTheRequestEndsWithoutWritingIt() {
+        StateCell size = bufferSize.valueCell();
+        Site fill = site(bufferSize, false);
+        size.requestWrite(new WriteRecord(request.info(), "t1", fill, 10_240), false);
+
+        RequestContext refill = fresh();
+        size.requestWrite(new WriteRecord(refill.info(), "t2", fill, 512), false, bufferPosition, false);
+        refill.remember(size, RequestContext.PENDING);
+        assertFalse(size.diverged(), "waiting for its key");
+        Accumulations.written(bufferPosition, refill, false);
+        Accumulations.requestEnded(refill);
+        assertFalse(size.diverged(), "the position written after the size: a refill");
+        assertEquals("com.acme.BlockFile.bufferPosition", size.refilledAfter());
+
+        RequestContext started = new RequestContext(new RequestInfo(3, "GET /c", "t3", null));
+        size.requestWrite(new WriteRecord(started.info(), "t3", fill, 100), false, bufferPosition, false);
+        started.remember(size, RequestContext.PENDING);
+        Accumulations.written(elsewhere, started, false);
+        assertFalse(size.diverged(), "another field written: still waiting");
+        Accumulations.requestEnded(started);
+        assertTrue(size.diverged(), "ended without writing what it checked (a lazily set flag): a plain write");
+    }
+
+    @Test
+    void aKeyWrittenAfterItsCheckIsNotedForTheValueWrittenNext() {
+        request.remember(bufferPosition.valueCell(), (byte) (RequestContext.READ_PRESENT | RequestContext.CHECKED));
+        Accumulations.written(bufferPosition, request, false);
+        assertTrue(request.did(bufferPosition.valueCell(), RequestContext.WRITTEN));
+        Accumulations.written(bufferSize, request, false);
+        assertFalse(request.did(bufferSize.valueCell(), RequestContext.WRITTEN), "never checked: nothing to note");
+    }
+
+    @Test
+    void fieldsBesideEachOtherAreThoseOfOneClass() {
+        assertTrue(bufferSize.besides(bufferPosition));
+        assertTrue(bufferPosition.besides(bufferSize));
+        assertFalse(bufferSize.besides(bufferSize), "not itself");
+        assertFalse(bufferSize.besides(elsewhere), "a nested class is another class");
+        assertFalse(elsewhere.besides(bufferSize));
+        assertFalse(bufferSize.besides(total));
+    }
+
+    /** The hooks saw this thread take {@link #lock}, which it holds. */
+    private void held(ThreadState ts) {
+        ts.locks.push(lock, LockSet.entry(System.identityHashCode(lock), false), HeldLocks.MONITOR);
     }
 
     private Site site(StaticField field, boolean readModifyWrite) {

@@ -38,6 +38,25 @@ class FlowJudgeTest {
     }
 
     @Test
+    void singleEntryCacheRefilledUnderALockIsInformationNamingItsKey() {
+        String buffer = "com.acme.BlockFile.bufferSize";
+        String key = "com.acme.BlockFile.bufferPosition";
+        FlowJudge.Verdict v = FlowJudge.judge(new FlowFacts(buffer, false, false, A, null, false, B, C, key));
+        assertEquals(Severity.INFO, v.severity());
+        assertTrue(v.message().startsWith("Single-entry cache"), v.message());
+        assertTrue(v.message().contains("holding a lock") && v.message().contains(key), v.message());
+        assertSaysWhy(v, buffer, B, C);
+    }
+
+    @Test
+    void plainWritesThatDivergedStayAnErrorBesideRefills() {
+        FlowJudge.Verdict v = FlowJudge.judge(new FlowFacts(STATE, false, true, A, B, false, B, C,
+                "com.acme.Settings.version"));
+        assertEquals(Severity.ERROR, v.severity());
+        assertTrue(v.message().startsWith("Per-request data"), v.message());
+    }
+
+    @Test
     void counterIsInformation() {
         FlowJudge.Verdict v = FlowJudge.judge(new FlowFacts(STATE, false, false, null, null, true, A, B));
         assertEquals(Severity.INFO, v.severity());

@@ -41,6 +41,8 @@ public final class ReachServer {
         context.addServlet(new ServletHolder(new CatalogServlet(Catalog::new, "catalog")), "/catalog/*");
         context.addServlet(new ServletHolder(new CatalogServlet(FixedCatalog::new, "catalog-fixed")),
                 "/catalog-fixed/*");
+        context.addServlet(new ServletHolder(new BlocksServlet(new BlockFile())), "/blocks/*");
+        context.addServlet(new ServletHolder(new BlocksServlet(new UnlockedBlockFile())), "/blocks-unlocked/*");
         Server server = JettyLauncher.start(JettyLauncher.pool("reach", 16, 2), PortArgument.parse(args), context);
         if (List.of(args).contains("--preload")) {
             new Thread(() -> preloaded.preload("preload"), "preload").start();
