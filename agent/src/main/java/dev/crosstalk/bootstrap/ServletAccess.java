@@ -9,6 +9,9 @@ package dev.crosstalk.bootstrap;
  * {@code getMethod()} and {@code getRequestURI()}.
  */
 public interface ServletAccess extends LabelAccess {
+    /** {@code getRequestedSessionId()}: the session id the client sent, or null. */
+    String requestedSessionId(Object request);
+
     /** {@code getSession(false)}. */
     Object session(Object request);
 

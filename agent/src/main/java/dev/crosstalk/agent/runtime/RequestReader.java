@@ -61,6 +61,9 @@ final class RequestReader {
         }
     };
 
+    /** What {@link HandleAccess#requestedSessionId} answers where the API cannot say: ask for the session. */
+    private static final String UNKNOWN_SESSION_ID = "";
+
     private static final MethodType TO_OBJECT = MethodType.methodType(Object.class, Object.class);
     private static final MethodType NAMED = MethodType.methodType(Object.class, Object.class, String.class);
 
@@ -72,6 +75,8 @@ final class RequestReader {
     private static final class HandleAccess implements ServletAccess {
         final MethodHandle method;
         final MethodHandle uri;
+        /** Null on an API without it: then every request is asked for its session. */
+        final MethodHandle requestedSessionId;
         final MethodHandle session;
         final MethodHandle sessionId;
         /** Null on servlet APIs older than 3.0. */
@@ -83,6 +88,7 @@ final class RequestReader {
             Class<?> sessionType = api.getMethod("getSession", boolean.class).getReturnType();
             method = handle(api, "getMethod", TO_OBJECT);
             uri = handle(api, "getRequestURI", TO_OBJECT);
+            requestedSessionId = optional(api, "getRequestedSessionId", TO_OBJECT);
             session = handle(api, "getSession", MethodType.methodType(Object.class, Object.class, boolean.class),
                     boolean.class);
             sessionId = handle(sessionType, "getId", TO_OBJECT);
@@ -99,6 +105,11 @@ final class RequestReader {
         @Override
         public String uri(Object request) {
             return (String) call(uri, request, null);
+        }
+
+        @Override
+        public String requestedSessionId(Object request) {
+            return requestedSessionId == null ? UNKNOWN_SESSION_ID : (String) call(requestedSessionId, request, null);
         }
 
         @Override
@@ -197,7 +208,9 @@ final class RequestReader {
             return new RequestSeen("SERVLET " + request.getClass().getSimpleName(), null);
         }
         String label = api.method(request) + " " + path(api.uri(request));
-        Object session = api.session(request);
+        // Asked only of a request that came with a session id: getSession takes a lock in Tomcat, and a
+        // request without one has a session only if it creates it (it then has no key, see Resets).
+        Object session = api.requestedSessionId(request) == null ? null : api.session(request);
         String key = session != null ? sessionKey(api.sessionId(session))
                 : userKey(name -> api.header(request, name));
         String dispatch = String.valueOf(api.dispatch(request));

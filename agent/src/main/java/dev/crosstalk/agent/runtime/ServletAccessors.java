@@ -22,6 +22,7 @@ final class ServletAccessors {
         return new Call[] {
             new Call("method", AccessorClasses.READS_STRING, api.getMethod("getMethod")),
             new Call("uri", AccessorClasses.READS_STRING, api.getMethod("getRequestURI")),
+            new Call("requestedSessionId", AccessorClasses.READS_STRING, api.getMethod("getRequestedSessionId")),
             new Call("session", "(Ljava/lang/Object;)Ljava/lang/Object;", getSession),
             new Call("sessionId", AccessorClasses.READS_STRING, getSession.getReturnType().getMethod("getId")),
             new Call("dispatch", "(Ljava/lang/Object;)Ljava/lang/Object;", api.getMethod("getDispatcherType")),

@@ -34,6 +34,29 @@ public final class RequestMarks {
 
     /** The union of the marks of {@code parts} (nulls allowed), or null when none is marked; one lock for all. */
     public synchronized Mark unionOf(Object[] parts) {
+        return union(parts);
+    }
+
+    /**
+     * Marks {@code result} with the mark of {@code from}, when it has one: a lookup and an update under
+     * one lock (taken on every concatenation of a request that met a source).
+     */
+    public synchronized void derive(Object from, Object result) {
+        Mark m = markOf(from);
+        if (m != null) {
+            put(result, m);
+        }
+    }
+
+    /** Marks {@code result} with the union of the marks of {@code from}, when one is marked; one lock. */
+    public synchronized void deriveAll(Object[] from, Object result) {
+        Mark all = union(from);
+        if (all != null) {
+            put(result, all);
+        }
+    }
+
+    private Mark union(Object[] parts) {
         Mark all = null;
         for (Object part : parts) {
             Mark m = markOf(part);
@@ -64,6 +87,10 @@ public final class RequestMarks {
      * and it holds nothing of an input.
      */
     public synchronized void add(Object value, Mark mark) {
+        put(value, mark);
+    }
+
+    private void put(Object value, Mark mark) {
         if (carriesNothing(value)) {
             return;
         }

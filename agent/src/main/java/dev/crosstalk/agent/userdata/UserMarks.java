@@ -52,10 +52,7 @@ public final class UserMarks implements MarkSink {
         if (marks == null) {
             return;
         }
-        Mark m = marks.get(from);
-        if (m != null) {
-            marks.add(result, m);
-        }
+        marks.derive(from, result);
     }
 
     @Override
@@ -64,10 +61,7 @@ public final class UserMarks implements MarkSink {
         if (marks == null) {
             return;
         }
-        Mark all = marks.unionOf(from);
-        if (all != null) {
-            marks.add(result, all);
-        }
+        marks.deriveAll(from, result);
     }
 
     @Override

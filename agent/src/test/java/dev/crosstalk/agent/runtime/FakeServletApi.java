@@ -13,13 +13,18 @@ import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
  * {@link Recorder#requestEnter} and {@link RequestReader} read by name.
  */
 final class FakeServletApi {
-    /** Servlet 3.0 and later: with {@code getDispatcherType}, {@code getAttribute} and {@code getHeader}. */
+    /**
+     * Servlet 3.0 and later: with {@code getDispatcherType}, {@code getAttribute}, {@code getHeader} and
+     * {@code getRequestedSessionId} (the id of the session the request has, when it has one).
+     */
     static final FakeServletApi CURRENT = new FakeServletApi(true);
     /** Only {@code getMethod}, {@code getRequestURI} and {@code getSession}: the reader falls back to method handles. */
     static final FakeServletApi MINIMAL = new FakeServletApi(false);
 
     final Class<?> session;
     final Class<?> request;
+    /** How many times requests of this API were asked for their session. */
+    final java.util.concurrent.atomic.AtomicInteger sessionsAsked = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeServletApi(boolean current) {
         ClassLoader parent = FakeServletApi.class.getClassLoader();
@@ -36,7 +41,8 @@ final class FakeServletApi {
                     .make().load(server, ClassLoadingStrategy.Default.INJECTION).getLoaded();
             http = new ByteBuddy().makeInterface(servletRequest)
                     .defineMethod("getHeader", String.class, Visibility.PUBLIC).withParameters(String.class)
-                    .withoutCode();
+                    .withoutCode()
+                    .defineMethod("getRequestedSessionId", String.class, Visibility.PUBLIC).withoutCode();
         } else {
             http = new ByteBuddy().makeInterface();
         }
@@ -66,7 +72,10 @@ final class FakeServletApi {
                 case "getRequestURI":
                     return uri;
                 case "getSession":
+                    sessionsAsked.incrementAndGet();
                     return s;
+                case "getRequestedSessionId":
+                    return sessionId;
                 case "getHeader":
                     return headers.get((String) a[0]);
                 case "getAttribute":

@@ -26,6 +26,7 @@ class ServletAccessorsTest {
         Object request = API.request("POST", "/cart", "abc", Map.of("Cookie", "JSESSIONID=xyz"), "FORWARD");
         assertEquals("POST", access.method(request));
         assertEquals("/cart", access.uri(request));
+        assertEquals("abc", access.requestedSessionId(request));
         assertEquals("abc", access.sessionId(access.session(request)));
         assertEquals("JSESSIONID=xyz", access.header(request, "Cookie"));
         assertNull(access.header(request, "Authorization"));
@@ -56,13 +57,24 @@ class ServletAccessorsTest {
     }
 
     @Test
+    void onlyARequestThatCameWithASessionIdIsAskedForItsSession() {
+        int asked = API.sessionsAsked.get();
+        RequestSeen fresh = RequestReader.read(API.request("GET", "/owners/1", null), Hooks.KIND_JAKARTA);
+        assertNull(fresh.sessionKey);
+        assertEquals(asked, API.sessionsAsked.get(), "no session id sent: getSession (a lock in Tomcat) not called");
+        RequestSeen returning = RequestReader.read(API.request("GET", "/owners/1", "abc"), Hooks.KIND_JAKARTA);
+        assertEquals(RequestReader.sessionKey("abc"), returning.sessionKey);
+        assertEquals(asked + 1, API.sessionsAsked.get());
+    }
+
+    @Test
     void anApiWithoutAMethodTheAccessorCallsIsReadThroughMethodHandles() {
         FakeServletApi old = FakeServletApi.MINIMAL;
         assertThrows(NoSuchMethodException.class, () -> ServletAccessors.define(old.request));
         long errors = Hooks.errors();
         RequestSeen seen = RequestReader.read(old.request("GET", "/owners/1", "abc"), Hooks.KIND_JAKARTA);
         assertEquals("GET /owners/1", seen.label);
-        assertEquals(RequestReader.sessionKey("abc"), seen.sessionKey);
+        assertEquals(RequestReader.sessionKey("abc"), seen.sessionKey, "no getRequestedSessionId: asked for its session");
         assertEquals(errors, Hooks.errors(), "read without a hook error");
     }
 }
