@@ -6,14 +6,22 @@ package dev.crosstalk.agent.state;
  * the executor tasks it hands work to, hence the synchronisation.
  */
 public final class RequestContext {
-    /** How many distinct states a request remembers reading; beyond that, reads are not remembered. */
-    public static final int MAX_REMEMBERED = 64;
+    /**
+     * How many distinct states a request remembers reading; beyond that, reads are not remembered. A
+     * request through framework code (with {@code include=}) reads hundreds; at 64, a counter read
+     * after them was taken for a plain write, and Spring Boot's jar buffer for per-request data.
+     */
+    public static final int MAX_REMEMBERED = 4096;
+    /** Remembered states searched one by one; past this many, through {@link #index}. */
+    private static final int LINEAR = 16;
 
     private final RequestInfo info;
     // Allocated on first use: most requests never touch shared state that anyone writes.
     private Object[] remembered;
     private byte[] how;
     private int size;
+    /** Null while few are remembered; then position + 1 of each remembered state, by identity hash (0: empty). */
+    private int[] index;
     /** Some state was remembered {@link #PENDING}. */
     private volatile boolean pending;
     /** Values this request computed from its user's inputs; made on the first source, dropped at the end. */
@@ -95,11 +103,10 @@ public final class RequestContext {
             remembered = new Object[4];
             how = new byte[4];
         }
-        for (int i = 0; i < size; i++) {
-            if (remembered[i] == state) {
-                how[i] |= what;
-                return;
-            }
+        int i = indexOf(state);
+        if (i >= 0) {
+            how[i] |= what;
+            return;
         }
         if (size == remembered.length && size < MAX_REMEMBERED) {
             remembered = java.util.Arrays.copyOf(remembered, Math.min(MAX_REMEMBERED, size * 4));
@@ -107,8 +114,58 @@ public final class RequestContext {
         }
         if (size < remembered.length) {
             remembered[size] = state;
-            how[size++] = what;
+            how[size] = what;
+            if (index != null) {
+                indexed(size);
+            }
+            size++;
+            if (index == null ? size > LINEAR : size * 2 > index.length) {
+                reindex();
+            }
         }
+    }
+
+    /** The position of {@code state} among the remembered, or -1. Guarded by this. */
+    private int indexOf(Object state) {
+        if (index == null) {
+            for (int i = 0; i < size; i++) {
+                if (remembered[i] == state) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = index.length - 1;
+        for (int slot = mix(System.identityHashCode(state)) & mask; ; slot = (slot + 1) & mask) {
+            int p = index[slot];
+            if (p == 0) {
+                return -1;
+            }
+            if (remembered[p - 1] == state) {
+                return p - 1;
+            }
+        }
+    }
+
+    /** An index of twice the positions: probed by identity hash (a state's is computed once, then kept in its header). */
+    private void reindex() {
+        index = new int[Integer.highestOneBit(Math.max(size, LINEAR) * 2) * 2];
+        for (int i = 0; i < size; i++) {
+            indexed(i);
+        }
+    }
+
+    private void indexed(int position) {
+        int mask = index.length - 1;
+        int slot = mix(System.identityHashCode(remembered[position])) & mask;
+        while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = position + 1;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
     }
 
     /** The data of {@code kind} a detector keeps on this request, made on first use. */
@@ -172,11 +229,7 @@ public final class RequestContext {
 
     /** Whether this request did {@code what} ({@link #READ_PRESENT}, {@link #RESET}) to {@code state}. */
     public synchronized boolean did(Object state, byte what) {
-        for (int i = 0; i < size; i++) {
-            if (remembered[i] == state) {
-                return (how[i] & what) != 0;
-            }
-        }
-        return false;
+        int i = indexOf(state);
+        return i >= 0 && (how[i] & what) != 0;
     }
 }

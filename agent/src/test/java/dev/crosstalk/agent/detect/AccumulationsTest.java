@@ -42,6 +42,36 @@ class AccumulationsTest {
     }
 
     @Test
+    void aCounterReadAfterHundredsOfOtherStatesIsStillAnAccumulation() {
+        // a request through framework code (include=) reads hundreds of states before it counts
+        Site assign = site(total, false);
+        StaticField other = new FieldTable(10_000, false).field("com/acme/Framework", "lookups", "Ljava/util/Map;");
+        for (int i = 0; i < 1_000; i++) {
+            request.remember(other.keyCell("k" + i), RequestContext.READ_PRESENT);
+        }
+        request.remember(total.valueCell(), RequestContext.READ_PRESENT);
+        assertTrue(Accumulations.ofValue(assign, request, total.valueCell()), "total = total + x, after 1,000 reads");
+        assertTrue(request.did(other.keyCell("k0"), RequestContext.READ_PRESENT), "the first is still there");
+        assertTrue(request.did(other.keyCell("k999"), RequestContext.READ_PRESENT));
+        assertFalse(request.did(other.keyCell("k999"), RequestContext.RESET), "flags are kept per state");
+        request.remember(other.keyCell("k500"), RequestContext.RESET);
+        assertTrue(request.did(other.keyCell("k500"), RequestContext.RESET));
+        assertTrue(request.did(other.keyCell("k500"), RequestContext.READ_PRESENT), "added to, not replaced");
+        assertFalse(request.did(other.keyCell("never read"), RequestContext.READ_PRESENT));
+    }
+
+    @Test
+    void whatARequestRemembersIsCapped() {
+        StaticField other = new FieldTable(10_000, false).field("com/acme/Framework", "many", "Ljava/util/Map;");
+        for (int i = 0; i < RequestContext.MAX_REMEMBERED + 10; i++) {
+            request.remember(other.keyCell("k" + i), RequestContext.READ_PRESENT);
+        }
+        assertTrue(request.did(other.keyCell("k" + (RequestContext.MAX_REMEMBERED - 1)), RequestContext.READ_PRESENT));
+        assertFalse(request.did(other.keyCell("k" + RequestContext.MAX_REMEMBERED), RequestContext.READ_PRESENT),
+                "past the cap, nothing more is remembered");
+    }
+
+    @Test
     void aMergeAlwaysAccumulatesAPutOnlyAfterAReadOfItsKeyAndAPutIfAbsentNever() {
         StateCell key = cache.keyCell("alice");
         StateCell other = cache.keyCell("bob");

@@ -11,7 +11,6 @@ import dev.crosstalk.agent.state.FieldTable;
 import dev.crosstalk.agent.state.SiteTable;
 import dev.crosstalk.agent.state.StaticField;
 import dev.crosstalk.agent.state.ThreadState;
-import dev.crosstalk.bootstrap.Hooks;
 import dev.crosstalk.bootstrap.MutationHooks;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -177,12 +176,7 @@ class RefillsTest {
     }
 
     private void inRequest(String label, Runnable work) {
-        Object token = recorder.requestEnter(label, Hooks.KIND_ENTRY_METHOD, 0);
-        try {
-            work.run();
-        } finally {
-            recorder.requestExit(token);
-        }
+        Requests.inRequest(recorder, label, work);
     }
 
     private List<String> errors() {
